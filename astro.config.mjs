@@ -1,0 +1,31 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import rehypeSlug from 'rehype-slug';
+import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
+import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
+
+// Fixture-site tests build into their own folders so they never race the main build.
+const env = process.env;
+
+export default defineConfig({
+  // The public URL, for absolute links (canonical, Open Graph). Set HUITAN_SITE when deploying.
+  ...(env.HUITAN_SITE ? { site: env.HUITAN_SITE } : {}),
+  ...(env.HUITAN_OUT_DIR ? { outDir: env.HUITAN_OUT_DIR } : {}),
+  ...(env.HUITAN_CACHE_DIR ? { cacheDir: env.HUITAN_CACHE_DIR } : {}),
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // External files only: a strict Content-Security-Policy forbids inline <style>/<script>.
+    inlineStylesheets: 'never',
+  },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+  markdown: {
+    // Transcript text is published as spoken: no curly-quote or dash rewriting.
+    smartypants: false,
+    remarkPlugins: [remarkRejectHtml],
+    rehypePlugins: [rehypeSlug, rehypeKeyQuotes],
+  },
+  devToolbar: { enabled: false },
+});

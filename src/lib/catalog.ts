@@ -1,0 +1,391 @@
+/**
+ * Builds the site's model (talks, their sections and turns, speakers, key quotes) from the
+ * content collections, and checks everything one entry's schema cannot: references between
+ * files, unique anchors and positions, key-quote spans, empty turns and hard-wrapped text.
+ * Any problem throws a ContentError listing every problem found, so nothing half-publishes.
+ */
+import type { Fact } from '../schemas/common';
+import type { Speaker } from '../schemas/speaker';
+import type { Section, Talk } from '../schemas/talk';
+import type { KeyQuote, Turn } from '../schemas/turn';
+
+/** The parts of a content-collection entry the catalog reads (see `astro:content`). */
+export interface EntryInput<T> {
+  id: string;
+  filePath?: string | undefined;
+  data: T;
+  body?: string | undefined;
+}
+
+export interface CatalogInput {
+  speakers: EntryInput<Speaker>[];
+  talks: EntryInput<Talk>[];
+  turns: EntryInput<Turn>[];
+}
+
+export interface SpeakerView {
+  id: string;
+  name: string;
+  latinName: string;
+  aliases: string[];
+  initials: string;
+  color: Speaker['color'];
+  role: Fact;
+  affiliation: Fact;
+}
+
+export interface ParticipantView extends SpeakerView {
+  part: 'host' | 'guest';
+  /** Turns this participant speaks in the talk. */
+  turnCount: number;
+}
+
+export interface QuoteView extends KeyQuote {
+  /** `quote-<id>`: the id of the highlighted span. */
+  anchor: string;
+  turnAnchor: string;
+  speaker: SpeakerView;
+}
+
+export interface TurnView {
+  /** Content-collection entry id, for rendering the body. */
+  entryId: string;
+  filePath: string;
+  anchor: string;
+  position: number;
+  speaker: ParticipantView;
+  sourceLabel: string | undefined;
+  quotes: QuoteView[];
+  paragraphs: number;
+  /** Characters of text, without whitespace. */
+  characters: number;
+}
+
+export interface SectionView extends Section {
+  turns: TurnView[];
+}
+
+export interface TalkView {
+  slug: string;
+  filePath: string;
+  data: Talk;
+  participants: ParticipantView[];
+  /** Turns before the first section, if the outline does not start at the first turn. */
+  preamble: TurnView[];
+  sections: SectionView[];
+  turns: TurnView[];
+  quotes: QuoteView[];
+}
+
+export interface Catalog {
+  talks: TalkView[];
+  speakers: Map<string, SpeakerView>;
+}
+
+/** One content problem: where it is, and "expected …, found …". */
+export interface ContentProblem {
+  file: string;
+  field?: string;
+  line?: number;
+  message: string;
+}
+
+export class ContentError extends Error {
+  readonly problems: ContentProblem[];
+  constructor(problems: ContentProblem[]) {
+    super(
+      `Content check failed with ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map(formatProblem).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const field = problem.field === undefined ? '' : ` field "${problem.field}":`;
+  return `  ${where}${field} ${problem.message}`;
+}
+
+const show = (value: string) => JSON.stringify(value);
+const fileOf = (entry: EntryInput<unknown>, fallback: string) => entry.filePath ?? fallback;
+
+/** Counts non-overlapping occurrences of `needle` in `haystack`. */
+export function countOccurrences(haystack: string, needle: string): number {
+  if (needle === '') return 0;
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+    count += 1;
+  }
+  return count;
+}
+
+/** Paragraphs of a Markdown body: blocks separated by blank lines. */
+export function paragraphsOf(body: string): { text: string; line: number }[] {
+  const paragraphs: { text: string; line: number }[] = [];
+  const lines = body.split('\n');
+  let start = -1;
+  lines.forEach((line, index) => {
+    if (line.trim() === '') {
+      if (start !== -1) paragraphs.push({ text: lines.slice(start, index).join('\n'), line: start + 1 });
+      start = -1;
+    } else if (start === -1) {
+      start = index;
+    }
+  });
+  if (start !== -1) paragraphs.push({ text: lines.slice(start).join('\n'), line: start + 1 });
+  return paragraphs;
+}
+
+/** Characters a reader reads: everything but whitespace. */
+export function countCharacters(text: string): number {
+  return text.replace(/\s+/gu, '').length;
+}
+
+function speakerView(id: string, data: Speaker): SpeakerView {
+  return {
+    id,
+    name: data.name,
+    latinName: data.latinName,
+    aliases: data.aliases,
+    initials: data.initials ?? Array.from(data.name)[0] ?? '?',
+    color: data.color,
+    role: data.role,
+    affiliation: data.affiliation,
+  };
+}
+
+/** The talk slug of a turn entry id `<talk>/turns/<file>`. */
+export function talkSlugOfTurn(entryId: string): string {
+  return entryId.split('/')[0] ?? '';
+}
+
+/** The talk slug of a talk entry id `<talk>/talk`. */
+export function talkSlugOfTalk(entryId: string): string {
+  return entryId.split('/')[0] ?? '';
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The speaker filter's stylesheet has rules for this many participant slots. */
+export const MAX_PARTICIPANTS = 12;
+
+export function buildCatalog(input: CatalogInput): Catalog {
+  const problems: ContentProblem[] = [];
+  const report = (problem: ContentProblem) => problems.push(problem);
+
+  const speakers = new Map<string, SpeakerView>();
+  for (const entry of input.speakers) speakers.set(entry.id, speakerView(entry.id, entry.data));
+  const speakerList = [...speakers.keys()].sort().join(', ');
+
+  const turnsByTalk = new Map<string, EntryInput<Turn>[]>();
+  for (const entry of input.turns) {
+    const slug = talkSlugOfTurn(entry.id);
+    turnsByTalk.set(slug, [...(turnsByTalk.get(slug) ?? []), entry]);
+  }
+  const talkSlugs = new Set(input.talks.map((entry) => talkSlugOfTalk(entry.id)));
+  for (const [slug, entries] of turnsByTalk) {
+    if (!talkSlugs.has(slug)) {
+      for (const entry of entries) {
+        report({
+          file: fileOf(entry, entry.id),
+          message: `Unexpected turn outside a talk: expected a talk.yaml in the folder "${slug}", found none`,
+        });
+      }
+    }
+  }
+
+  for (const entry of input.speakers) {
+    for (const field of ['role', 'affiliation'] as const) {
+      const source = entry.data[field].source;
+      if (source?.startsWith('talk:') && !talkSlugs.has(source.slice('talk:'.length))) {
+        report({
+          file: fileOf(entry, entry.id),
+          field: `${field}.source`,
+          message: `expected "talk:<slug>" of an existing talk (${[...talkSlugs].sort().join(', ')}), found ${show(source)}`,
+        });
+      }
+    }
+  }
+
+  const talks: TalkView[] = [];
+  for (const talkEntry of input.talks) {
+    const slug = talkSlugOfTalk(talkEntry.id);
+    const talkFile = fileOf(talkEntry, `content/talks/${slug}/talk.yaml`);
+    const talk = talkEntry.data;
+    if (!SLUG.test(slug)) {
+      report({
+        file: talkFile,
+        message: `Unexpected talk folder name ${show(slug)}: expected lower-case ASCII words joined by hyphens (it becomes the URL)`,
+      });
+    }
+
+    // Participants.
+    const participants: ParticipantView[] = [];
+    const seenParticipants = new Set<string>();
+    talk.participants.forEach((participant, index) => {
+      const field = `participants[${index}].speaker`;
+      const speaker = speakers.get(participant.speaker);
+      if (!speaker) {
+        report({
+          file: talkFile,
+          field,
+          message: `expected a speaker id from content/speakers (${speakerList}), found ${show(participant.speaker)}`,
+        });
+        return;
+      }
+      if (seenParticipants.has(participant.speaker)) {
+        report({ file: talkFile, field, message: `expected each participant once, found ${show(participant.speaker)} again` });
+        return;
+      }
+      seenParticipants.add(participant.speaker);
+      participants.push({
+        ...speaker,
+        role: participant.role ?? speaker.role,
+        affiliation: participant.affiliation ?? speaker.affiliation,
+        part: participant.part,
+        turnCount: 0,
+      });
+    });
+    if (talk.participants.length > MAX_PARTICIPANTS) {
+      report({
+        file: talkFile,
+        field: 'participants',
+        message: `expected at most ${MAX_PARTICIPANTS} participants (the speaker filter's CSS has ${MAX_PARTICIPANTS} slots), found ${talk.participants.length}`,
+      });
+    }
+    const participantById = new Map(participants.map((p) => [p.id, p]));
+
+    // Turns.
+    const entries = [...(turnsByTalk.get(slug) ?? [])].sort((a, b) => a.data.position - b.data.position);
+    if (entries.length === 0) {
+      report({
+        file: talkFile,
+        message: `expected at least one turn in content/talks/${slug}/turns/, found none`,
+      });
+    }
+    const anchorOwner = new Map<string, string>();
+    const claimAnchor = (anchor: string, owner: string, file: string, field: string) => {
+      const previous = anchorOwner.get(anchor);
+      if (previous !== undefined) {
+        report({ file, field, message: `expected an anchor unique in the talk, found ${show(anchor)}, already used by ${previous}` });
+        return false;
+      }
+      anchorOwner.set(anchor, owner);
+      return true;
+    };
+    const positionOwner = new Map<number, string>();
+    const turns: TurnView[] = [];
+    for (const entry of entries) {
+      const file = fileOf(entry, entry.id);
+      const turn = entry.data;
+      const body = entry.body ?? '';
+      claimAnchor(turn.anchor, file, file, 'anchor');
+      const samePosition = positionOwner.get(turn.position);
+      if (samePosition !== undefined) {
+        report({ file, field: 'position', message: `expected a position unique in the talk, found ${turn.position}, already used by ${samePosition}` });
+      } else {
+        positionOwner.set(turn.position, file);
+      }
+      const speaker = participantById.get(turn.speaker);
+      if (!speaker) {
+        const known = speakers.has(turn.speaker);
+        report({
+          file,
+          field: 'speaker',
+          message: known
+            ? `expected a participant of talk ${show(slug)} (${participants.map((p) => p.id).join(', ')}), found ${show(turn.speaker)}, who is not in its participants`
+            : `expected a speaker id from content/speakers (${speakerList}), found ${show(turn.speaker)}`,
+        });
+      }
+      const paragraphs = paragraphsOf(body);
+      if (paragraphs.length === 0) {
+        report({ file, field: 'body', message: 'expected the speaker\'s words, found an empty turn' });
+      }
+      for (const paragraph of paragraphs) {
+        const inner = paragraph.text.indexOf('\n');
+        if (inner !== -1) {
+          report({
+            file,
+            field: 'body',
+            message: `Unexpected line break inside a paragraph (body line ${paragraph.line + paragraph.text.slice(0, inner).split('\n').length}): expected one paragraph per line, separated by blank lines`,
+          });
+        }
+      }
+      const quotes: QuoteView[] = [];
+      turn.quotes.forEach((quote, index) => {
+        const field = `quotes[${index}]`;
+        const count = countOccurrences(body, quote.span);
+        if (count !== 1) {
+          report({
+            file,
+            field: `${field}.span`,
+            message: `expected text that occurs exactly once in the turn, found ${count} occurrences of ${show(quote.span)}`,
+          });
+        }
+        const anchor = `quote-${quote.id}`;
+        claimAnchor(anchor, `${file} ${field}`, file, `${field}.id`);
+        if (speaker) quotes.push({ ...quote, anchor, turnAnchor: turn.anchor, speaker });
+      });
+      if (!speaker) continue;
+      speaker.turnCount += 1;
+      turns.push({
+        entryId: entry.id,
+        filePath: file,
+        anchor: turn.anchor,
+        position: turn.position,
+        speaker,
+        sourceLabel: turn.sourceLabel,
+        quotes,
+        paragraphs: paragraphs.length,
+        characters: countCharacters(body),
+      });
+    }
+
+    // Outline.
+    const turnIndex = new Map(turns.map((turn, index) => [turn.anchor, index]));
+    const starts: number[] = [];
+    talk.outline.forEach((section, index) => {
+      claimAnchor(section.id, `${talkFile} outline[${index}]`, talkFile, `outline[${index}].id`);
+      const at = turnIndex.get(section.start);
+      if (at === undefined) {
+        report({
+          file: talkFile,
+          field: `outline[${index}].start`,
+          message: `expected the anchor of a turn in this talk, found ${show(section.start)}`,
+        });
+        return;
+      }
+      const previous = starts.at(-1);
+      if (previous !== undefined && at <= previous) {
+        report({
+          file: talkFile,
+          field: `outline[${index}].start`,
+          message: `expected a turn after the previous section's start, found ${show(section.start)} (turn ${at + 1})`,
+        });
+        return;
+      }
+      starts.push(at);
+    });
+
+    if (problems.length > 0) continue;
+    const sections: SectionView[] = talk.outline.map((section, index) => ({
+      ...section,
+      turns: turns.slice(starts[index], starts[index + 1] ?? turns.length),
+    }));
+    talks.push({
+      slug,
+      filePath: talkFile,
+      data: talk,
+      participants,
+      preamble: turns.slice(0, starts[0] ?? turns.length),
+      sections,
+      turns,
+      quotes: turns.flatMap((turn) => turn.quotes),
+    });
+  }
+
+  if (problems.length > 0) throw new ContentError(problems);
+  talks.sort((a, b) => b.data.date.text.localeCompare(a.data.date.text) || a.slug.localeCompare(b.slug));
+  return { talks, speakers };
+}

@@ -1,0 +1,59 @@
+/**
+ * <ht-speaker-filter>: enhances the CSS-only speaker filter. It mirrors the choice in the URL
+ * (`?speakers=a,b`, `&host=0` when the host's questions are hidden), restores it on load,
+ * ignores unknown values, and announces how many turns are visible.
+ */
+import { filterQuery, parseFilterQuery } from '../lib/format';
+
+class SpeakerFilter extends HTMLElement {
+  #form: HTMLFormElement | null = null;
+
+  connectedCallback() {
+    this.#form = this.querySelector('form');
+    if (!this.#form) return;
+    const run = () => this.#start();
+    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 500 });
+    else setTimeout(run, 0);
+  }
+
+  get #speakerBoxes(): HTMLInputElement[] {
+    return [...this.querySelectorAll<HTMLInputElement>('input[name="speakers"]')];
+  }
+
+  get #keepHost(): HTMLInputElement | null {
+    return this.querySelector<HTMLInputElement>('input.keep-host');
+  }
+
+  #start() {
+    const form = this.#form!;
+    const known = this.#speakerBoxes.map((box) => box.value);
+    const { speakers, keepHost } = parseFilterQuery(window.location.search, known);
+    for (const box of this.#speakerBoxes) box.checked = speakers.includes(box.value);
+    if (this.#keepHost) this.#keepHost.checked = keepHost;
+    form.addEventListener('change', () => this.#update(true));
+    // A reset clears the boxes after the event: read the new state on the next task.
+    form.addEventListener('reset', () => setTimeout(() => this.#update(true), 0));
+    this.#update(false);
+  }
+
+  #update(announce: boolean) {
+    const speakers = this.#speakerBoxes.filter((box) => box.checked).map((box) => box.value);
+    const keepHost = this.#keepHost?.checked ?? true;
+    const url = new URL(window.location.href);
+    const next = `${url.pathname}${filterQuery(speakers, keepHost)}${url.hash}`;
+    if (next !== `${url.pathname}${url.search}${url.hash}`) history.replaceState(history.state, '', next);
+
+    const turns = [...document.querySelectorAll<HTMLElement>('.turn')];
+    const shown = turns.filter((turn) => {
+      const body = turn.querySelector<HTMLElement>('.turn-body');
+      return body !== null && getComputedStyle(body).display !== 'none';
+    }).length;
+    const status = this.querySelector<HTMLElement>('.filter-status');
+    if (status && (announce || speakers.length > 0)) {
+      status.textContent =
+        speakers.length === 0 ? `显示全部 ${turns.length} 段发言` : `显示 ${shown} / ${turns.length} 段发言`;
+    }
+  }
+}
+
+if (!customElements.get('ht-speaker-filter')) customElements.define('ht-speaker-filter', SpeakerFilter);
