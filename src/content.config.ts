@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { SpeakerSchema } from './schemas/speaker';
 import { TalkSchema } from './schemas/talk';
 import { TurnSchema } from './schemas/turn';
+import { checkedGlob } from './lib/checked-glob';
 import { contentDir } from './lib/content-dir';
 
 const base = contentDir();
@@ -12,15 +12,15 @@ const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml)$/, 
 
 export const collections = {
   speakers: defineCollection({
-    loader: glob({ base: `${base}/speakers`, pattern: '*.yaml', generateId: pathId }),
+    loader: checkedGlob({ base: `${base}/speakers`, pattern: '*.yaml', generateId: pathId }, 'speaker file'),
     schema: SpeakerSchema,
   }),
   talks: defineCollection({
-    loader: glob({ base: `${base}/talks`, pattern: '*/talk.yaml', generateId: pathId }),
+    loader: checkedGlob({ base: `${base}/talks`, pattern: '*/talk.yaml', generateId: pathId }, 'talk file'),
     schema: TalkSchema,
   }),
   turns: defineCollection({
-    loader: glob({ base: `${base}/talks`, pattern: '*/turns/*.md', generateId: pathId }),
+    loader: checkedGlob({ base: `${base}/talks`, pattern: '*/turns/*.md', generateId: pathId }),
     schema: TurnSchema,
   }),
 };

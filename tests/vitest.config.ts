@@ -26,8 +26,6 @@ export default getViteConfig({
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One Chromium at a time: CI machines have two cores.
-          fileParallelism: false,
         },
       },
     ],

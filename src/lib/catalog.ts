@@ -4,6 +4,9 @@
  * files, unique anchors and positions, key-quote spans, empty turns and hard-wrapped text.
  * Any problem throws a ContentError listing every problem found, so nothing half-publishes.
  */
+import type { Html, Text } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit } from 'unist-util-visit';
 import type { Fact } from '../schemas/common';
 import type { Speaker } from '../schemas/speaker';
 import type { Section, Talk } from '../schemas/talk';
@@ -15,6 +18,10 @@ export interface EntryInput<T> {
   filePath?: string | undefined;
   data: T;
   body?: string | undefined;
+  /** Line of the file where the body starts (after front matter), for messages. Default: 1. */
+  bodyLine?: number | undefined;
+  /** True when Astro could not render the Markdown (its loader logs the cause and goes on). */
+  renderFailed?: boolean | undefined;
 }
 
 export interface CatalogInput {
@@ -111,11 +118,11 @@ export function formatProblem(problem: ContentProblem): string {
 const show = (value: string) => JSON.stringify(value);
 const fileOf = (entry: EntryInput<unknown>, fallback: string) => entry.filePath ?? fallback;
 
-/** Counts non-overlapping occurrences of `needle` in `haystack`. */
+/** Counts occurrences of `needle` in `haystack`, overlapping ones included ("哈哈" in "哈哈哈": 2). */
 export function countOccurrences(haystack: string, needle: string): number {
   if (needle === '') return 0;
   let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
     count += 1;
   }
   return count;
@@ -136,6 +143,32 @@ export function paragraphsOf(body: string): { text: string; line: number }[] {
   });
   if (start !== -1) paragraphs.push({ text: lines.slice(start).join('\n'), line: start + 1 });
   return paragraphs;
+}
+
+const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** What the Markdown parser sees in a turn body: raw HTML, soft line breaks, plain-text runs. */
+export function inspectMarkdown(body: string): {
+  html: { value: string; line: number }[];
+  softBreaks: number[];
+  texts: string[];
+} {
+  const tree = fromMarkdown(body);
+  const html: { value: string; line: number }[] = [];
+  const softBreaks: number[] = [];
+  const texts: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'html') {
+      const { value, position } = node as Html;
+      html.push({ value, line: position?.start.line ?? 1 });
+    } else if (node.type === 'text') {
+      const { value, position } = node as Text;
+      texts.push(value);
+      const inner = value.indexOf('\n');
+      if (inner !== -1) softBreaks.push((position?.start.line ?? 1) + value.slice(0, inner).split('\n').length);
+    }
+  });
+  return { html, softBreaks, texts };
 }
 
 /** Characters a reader reads: everything but whitespace. */
@@ -261,7 +294,8 @@ export function buildCatalog(input: CatalogInput): Catalog {
     if (entries.length === 0) {
       report({
         file: talkFile,
-        message: `expected at least one turn in content/talks/${slug}/turns/, found none`,
+        field: 'turns',
+        message: `expected at least one turn file in content/talks/${slug}/turns/, found none`,
       });
     }
     const anchorOwner = new Map<string, string>();
@@ -280,6 +314,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
       const file = fileOf(entry, entry.id);
       const turn = entry.data;
       const body = entry.body ?? '';
+      const problemsBefore = problems.length;
       claimAnchor(turn.anchor, file, file, 'anchor');
       const samePosition = positionOwner.get(turn.position);
       if (samePosition !== undefined) {
@@ -300,17 +335,25 @@ export function buildCatalog(input: CatalogInput): Catalog {
       }
       const paragraphs = paragraphsOf(body);
       if (paragraphs.length === 0) {
-        report({ file, field: 'body', message: 'expected the speaker\'s words, found an empty turn' });
+        report({ file, field: 'body', message: "expected the speaker's words, found an empty turn" });
       }
-      for (const paragraph of paragraphs) {
-        const inner = paragraph.text.indexOf('\n');
-        if (inner !== -1) {
-          report({
-            file,
-            field: 'body',
-            message: `Unexpected line break inside a paragraph (body line ${paragraph.line + paragraph.text.slice(0, inner).split('\n').length}): expected one paragraph per line, separated by blank lines`,
-          });
-        }
+      const markdown = inspectMarkdown(body);
+      const lineOf = (bodyLine: number) => (entry.bodyLine ?? 1) + bodyLine - 1;
+      for (const html of markdown.html) {
+        report({
+          file,
+          line: lineOf(html.line),
+          field: 'body',
+          message: `Unexpected raw HTML ${show(clip(html.value))}: expected plain Markdown text (raw HTML is not published)`,
+        });
+      }
+      for (const wrap of markdown.softBreaks) {
+        report({
+          file,
+          line: lineOf(wrap),
+          field: 'body',
+          message: 'Unexpected line break inside a paragraph: expected one paragraph per line, separated by blank lines',
+        });
       }
       const quotes: QuoteView[] = [];
       turn.quotes.forEach((quote, index) => {
@@ -322,11 +365,25 @@ export function buildCatalog(input: CatalogInput): Catalog {
             field: `${field}.span`,
             message: `expected text that occurs exactly once in the turn, found ${count} occurrences of ${show(quote.span)}`,
           });
+        } else if (!markdown.texts.some((text) => text.includes(quote.span))) {
+          report({
+            file,
+            field: `${field}.span`,
+            message: `expected text inside one run of plain text, found ${show(quote.span)} crossing formatting, a link or a paragraph break`,
+          });
         }
         const anchor = `quote-${quote.id}`;
         claimAnchor(anchor, `${file} ${field}`, file, `${field}.id`);
         if (speaker) quotes.push({ ...quote, anchor, turnAnchor: turn.anchor, speaker });
       });
+      // Rendering fails on problems already reported above; report it only when it stands alone.
+      if (entry.renderFailed && problems.length === problemsBefore) {
+        report({
+          file,
+          field: 'body',
+          message: 'expected Markdown that renders, found a render error (see the [glob-loader] error above)',
+        });
+      }
       if (!speaker) continue;
       speaker.turnCount += 1;
       turns.push({
@@ -343,9 +400,12 @@ export function buildCatalog(input: CatalogInput): Catalog {
     }
 
     // Outline.
-    const turnIndex = new Map(turns.map((turn, index) => [turn.anchor, index]));
+    // Indexed over every turn file, so a turn with another problem is not also "missing" here.
+    const turnIndex = new Map(entries.map((entry, index) => [entry.data.anchor, index]));
     const starts: number[] = [];
-    talk.outline.forEach((section, index) => {
+    // With no turns at all, every section would also be "missing": one message is enough.
+    const outline = entries.length === 0 ? [] : talk.outline;
+    outline.forEach((section, index) => {
       claimAnchor(section.id, `${talkFile} outline[${index}]`, talkFile, `outline[${index}].id`);
       const at = turnIndex.get(section.start);
       if (at === undefined) {

@@ -2,8 +2,26 @@
  * The one place pages read content: queries the collections once per build and validates them
  * together (see catalog.ts). Every page awaits it, so a content error stops the whole build.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { buildCatalog, type Catalog } from './catalog';
+import { contentDir } from './content-dir';
+
+/**
+ * The file line where a turn's body starts, so messages can point into the file. Turn ids are
+ * their path under content/talks without the extension (see content.config.ts).
+ */
+function bodyLine(entryId: string, body: string | undefined): number {
+  if (!body) return 1;
+  try {
+    const text = readFileSync(path.join(contentDir(), 'talks', `${entryId}.md`), 'utf8');
+    const at = text.lastIndexOf(body);
+    return at === -1 ? 1 : text.slice(0, at).split('\n').length;
+  } catch {
+    return 1;
+  }
+}
 
 let catalog: Promise<Catalog> | undefined;
 
@@ -14,7 +32,15 @@ export function getCatalog(): Promise<Catalog> {
       getCollection('talks'),
       getCollection('turns'),
     ]);
-    return buildCatalog({ speakers, talks, turns });
+    return buildCatalog({
+      speakers,
+      talks,
+      turns: turns.map((entry) => ({
+        ...entry,
+        bodyLine: bodyLine(entry.id, entry.body),
+        renderFailed: entry.rendered === undefined,
+      })),
+    });
   })();
   return catalog;
 }

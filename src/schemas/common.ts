@@ -1,23 +1,82 @@
 import { z } from 'astro/zod';
 
+/** How a schema is described in "expected …" messages. */
+export function describeSchema(schema: z.ZodTypeAny): string {
+  const def = schema._def as { typeName?: string; innerType?: z.ZodTypeAny; schema?: z.ZodTypeAny; out?: z.ZodTypeAny; in?: z.ZodTypeAny; values?: readonly string[]; options?: z.ZodTypeAny[]; value?: unknown };
+  switch (def.typeName) {
+    case 'ZodString':
+      return 'text';
+    case 'ZodNumber':
+      return 'a number';
+    case 'ZodBoolean':
+      return 'true or false';
+    case 'ZodArray':
+      return 'a list';
+    case 'ZodObject':
+      return 'a mapping of fields';
+    case 'ZodEnum':
+      return `one of ${(def.values ?? []).map((value) => JSON.stringify(value)).join(', ')}`;
+    case 'ZodLiteral':
+      return JSON.stringify(def.value);
+    case 'ZodUnion':
+      return (def.options ?? []).map(describeSchema).join(' or ');
+    case 'ZodOptional':
+    case 'ZodDefault':
+    case 'ZodNullable':
+      return describeSchema(def.innerType!);
+    case 'ZodEffects':
+      return describeSchema(def.schema!);
+    case 'ZodPipeline':
+      return describeSchema(def.out!);
+    default:
+      return 'a value';
+  }
+}
+
+/** A short, readable rendering of a found value for messages. */
+export function showFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  if (typeof value === 'object') return 'a mapping of fields';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
 /**
- * `z.object(shape).strict()` whose unknown-field message lists the fields it expected, so
- * a typo in front matter reads "Unexpected field "speakr", expected one of: …".
+ * A strict object whose problems read "expected …, found …" at the field's own path:
+ * unknown fields list the fields it expected, and a missing field says what belongs there.
  */
 export function strictObject<T extends z.ZodRawShape>(shape: T) {
-  const expected = Object.keys(shape).join(', ');
+  const expected = Object.keys(shape);
   return z
-    .object(shape, {
-      errorMap: (issue, ctx) =>
-        issue.code === 'unrecognized_keys'
-          ? {
-              message: `Unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
-                .map((key) => JSON.stringify(key))
-                .join(', ')}, expected one of: ${expected}`,
-            }
-          : { message: ctx.defaultError },
+    .unknown()
+    .superRefine((value, ctx) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        ctx.addIssue({ code: 'custom', message: `expected a mapping of fields (${expected.join(', ')}), found ${showFound(value)}` });
+        return;
+      }
+      for (const key of Object.keys(value)) {
+        if (!(key in shape)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `Unexpected field ${JSON.stringify(key)}, expected one of: ${expected.join(', ')}`,
+          });
+        }
+      }
+      for (const [key, schema] of Object.entries(shape)) {
+        if ((value as Record<string, unknown>)[key] === undefined && !schema.isOptional()) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `expected ${describeSchema(schema)}, found nothing (the field is required)`,
+          });
+        }
+      }
     })
-    .strict();
+    .pipe(z.object(shape).strict());
 }
 
 /**
@@ -27,10 +86,12 @@ export function strictObject<T extends z.ZodRawShape>(shape: T) {
  */
 export const AnchorSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
-    message: 'expected lower-case ASCII words joined by hyphens (e.g. "yao-rl-breakthrough")',
-  })
-  .max(64, { message: 'expected at most 64 characters' });
+  .refine(
+    (value) => /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(value) && value.length <= 64,
+    (value) => ({
+      message: `expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found ${showFound(value)}`,
+    }),
+  );
 
 /**
  * Where an editorial fact comes from: a public URL; `transcript` (in a talk file: that talk's
@@ -39,7 +100,7 @@ export const AnchorSchema = z
 export const FactSourceSchema = z.union([
   z.literal('transcript'),
   z.string().regex(/^talk:[a-z0-9]+(?:-[a-z0-9]+)*$/),
-  z.string().url(),
+  z.string().url().regex(/^https?:\/\//, { message: 'expected an http(s) URL' }),
 ]);
 
 /**
@@ -55,7 +116,7 @@ export function factSchema<T extends z.ZodTypeAny>(text: T) {
     /** True when no source could confirm the fact. Default: false. */
     unverified: z.boolean().default(false),
   }).refine((fact) => fact.unverified || fact.source !== undefined, {
-    message: 'expected a `source` (URL or "transcript"), or `unverified: true`',
+    message: 'expected a `source` (an http(s) URL, "transcript" or "talk:<slug>") or `unverified: true`, found neither',
     path: ['source'],
   });
 }
@@ -65,8 +126,15 @@ export const FactSchema = factSchema(z.string().trim().min(1));
 /** An ISO date (YYYY-MM-DD). YAML reads an unquoted date as a Date; it is turned back into text. */
 export const IsoDateSchema = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected an ISO date YYYY-MM-DD' }),
+  z.string().refine(isIsoDate, (value) => ({ message: `expected an ISO date YYYY-MM-DD, found ${showFound(value)}` })),
 );
+
+/** True for a real calendar day written YYYY-MM-DD (2023-02-30 is not one). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
 
 export const DateFactSchema = factSchema(IsoDateSchema);
 

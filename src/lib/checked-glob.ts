@@ -1,0 +1,34 @@
+/**
+ * Astro's glob loader, with YAML syntax errors rephrased as "expected …, found …". Astro reports
+ * the parser's own words ("unexpected end of the stream within a flow collection") with the
+ * file and line; this keeps both and says what the file needed.
+ */
+import { glob } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
+
+type GlobOptions = Parameters<typeof glob>[0];
+
+const YAML_ERRORS = new Set(['MarkdownError', 'YAMLException', 'YAMLParseError']);
+
+/** Rewrites a YAML syntax error's message in place; other errors pass through untouched. */
+export function explainYamlError(error: unknown, what: string): unknown {
+  if (!(error instanceof Error) || !YAML_ERRORS.has(error.name)) return error;
+  const location = (error as Error & { loc?: { file?: string; line?: number } }).loc;
+  const where = location?.file ? `${location.file}${location.line === undefined ? '' : `:${location.line}`} ` : '';
+  error.message = `${where}${what}: expected valid YAML, found a syntax error: ${error.message}`;
+  return error;
+}
+
+export function checkedGlob(options: GlobOptions, what = 'front matter'): Loader {
+  const inner = glob(options);
+  return {
+    ...inner,
+    load: async (context) => {
+      try {
+        await inner.load(context);
+      } catch (error) {
+        throw explainYamlError(error, what);
+      }
+    },
+  };
+}
