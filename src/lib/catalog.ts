@@ -6,6 +6,8 @@
  */
 import type { Html, Text } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
 import type { Fact } from '../schemas/common';
 import type { Speaker } from '../schemas/speaker';
@@ -153,7 +155,8 @@ export function inspectMarkdown(body: string): {
   softBreaks: number[];
   texts: string[];
 } {
-  const tree = fromMarkdown(body);
+  // Parsed as the site renders it: Astro's Markdown has GFM on (bare URLs become links).
+  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const html: { value: string; line: number }[] = [];
   const softBreaks: number[] = [];
   const texts: string[] = [];
@@ -166,6 +169,9 @@ export function inspectMarkdown(body: string): {
       texts.push(value);
       const inner = value.indexOf('\n');
       if (inner !== -1) softBreaks.push((position?.start.line ?? 1) + value.slice(0, inner).split('\n').length);
+    } else if (node.type === 'break') {
+      // A hard break (two trailing spaces or a backslash) splits a paragraph just the same.
+      softBreaks.push((node.position?.start.line ?? 1) + 1);
     }
   });
   return { html, softBreaks, texts };

@@ -34,11 +34,16 @@ const hanChar = new RegExp(HAN, 'u');
 const hanBefore = new RegExp(`${HAN} *$`, 'u');
 const hanAfter = new RegExp(`^ *${HAN}`, 'u');
 
+/** Converts innermost pairs first, then the pairs around them, until nothing changes. */
 function pairBrackets(line: string): string {
-  return line.replace(bracketPair, (pair, inner: string, at: number, whole: string) => {
-    const beside = hanBefore.test(whole.slice(0, at)) || hanAfter.test(whole.slice(at + pair.length));
-    return beside || hanChar.test(inner) ? `（${inner}）` : pair;
-  });
+  for (let previous = ''; previous !== line; ) {
+    previous = line;
+    line = line.replace(bracketPair, (pair, inner: string, at: number, whole: string) => {
+      const beside = hanBefore.test(whole.slice(0, at)) || hanAfter.test(whole.slice(at + pair.length));
+      return beside || hanChar.test(inner) ? `（${inner}）` : pair;
+    });
+  }
+  return line;
 }
 const spaceAfterTight = new RegExp(`(?<=${TIGHT}) +`, 'gu');
 const spaceBeforeTight = new RegExp(` +(?=${TIGHT})`, 'gu');

@@ -45,38 +45,49 @@ export function showFound(value: unknown): string {
 }
 
 /**
- * A strict object whose problems read "expected …, found …" at the field's own path:
- * unknown fields list the fields it expected, and a missing field says what belongs there.
+ * A strict object whose problems read "expected …, found …" at the field's own path, all
+ * reported in one pass: unknown fields list the fields it expected, a missing field says what
+ * belongs there, and every other field is still checked.
  */
 export function strictObject<T extends z.ZodRawShape>(shape: T) {
   const expected = Object.keys(shape);
-  return z
-    .unknown()
-    .superRefine((value, ctx) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        ctx.addIssue({ code: 'custom', message: `expected a mapping of fields (${expected.join(', ')}), found ${showFound(value)}` });
-        return;
+  // Required fields are made optional inside: their absence is reported (once, in our words)
+  // by the preprocess step, which also marks the result invalid.
+  const lenient = Object.fromEntries(
+    Object.entries(shape).map(([key, schema]) => [key, schema.isOptional() ? schema : schema.optional()]),
+  );
+  const checked = z.preprocess((value, ctx) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        fatal: true,
+        message: `expected a mapping of fields (${expected.join(', ')}), found ${showFound(value)}`,
+      });
+      return value;
+    }
+    const known: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      if (key in shape) known[key] = field;
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `Unexpected field ${JSON.stringify(key)}, expected one of: ${expected.join(', ')}`,
+        });
+    }
+    for (const [key, schema] of Object.entries(shape)) {
+      if (known[key] === undefined && !schema.isOptional()) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `expected ${describeSchema(schema)}, found nothing (the field is required)`,
+        });
       }
-      for (const key of Object.keys(value)) {
-        if (!(key in shape)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `Unexpected field ${JSON.stringify(key)}, expected one of: ${expected.join(', ')}`,
-          });
-        }
-      }
-      for (const [key, schema] of Object.entries(shape)) {
-        if ((value as Record<string, unknown>)[key] === undefined && !schema.isOptional()) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `expected ${describeSchema(schema)}, found nothing (the field is required)`,
-          });
-        }
-      }
-    })
-    .pipe(z.object(shape).strict());
+    }
+    return known;
+  }, z.object(lenient).strict());
+  // The output is the strict object's: any missing required field has already failed the parse.
+  return checked as unknown as z.ZodEffects<z.ZodObject<T, 'strict'>, z.output<z.ZodObject<T, 'strict'>>, unknown>;
 }
 
 /**
@@ -97,11 +108,20 @@ export const AnchorSchema = z
  * Where an editorial fact comes from: a public URL; `transcript` (in a talk file: that talk's
  * source text says so); or `talk:<slug>` (in a speaker file: that talk's source text says so).
  */
-export const FactSourceSchema = z.union([
-  z.literal('transcript'),
-  z.string().regex(/^talk:[a-z0-9]+(?:-[a-z0-9]+)*$/),
-  z.string().url().regex(/^https?:\/\//, { message: 'expected an http(s) URL' }),
-]);
+export const FactSourceSchema = z.string().refine(isFactSource, (value) => ({
+  message: `expected an http(s) URL, "transcript" or "talk:<slug>", found ${showFound(value)}`,
+}));
+
+export function isFactSource(value: string): boolean {
+  if (value === 'transcript' || /^talk:[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return true;
+  if (!/^https?:\/\//.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * An editorial fact (a date, a role, a venue) with its source. A fact nobody could verify
