@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { normalizeLine, normalizeText } from '../../src/lib/typography';
+import { root } from '../helpers/paths';
 
-const SOURCE = '/work/shared/source/waic-2023-roundtable.txt';
+/** The talk's raw source text, kept beside its turns (a copy of ../shared/source/). */
+const SOURCE = path.join(root, 'content/talks/waic-2023-roundtable/source.txt');
 const sourceLines = readFileSync(SOURCE, 'utf8').split('\n');
 
 /** The words of a text: everything but punctuation, symbols and whitespace. */
