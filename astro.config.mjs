@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
+import pagefindIndex from './src/integrations/pagefind-index.ts';
 import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
 
@@ -13,13 +14,15 @@ export default defineConfig({
   ...(env.HUITAN_OUT_DIR ? { outDir: env.HUITAN_OUT_DIR } : {}),
   ...(env.HUITAN_CACHE_DIR ? { cacheDir: env.HUITAN_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  integrations: [pagefindIndex()],
   build: {
     format: 'directory',
     // External files only: a strict Content-Security-Policy forbids inline <style>/<script>.
     inlineStylesheets: 'never',
   },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    // No inlined assets (CSP), and no module-preload helper: the few lazy chunks load on demand.
+    build: { assetsInlineLimit: 0, modulePreload: false },
   },
   markdown: {
     // Transcript text is published as spoken: no curly-quote or dash rewriting.

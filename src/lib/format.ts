@@ -23,9 +23,14 @@ export function factSourceLabel(
   return { text: '来源', href: source };
 }
 
-/** The query string of a filtered reader: `?speakers=a,b`, plus `host=0` when hiding the host. */
-export function filterQuery(speakers: readonly string[], keepHost: boolean): string {
-  const params = new URLSearchParams();
+/**
+ * The query string of a filtered reader: `?speakers=a,b`, plus `host=0` when hiding the host.
+ * Other parameters of `current` (e.g. a search highlight) are kept.
+ */
+export function filterQuery(speakers: readonly string[], keepHost: boolean, current = ''): string {
+  const params = new URLSearchParams(current);
+  params.delete('speakers');
+  params.delete('host');
   if (speakers.length > 0) params.set('speakers', speakers.join(','));
   if (!keepHost) params.set('host', '0');
   const query = params.toString().replaceAll('%2C', ',');

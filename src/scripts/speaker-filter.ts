@@ -40,7 +40,7 @@ class SpeakerFilter extends HTMLElement {
     const speakers = this.#speakerBoxes.filter((box) => box.checked).map((box) => box.value);
     const keepHost = this.#keepHost?.checked ?? true;
     const url = new URL(window.location.href);
-    const next = `${url.pathname}${filterQuery(speakers, keepHost)}${url.hash}`;
+    const next = `${url.pathname}${filterQuery(speakers, keepHost, url.search)}${url.hash}`;
     if (next !== `${url.pathname}${url.search}${url.hash}`) history.replaceState(history.state, '', next);
 
     const turns = [...document.querySelectorAll<HTMLElement>('.turn')];

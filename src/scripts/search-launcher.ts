@@ -1,0 +1,64 @@
+/**
+ * <ht-search>: the header's search field. Typing in it, clicking it, "/" or Ctrl/⌘-K open the
+ * search dialog; the dialog's panel code (and later Pagefind) is imported only then. Esc closes
+ * the dialog and focus returns to where it was.
+ */
+class SearchLauncher extends HTMLElement {
+  #dialog: HTMLDialogElement | null = null;
+  #field: HTMLInputElement | null = null;
+  #returnTo: HTMLElement | null = null;
+
+  connectedCallback() {
+    this.#dialog = this.querySelector('dialog');
+    this.#field = this.querySelector<HTMLInputElement>('.site-search-input');
+    if (!this.#dialog || !this.#field) return;
+
+    this.#field.addEventListener('input', () => this.open(this.#field!.value));
+    this.#field.addEventListener('click', () => this.open(this.#field!.value));
+    this.#field.form?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.open(this.#field!.value);
+    });
+    document.addEventListener('keydown', (event) => this.#onKey(event));
+    this.#dialog.addEventListener('close', () => {
+      this.#field!.value = '';
+      const target = this.#returnTo?.isConnected ? this.#returnTo : this.#field;
+      target?.focus();
+    });
+    // Clicking the backdrop closes the dialog.
+    this.#dialog.addEventListener('click', (event) => {
+      if (event.target === this.#dialog) this.#dialog!.close();
+    });
+  }
+
+  #onKey(event: KeyboardEvent) {
+    if (this.#dialog!.open) return;
+    const target = event.target as HTMLElement | null;
+    const typing = target?.closest('input, textarea, select, [contenteditable="true"]') !== null;
+    const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+    const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey;
+    if (slash || commandK) {
+      event.preventDefault();
+      this.open('');
+    }
+  }
+
+  async open(initial: string) {
+    const dialog = this.#dialog!;
+    if (dialog.open) return;
+    this.#returnTo = document.activeElement instanceof HTMLElement && document.activeElement !== this.#field
+      ? document.activeElement
+      : this.#field;
+    dialog.showModal();
+    const input = dialog.querySelector<HTMLInputElement>('.search-input');
+    if (input) {
+      input.value = initial;
+      input.focus();
+      input.setSelectionRange(initial.length, initial.length);
+    }
+    await import('./search-panel');
+    if (initial.trim()) input?.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+if (!customElements.get('ht-search')) customElements.define('ht-search', SearchLauncher);

@@ -1,0 +1,233 @@
+/**
+ * <ht-search-panel>: runs searches as the reader types and renders results, a speaker facet
+ * with counts, and an announced status. Everything the reader typed is rendered as text
+ * (textContent), never as markup. In "page" mode the query and speaker live in the URL
+ * (/search/?q=…&speaker=…): a search restores on load and the back button steps through them.
+ */
+import { excerpt, MAX_QUERY_LENGTH, type SpeakerName } from '../lib/search-query';
+import { loadPagefind, search, type Hit, type SearchOutcome } from './search-engine';
+
+const TYPING_DELAY_MS = 120;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function readSpeakers(json: string | undefined): SpeakerName[] {
+  try {
+    const value: unknown = JSON.parse(json ?? '[]');
+    return Array.isArray(value) ? (value as SpeakerName[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+class SearchPanel extends HTMLElement {
+  #input!: HTMLInputElement;
+  #facet!: HTMLFieldSetElement;
+  #status!: HTMLElement;
+  #suggestion!: HTMLElement;
+  #list!: HTMLOListElement;
+  #speakers: SpeakerName[] = [];
+  #base = '/';
+  #page = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #sequence = 0;
+  #outcome: SearchOutcome | undefined;
+
+  connectedCallback() {
+    const input = this.querySelector<HTMLInputElement>('.search-input');
+    const form = this.querySelector<HTMLFormElement>('.search-form');
+    const facet = this.querySelector<HTMLFieldSetElement>('.search-facet');
+    const status = this.querySelector<HTMLElement>('.search-status');
+    const suggestion = this.querySelector<HTMLElement>('.search-suggestion');
+    const list = this.querySelector<HTMLOListElement>('.search-results');
+    if (!input || !form || !facet || !status || !suggestion || !list) return;
+    [this.#input, this.#facet, this.#status, this.#suggestion, this.#list] = [input, facet, status, suggestion, list];
+    this.#speakers = readSpeakers(this.dataset['speakers']);
+    this.#base = this.dataset['base'] ?? '/';
+    this.#page = this.dataset['mode'] === 'page';
+
+    input.addEventListener('input', () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => void this.#run('replace'), TYPING_DELAY_MS);
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(this.#timer);
+      void this.#run('push');
+    });
+    facet.addEventListener('change', () => {
+      this.#remember('push');
+      this.#render();
+    });
+    if (this.#page) {
+      for (const note of document.querySelectorAll<HTMLElement>('.search-needs-js')) note.hidden = true;
+      window.addEventListener('popstate', () => this.#restore());
+      this.#restore();
+    }
+  }
+
+  /** Reads q and speaker from the URL; unknown speakers are ignored. */
+  #restore() {
+    const params = new URLSearchParams(window.location.search);
+    this.#input.value = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH);
+    this.#setFacet(params.get('speaker') ?? '');
+    void this.#run('none');
+  }
+
+  get #facetValue(): string {
+    return this.#facet.querySelector<HTMLInputElement>('input[name="speaker"]:checked')?.value ?? '';
+  }
+
+  #setFacet(value: string) {
+    const known = this.#speakers.some((speaker) => speaker.id === value);
+    for (const radio of this.#facet.querySelectorAll<HTMLInputElement>('input[name="speaker"]')) {
+      radio.checked = radio.value === (known ? value : '');
+    }
+  }
+
+  #remember(how: 'push' | 'replace' | 'none') {
+    if (!this.#page || how === 'none') return;
+    const params = new URLSearchParams();
+    const q = this.#input.value.trim().slice(0, MAX_QUERY_LENGTH);
+    if (q) params.set('q', q);
+    if (this.#facetValue) params.set('speaker', this.#facetValue);
+    const query = params.toString();
+    const next = `${window.location.pathname}${query ? `?${query}` : ''}`;
+    if (next === `${window.location.pathname}${window.location.search}`) return;
+    if (how === 'push') history.pushState(null, '', next);
+    else history.replaceState(null, '', next);
+  }
+
+  async #run(how: 'push' | 'replace' | 'none') {
+    const sequence = ++this.#sequence;
+    const text = this.#input.value;
+    this.#remember(how);
+    if (!text.trim()) {
+      this.#outcome = undefined;
+      this.#render();
+      return;
+    }
+    this.setAttribute('aria-busy', 'true');
+    try {
+      const pagefind = await loadPagefind(this.#base);
+      const outcome = await search(pagefind, text, this.#speakers);
+      if (sequence !== this.#sequence) return;
+      this.#outcome = outcome;
+      this.#render();
+    } catch (error) {
+      if (sequence !== this.#sequence) return;
+      this.#outcome = undefined;
+      this.#list.replaceChildren();
+      this.#status.textContent = '搜索暂时无法使用，请稍后再试。';
+      console.warn('search failed', error);
+    } finally {
+      if (sequence === this.#sequence) this.removeAttribute('aria-busy');
+    }
+  }
+
+  #render() {
+    const outcome = this.#outcome;
+    const chosen = this.#facetValue;
+    this.#suggestion.replaceChildren();
+    this.#suggestion.hidden = true;
+    if (!outcome) {
+      this.#facet.hidden = true;
+      this.#list.replaceChildren();
+      this.#status.textContent = this.#input.value.trim() ? '请输入要搜索的文字。' : '';
+      return;
+    }
+    if (outcome.query.words.length === 0) {
+      this.#facet.hidden = true;
+      this.#list.replaceChildren();
+      this.#status.textContent = '请输入要搜索的文字（标点和符号不参与搜索）。';
+      return;
+    }
+    const counts = new Map<string, number>();
+    for (const hit of outcome.hits) counts.set(hit.speaker, (counts.get(hit.speaker) ?? 0) + 1);
+    this.#renderFacet(counts, outcome.hits.length, chosen);
+    const shown = chosen ? outcome.hits.filter((hit) => hit.speaker === chosen) : outcome.hits;
+    this.#list.replaceChildren(...shown.map((hit) => this.#result(hit, outcome)));
+    // How many turns the index matched before the text check (read by the search-quality test).
+    this.#list.dataset['candidates'] = String(outcome.candidates);
+
+    const asked = `“${outcome.query.display}”`;
+    const who = chosen ? this.#speakers.find((speaker) => speaker.id === chosen)?.name : undefined;
+    if (outcome.speaker) {
+      this.#status.textContent = `${outcome.speaker.name}的全部发言：${shown.length} 段`;
+      this.#offerTextSearch(outcome);
+    } else if (shown.length > 0) {
+      this.#status.textContent = `找到 ${shown.length} 段包含${asked}的发言${who ? `（${who}）` : ''}${outcome.truncated ? '，只显示前面的结果' : ''}`;
+    } else {
+      this.#status.textContent = `没有找到包含${asked}的发言${who ? `（${who}）` : ''}。`;
+      if (chosen && outcome.hits.length > 0) this.#offerClearFacet(outcome.hits.length);
+    }
+  }
+
+  #renderFacet(counts: Map<string, number>, total: number, chosen: string) {
+    this.#facet.hidden = total === 0;
+    for (const option of this.#facet.querySelectorAll<HTMLElement>('.search-facet-option')) {
+      const radio = option.querySelector<HTMLInputElement>('input')!;
+      const count = radio.value ? (counts.get(radio.value) ?? 0) : total;
+      const label = option.querySelector<HTMLElement>('.filter-count');
+      if (label) label.textContent = String(count);
+      option.hidden = radio.value !== '' && count === 0 && radio.value !== chosen;
+    }
+  }
+
+  #result(hit: Hit, outcome: SearchOutcome): HTMLLIElement {
+    const item = element('li', 'search-result');
+    item.dataset['color'] = hit.color;
+    const [path = '', hash = ''] = hit.url.split('#');
+    const url = new URL(path, window.location.origin);
+    if (!outcome.speaker) url.searchParams.set('hl', outcome.query.words.join(' '));
+    url.hash = hash;
+    const link = element('a', 'search-result-link');
+    link.href = `${url.pathname}${url.search}${url.hash}`;
+
+    const head = element('span', 'search-result-head');
+    const avatar = element('span', 'avatar', hit.initials);
+    avatar.dataset['color'] = hit.color;
+    avatar.setAttribute('aria-hidden', 'true');
+    head.append(avatar, element('span', 'search-result-speaker', hit.speakerName), element('span', 'search-result-role', hit.role));
+    const where = element('span', 'search-result-where', [hit.talkTitle, hit.section].filter(Boolean).join(' · '));
+    const text = element('span', 'search-result-excerpt');
+    for (const part of excerpt(hit.text, outcome.speaker ? [] : outcome.query.words)) {
+      text.append(part.marked ? element('mark', 'search-hit', part.text) : document.createTextNode(part.text));
+    }
+    link.append(head, where, text);
+    item.append(link);
+    return item;
+  }
+
+  #offerTextSearch(outcome: SearchOutcome) {
+    const button = element('button', 'button search-text-instead', `改为搜索提到“${outcome.query.display}”的文字`);
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      this.#input.value = `"${outcome.query.display}"`;
+      void this.#run('push');
+      this.#input.focus();
+    });
+    this.#suggestion.append(button);
+    this.#suggestion.hidden = false;
+  }
+
+  #offerClearFacet(total: number) {
+    const button = element('button', 'button search-clear-facet', `清除发言人筛选（共 ${total} 段）`);
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      this.#setFacet('');
+      this.#remember('push');
+      this.#render();
+      this.#input.focus();
+    });
+    this.#suggestion.append(button);
+    this.#suggestion.hidden = false;
+  }
+}
+
+if (!customElements.get('ht-search-panel')) customElements.define('ht-search-panel', SearchPanel);

@@ -1,0 +1,148 @@
+/**
+ * Search quality, measured: a fixed set of queries runs through the real search page (the same
+ * code path readers use: /search/?q=…, Pagefind, the built index) and every result is compared
+ * with the relevant turns computed from the built reader page. A turn is relevant when its text
+ * contains every word of the query, ignoring case; for a speaker's name, when that speaker
+ * speaks it. Fails below recall 100% or precision 95%, and prints the table.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { distDir } from '../helpers/paths';
+import { serveDist, type StaticServer } from '../helpers/server';
+
+interface Turn {
+  anchor: string;
+  speaker: string;
+  text: string;
+}
+
+/** The turns as a reader sees them, read straight from the built page (notes left out). */
+function builtTurns(): Turn[] {
+  const html = readFileSync(path.join(distDir, 'waic-2023-roundtable/index.html'), 'utf8');
+  const { document } = parseHTML(html);
+  return [...document.querySelectorAll('article.turn')].map((turn) => {
+    const body = turn.querySelector('.turn-body')!.cloneNode(true) as Element;
+    for (const ignored of body.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
+    return { anchor: turn.id, speaker: turn.getAttribute('data-speaker')!, text: body.textContent ?? '' };
+  });
+}
+
+/** Query → who is asked for, when the query is a person rather than words. */
+const NAMES: Record<string, string> = {
+  杨植麟: 'yang-zhilin',
+  植麟: 'yang-zhilin',
+  'Yang Zhilin': 'yang-zhilin',
+  姚期智: 'yao-qizhi',
+  'pan xingang': 'pan-xingang',
+  袁洋: 'yuan-yang',
+  徐立: 'xu-li',
+};
+
+const QUERIES = [
+  // two-character words
+  '幻觉', '算力', '医疗', '模态', '压缩', '记忆', '视频', '理论', '框架', '动画',
+  // compounds outside a general dictionary
+  '多模态', '生成模型', '强化学习', '扩散模型', '大语言模型', '模态补全', '模态对齐', '上下文', '垂直领域', '图灵奖',
+  // people mentioned in the text
+  '高阳', '高洋', '姚院士', '潘老师',
+  // mixed Chinese and Latin
+  'DragGAN这篇', 'AI的发展', 'NTU的教授', 'Know How',
+  // Latin terms in any case
+  'MoE', 'moe', 'DragGAN', 'draggan', 'GAN', 'Diffusion Model', 'Lipschitz', 'latent space', 'ChatGPT', 'mode claps',
+  // half-remembered phrases starting or ending inside a word
+  '自主学习各种', '智能机器人', '头痛医头', '一举一反三', '更高质量的数据', '习各种的新技',
+  // several words: all must occur
+  'GAN 扩散模型', '幻觉 算力', '医疗 预训练',
+  // one character
+  '幻',
+  // speakers, by name, alias and Latin name
+  ...Object.keys(NAMES),
+  // words nobody said
+  '量子计算', '区块链',
+];
+
+function relevant(query: string, turns: readonly Turn[]): string[] {
+  const speaker = NAMES[query];
+  if (speaker) return turns.filter((turn) => turn.speaker === speaker).map((turn) => turn.anchor);
+  const words = query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+  return turns
+    .filter((turn) => words.every((word) => turn.text.normalize('NFKC').toLowerCase().includes(word)))
+    .map((turn) => turn.anchor);
+}
+
+async function resultsFor(page: Page, query: string): Promise<{ anchors: string[]; candidates: number }> {
+  const input = page.getByRole('searchbox', { name: '搜索发言' });
+  await input.fill(query);
+  await input.press('Enter');
+  await page.waitForFunction(() => {
+    const panel = document.querySelector('ht-search-panel');
+    return panel !== null && !panel.hasAttribute('aria-busy');
+  });
+  const list = page.getByRole('list', { name: '搜索结果' });
+  const anchors = await list
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).hash.slice(1)));
+  const candidates = Number((await list.getAttribute('data-candidates')) ?? 0);
+  return { anchors, candidates };
+}
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('search quality', () => {
+  test(`finds every relevant turn and almost nothing else over ${QUERIES.length} queries`, async () => {
+    expect(QUERIES.length).toBeGreaterThanOrEqual(30);
+    const turns = builtTurns();
+    expect(turns).toHaveLength(13);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.waitForFunction(() => customElements.get('ht-search-panel') !== undefined);
+
+    let relevantTotal = 0;
+    let foundRelevant = 0;
+    let returned = 0;
+    let candidates = 0;
+    const rows: string[] = [];
+    const misses: string[] = [];
+    for (const query of QUERIES) {
+      const expected = relevant(query, turns);
+      const { anchors: got, candidates: matched } = await resultsFor(page, query);
+      candidates += NAMES[query] ? got.length : matched;
+      const hits = got.filter((anchor) => expected.includes(anchor));
+      relevantTotal += expected.length;
+      foundRelevant += hits.length;
+      returned += got.length;
+      rows.push(`${query.padEnd(14)} expected ${expected.length}  returned ${got.length}  correct ${hits.length}`);
+      if (hits.length !== expected.length || got.length !== hits.length || new Set(got).size !== got.length) {
+        misses.push(`${query}: expected [${expected.join(', ')}], got [${got.join(', ')}]`);
+      }
+    }
+    await page.close();
+    const recall = relevantTotal === 0 ? 1 : foundRelevant / relevantTotal;
+    const precision = returned === 0 ? 1 : foundRelevant / returned;
+    console.log(
+      [
+        `search quality over ${QUERIES.length} queries: recall ${(recall * 100).toFixed(1)}%, precision ${(precision * 100).toFixed(1)}%`,
+        `(${foundRelevant} of ${relevantTotal} relevant turns found, ${returned} returned)`,
+        `index alone, before the text check: ${candidates} turns matched, precision ${((foundRelevant / Math.max(1, candidates)) * 100).toFixed(1)}%`,
+        ...rows,
+      ].join('\n'),
+    );
+    expect(misses, 'queries whose results differ from the relevant turns').toEqual([]);
+    expect(recall).toBe(1);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * Search in Chromium: opening it by keyboard, lazy loading, the speaker facet, the URL round
+ * trip and the back button, landing on a turn with the words marked, hostile input, and the
+ * page without JavaScript. Controls are found by role and name.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { serveDist, type StaticServer } from '../helpers/server';
+
+const READER = '/waic-2023-roundtable/';
+
+let browser: Browser;
+let server: StaticServer;
+let context: BrowserContext | undefined;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  expect(errors.splice(0)).toEqual([]);
+});
+
+async function open(path: string, javaScriptEnabled = true): Promise<{ page: Page; requests: string[] }> {
+  context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('dialog', (dialog) => {
+    errors.push(`unexpected ${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(`${server.url}${path}`);
+  return { page, requests };
+}
+
+/** Waits until the panel has finished the search in flight. */
+async function settled(page: Page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('ht-search-panel')].every((panel) => !panel.hasAttribute('aria-busy')),
+  );
+}
+
+const resultAnchors = (page: Page) =>
+  page
+    .getByRole('list', { name: '搜索结果' })
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).hash.slice(1)));
+
+describe('the search dialog', () => {
+  test('opens with "/", loads Pagefind only then, and finds a compound word', async () => {
+    const { page, requests } = await open(READER);
+    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    expect(requests.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: '搜索' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const input = dialog.getByRole('searchbox', { name: '搜索发言' });
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('多模态');
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('找到 1 段包含“多模态”的发言');
+    expect(await resultAnchors(page)).toEqual(['yuan-modality-completion']);
+    expect(requests.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  test('opens with Ctrl-K, closes with Esc and gives focus back', async () => {
+    const { page } = await open(READER);
+    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    const link = page.getByRole('link', { name: '交叉学科与多模态 2 段' });
+    await link.focus();
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: '搜索' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
+  });
+
+  test('typing in the header field opens the dialog with what was typed', async () => {
+    const { page } = await open('/');
+    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    await page.getByRole('searchbox', { name: '搜索发言' }).first().pressSequentially('算力');
+    const dialog = page.getByRole('dialog', { name: '搜索' });
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('找到 2 段包含“算力”的发言');
+  });
+
+  test('results are reachable by keyboard and lead to the turn, marked and with the words highlighted', async () => {
+    const { page } = await open(READER);
+    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: '搜索' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.type('头痛医头');
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('找到 1 段');
+    const result = dialog.getByRole('list', { name: '搜索结果' }).getByRole('link').first();
+    await result.focus();
+    await Promise.all([page.waitForURL(/#yang-shared-problems$/), page.keyboard.press('Enter')]);
+    const turn = page.locator('#yang-shared-problems');
+    expect(await turn.evaluate((element) => element.matches(':target'))).toBe(true);
+    await expect.poll(() => turn.locator('mark.search-hit').allTextContents()).toEqual(['头痛医头']);
+    // Scrolling may be smooth: wait for the turn to come to rest in view.
+    await expect.poll(async () => (await turn.boundingBox())?.y ?? Infinity, { timeout: 5000 }).toBeLessThan(900);
+    expect((await turn.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the search page', () => {
+  test('restores a search from the URL, narrows by speaker, and says so when nothing is left', async () => {
+    const { page } = await open('/search/?q=GAN&speaker=yang-zhilin');
+    await settled(page);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('没有找到包含“GAN”的发言（杨植麟）。');
+    await page.getByRole('button', { name: /清除发言人筛选/ }).click();
+    await settled(page);
+    expect(await resultAnchors(page)).toEqual(
+      expect.arrayContaining(['yuan-modality-completion', 'xu-li-asks-pan', 'pan-gan-vs-diffusion', 'xu-li-closing-question']),
+    );
+    expect(new URL(page.url()).search).toBe('?q=GAN');
+
+    const facet = page.getByRole('group', { name: '发言人' });
+    expect(await facet.getByRole('radio', { name: /^潘新钢/ }).isVisible()).toBe(true);
+    expect(await facet.getByRole('radio', { name: /^杨植麟/ }).isVisible()).toBe(false);
+    await facet.getByRole('radio', { name: /^徐立/ }).check();
+    expect(await resultAnchors(page)).toEqual(expect.arrayContaining(['xu-li-asks-pan', 'xu-li-closing-question']));
+    expect(await resultAnchors(page)).toHaveLength(2);
+    expect(await page.getByRole('status').textContent()).toBe('找到 2 段包含“GAN”的发言（徐立）');
+    expect(new URL(page.url()).searchParams.get('speaker')).toBe('xu-li');
+  });
+
+  test('keeps each search in the history: the back button returns to the previous one', async () => {
+    const { page } = await open('/search/');
+    const input = page.getByRole('searchbox', { name: '搜索发言' });
+    await page.waitForFunction(() => customElements.get('ht-search-panel') !== undefined);
+    await input.fill('幻觉');
+    await input.press('Enter');
+    await settled(page);
+    await input.fill('算力');
+    await input.press('Enter');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('算力');
+    await page.goBack();
+    await settled(page);
+    expect(await input.inputValue()).toBe('幻觉');
+    expect(await resultAnchors(page)).toEqual(['yang-shared-problems', 'xu-li-asks-yang']);
+  });
+
+  test('a speaker’s name offers that speaker’s turns, and a way to search the text instead', async () => {
+    const { page } = await open(`/search/?q=${encodeURIComponent('植麟')}`);
+    await settled(page);
+    expect(await page.getByRole('status').textContent()).toBe('杨植麟的全部发言：2 段');
+    expect(await resultAnchors(page)).toEqual(['yang-shared-problems', 'yang-shared-memory']);
+    await page.getByRole('button', { name: '改为搜索提到“植麟”的文字' }).click();
+    await settled(page);
+    expect(await resultAnchors(page)).toEqual(['xu-li-asks-yang']);
+  });
+
+  test('treats a 10,000-character query as its first 200 characters', async () => {
+    const { page } = await open('/search/');
+    await page.waitForFunction(() => customElements.get('ht-search-panel') !== undefined);
+    const input = page.getByRole('searchbox', { name: '搜索发言' });
+    await input.fill('多'.repeat(10_000));
+    await input.press('Enter');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('多'.repeat(200));
+    expect(await page.getByRole('status').textContent()).toMatch(/^没有找到包含“多{200}”的发言。$/);
+  });
+
+  test.each([
+    ['markup', '<img src=x onerror=alert(1)>'],
+    ['emoji', '🙂🚀'],
+    ['punctuation only', '，。！？…'],
+    ['a bare quote', '"'],
+  ])('treats a hostile query (%s) as text', async (_name, query) => {
+    const { page } = await open(`/search/?q=${encodeURIComponent(query)}`);
+    await settled(page);
+    expect(await page.locator('ht-search-panel img, ht-search-panel script').count()).toBe(0);
+    expect(await page.getByRole('heading', { name: '搜索', level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByRole('searchbox', { name: '搜索发言' }).inputValue()).toBe(query.slice(0, 200));
+  });
+
+  test('without JavaScript it says that search needs it', async () => {
+    const { page } = await open('/search/?q=幻觉', false);
+    expect(await page.getByText('搜索需要启用 JavaScript').isVisible()).toBe(true);
+  });
+
+  test('without JavaScript the header field submits to the search page', async () => {
+    const { page } = await open(READER, false);
+    const field = page.getByRole('searchbox', { name: '搜索发言' }).first();
+    await field.fill('算力');
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), field.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('算力');
+  });
+});
+
+describe('landing from a result', () => {
+  test('a hostile highlight parameter marks nothing and adds no markup', async () => {
+    const hl = encodeURIComponent('<b>x</b><script>alert(1)</script>');
+    const { page } = await open(`${READER}?hl=${hl}#yao-rl-breakthrough`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('article.turn b, article.turn script').count()).toBe(0);
+    expect(await page.locator('mark.search-hit').count()).toBe(0);
+  });
+});

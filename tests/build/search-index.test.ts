@@ -1,0 +1,31 @@
+/** The search index in dist/pagefind: one language (the pages' own) and one record per turn. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readPage } from '../helpers/dist';
+import { distDir } from '../helpers/paths';
+
+const pagefindDir = path.join(distDir, 'pagefind');
+
+describe('the search index', () => {
+  test('is in the pages’ language only, with one record per turn', () => {
+    const entry = JSON.parse(readFileSync(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const lang = readPage('/waic-2023-roundtable/').documentElement.getAttribute('lang')!.toLowerCase();
+    const turns = readPage('/waic-2023-roundtable/').querySelectorAll('article.turn').length;
+    expect(Object.keys(entry.languages)).toEqual([lang]);
+    expect(entry.languages[lang]!.page_count).toBe(turns);
+    expect(readdirSync(path.join(pagefindDir, 'fragment'))).toHaveLength(turns);
+  });
+
+  test('publishes Pagefind’s search API but not its unused ready-made UIs', () => {
+    expect(existsSync(path.join(pagefindDir, 'pagefind.js'))).toBe(true);
+    expect(readdirSync(pagefindDir).filter((file) => /ui|highlight/.test(file))).toEqual([]);
+  });
+
+  test('the reader page loads no search code until search is opened', () => {
+    const scripts = [...readPage('/waic-2023-roundtable/').querySelectorAll('script[src]')].map((s) => s.getAttribute('src'));
+    expect(scripts.some((src) => src?.includes('pagefind'))).toBe(false);
+  });
+});

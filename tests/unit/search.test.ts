@@ -1,0 +1,148 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, test } from 'vitest';
+import { containsAll, excerpt, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search-query';
+import { plainText, turnRecords } from '../../src/lib/search-records';
+import { bigramToken, endToken, indexTokens, prefixToken, queryTokens, runsOf } from '../../src/lib/search-tokens';
+
+/** Is `needle` a run of consecutive tokens in `haystack`? (What an exact-phrase search asks.) */
+function phraseIn(haystack: string[], needle: string[]): boolean {
+  if (needle.length === 0) return false;
+  for (let i = 0; i + needle.length <= haystack.length; i += 1) {
+    if (needle.every((token, j) => haystack[i + j]!.startsWith(token))) return true;
+  }
+  return false;
+}
+
+describe('search tokens', () => {
+  test('spell a bigram as "q" and two four-digit base-36 code points', () => {
+    expect(bigramToken('多', '模')).toBe(`q${(0x591a).toString(36).padStart(4, '0')}${(0x6a21).toString(36).padStart(4, '0')}`);
+    expect(bigramToken('a', 'b')).toBe('q002p002q');
+    expect(endToken('a')).toBe('q002pzzzz');
+    expect(prefixToken('a')).toBe('q002p');
+  });
+
+  test('split text into runs of letters and digits only', () => {
+    expect(runsOf('gan和diffusion model，2023年')).toEqual([[...'gan和diffusion'], [...'model'], [...'2023年']]);
+  });
+
+  test('index each run as its bigrams and an end token', () => {
+    expect(indexTokens('幻觉。AI')).toEqual([bigramToken('幻', '觉'), endToken('觉'), bigramToken('a', 'i'), endToken('i')]);
+  });
+
+  test('lower-case and NFKC-normalise both sides', () => {
+    expect(indexTokens('ＭｏＥ')).toEqual(indexTokens('moe'));
+    expect(queryTokens('MoE')).toEqual(queryTokens('moe'));
+  });
+
+  test.each([
+    ['a word outside the dictionary', '多模态'],
+    ['a phrase that starts and ends inside words', '自主学习各种'],
+    ['mixed Chinese and Latin', 'DragGAN这篇'],
+    ['part of a Latin word', 'gan'],
+    ['words across punctuation', '幻觉，不去'],
+    ['one character', '编'],
+    ['Latin words across a space', 'diffusion model'],
+  ])('find %s as a phrase exactly where the text contains it', (_name, query) => {
+    const text = '他DragGAN这篇文章。我们说多模态，幻觉，不去编造。自主学习各种的新技能。基于Diffusion Model的。';
+    expect(phraseIn(indexTokens(text), queryTokens(query))).toBe(true);
+    expect(phraseIn(indexTokens('多模型与形态。学习各。幻觉不去。diffusion。'), queryTokens(query))).toBe(false);
+  });
+
+  test('leave a word without letters or digits without tokens', () => {
+    expect(queryTokens('，。！')).toEqual([]);
+    expect(queryTokens('🙂')).toEqual([]);
+  });
+});
+
+describe('parseQuery', () => {
+  test('splits words on spaces, lower-cases them and drops duplicates and punctuation-only words', () => {
+    expect(parseQuery('  GAN 扩散模型 gan ， ')).toEqual({ words: ['gan', '扩散模型'], quoted: false, display: 'GAN 扩散模型 gan ，' });
+  });
+
+  test('recognises a quoted query and unquotes it for display', () => {
+    expect(parseQuery('"杨植麟"')).toEqual({ words: ['杨植麟'], quoted: true, display: '杨植麟' });
+    expect(parseQuery('“多模态”')).toMatchObject({ words: ['多模态'], quoted: true });
+  });
+
+  test('reads at most the first 200 characters', () => {
+    expect(parseQuery('多'.repeat(10_000)).display).toHaveLength(MAX_QUERY_LENGTH);
+  });
+
+  test('treats markup as text', () => {
+    expect(parseQuery('<img src=x onerror=alert(1)>').words).toEqual(['<img', 'src=x', 'onerror=alert(1)>']);
+  });
+});
+
+describe('speakerNamed', () => {
+  const speakers = [{ id: 'yang-zhilin', name: '杨植麟', latinName: 'Yang Zhilin', aliases: ['植麟'] }];
+
+  test.each(['杨植麟', '植麟', 'Yang Zhilin', 'yang zhilin', 'YangZhilin'])('names the speaker for %j', (query) => {
+    expect(speakerNamed(parseQuery(query), speakers)?.id).toBe('yang-zhilin');
+  });
+
+  test.each(['"杨植麟"', '杨植麟 幻觉', '植', 'Yang'])('does not for %j', (query) => {
+    expect(speakerNamed(parseQuery(query), speakers)).toBeUndefined();
+  });
+});
+
+describe('containsAll and excerpt', () => {
+  test('require every word, ignoring case', () => {
+    expect(containsAll('GAN和Diffusion Model', ['gan', 'diffusion model'])).toBe(true);
+    expect(containsAll('GAN和Diffusion Model', ['gan', '扩散'])).toBe(false);
+  });
+
+  test('mark every occurrence inside an excerpt window and join paragraphs', () => {
+    expect(excerpt('我觉得幻觉很重要。\n解决幻觉。', ['幻觉'], 80)).toEqual([
+      { text: '我觉得', marked: false },
+      { text: '幻觉', marked: true },
+      { text: '很重要。解决', marked: false },
+      { text: '幻觉', marked: true },
+      { text: '。', marked: false },
+    ]);
+  });
+
+  test('cut long text around the first match with ellipses', () => {
+    const text = `${'甲'.repeat(100)}目标${'乙'.repeat(100)}`;
+    const parts = excerpt(text, ['目标'], 30);
+    expect(parts[0]).toEqual({ text: '…', marked: false });
+    expect(parts.at(-1)).toEqual({ text: '…', marked: false });
+    expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(['目标']);
+    expect(parts.map((part) => part.text).join('').length).toBe(32);
+  });
+});
+
+describe('turn records', () => {
+  const html = `<!doctype html><html lang="zh-CN"><body><h1 class="talk-title">创想共论</h1>
+    <section class="talk-section"><h2 class="section-title">第一节</h2>
+    <article class="turn" id="yao-a" data-speaker="yao-qizhi" data-color="crimson">
+      <header class="turn-head"><span class="avatar">姚</span><h3><span class="turn-name">姚期智</span><span class="turn-role">院长</span></h3></header>
+      <div class="turn-body"><p>第一段<span data-pagefind-ignore>【注】不该索引</span>文字。</p><p>第二段 MoE。</p></div>
+    </article></section></body></html>`;
+
+  test('hold the turn’s plain text without ignored notes, and its place', () => {
+    const [record] = turnRecords(parseHTML(html).document, '/talk-a/');
+    expect(record).toEqual({
+      url: '/talk-a/#yao-a',
+      content: indexTokens('第一段文字。\n第二段 MoE。').join(' '),
+      language: 'zh-cn',
+      meta: {
+        speaker: 'yao-qizhi',
+        speakerName: '姚期智',
+        role: '院长',
+        color: 'crimson',
+        initials: '姚',
+        talk: 'talk-a',
+        talkTitle: '创想共论',
+        section: '第一节',
+        text: '第一段文字。\n第二段 MoE。',
+        order: '1',
+      },
+      filters: { speaker: ['yao-qizhi'], talk: ['talk-a'] },
+    });
+  });
+
+  test('plainText keeps one line per paragraph', () => {
+    const { document } = parseHTML('<div><p>甲\n乙</p><p> 丙 </p></div>');
+    expect(plainText(document.querySelector('div')!)).toBe('甲 乙\n丙');
+  });
+});
