@@ -13,6 +13,7 @@ import type { Fact } from '../schemas/common';
 import type { Speaker } from '../schemas/speaker';
 import type { Section, Talk } from '../schemas/talk';
 import type { KeyQuote, Turn } from '../schemas/turn';
+import { findPlaceholders, PLACEHOLDER } from './placeholder';
 
 /** The parts of a content-collection entry the catalog reads (see `astro:content`). */
 export interface EntryInput<T> {
@@ -68,6 +69,8 @@ export interface TurnView {
   paragraphs: number;
   /** Characters of text, without whitespace. */
   characters: number;
+  /** The turn's opening words as plain text, at most EXCERPT_LENGTH characters (… if cut). */
+  excerpt: string;
 }
 
 export interface SectionView extends Section {
@@ -206,6 +209,16 @@ export function talkSlugOfTalk(entryId: string): string {
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Folder names a talk cannot have: the site serves other pages at these URLs. */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['speakers', 'pagefind', '_astro', '404']);
+/** Length of a turn's excerpt on speaker pages. */
+export const EXCERPT_LENGTH = 60;
+
+/** The opening words of a turn's plain text (Markdown text runs), cut at `length` with …. */
+export function excerptOf(texts: string[], length = EXCERPT_LENGTH): string {
+  const chars = Array.from(texts.join('').replace(/\s+/gu, ' ').trim());
+  return chars.length > length ? `${chars.slice(0, length - 1).join('').trimEnd()}…` : chars.join('');
+}
 /** The speaker filter's stylesheet has rules for this many participant slots. */
 export const MAX_PARTICIPANTS = 12;
 
@@ -257,6 +270,15 @@ export function buildCatalog(input: CatalogInput): Catalog {
         file: talkFile,
         message: `Unexpected talk folder name ${show(slug)}: expected lower-case ASCII words joined by hyphens (it becomes the URL)`,
       });
+    } else if (RESERVED_SLUGS.has(slug)) {
+      report({
+        file: talkFile,
+        message: `Unexpected talk folder name ${show(slug)}: expected a name other than ${[...RESERVED_SLUGS].join(', ')} (the site serves other pages there)`,
+      });
+    }
+
+    for (const field of findPlaceholders(talk)) {
+      report({ file: talkFile, field, message: `expected the editor's text, found the importer's placeholder ${PLACEHOLDER}` });
     }
 
     // Participants.
@@ -402,6 +424,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
         quotes,
         paragraphs: paragraphs.length,
         characters: countCharacters(body),
+        excerpt: excerptOf(markdown.texts),
       });
     }
 

@@ -60,6 +60,7 @@ const CASES: Record<string, CaseSpec> = {
   'fact-without-source': { file: 'speakers/song-ming.yaml', field: 'role.source' },
   'raw-html-script': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
   'quote-span-crosses-formatting': { file: `${TURNS}/02-he-why-fixtures.md`, field: 'quotes[0].span' },
+  'import-placeholder': { file: 'talks/fixture-talk/talk.yaml', field: 'summary' },
 };
 
 interface Built {

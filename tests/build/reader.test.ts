@@ -163,11 +163,11 @@ function cjkGaps(document: Document): string[] {
 }
 
 describe('every page', () => {
-  test.each(['/', '/waic-2023-roundtable/', '/404.html'])('%s has no whitespace between two Chinese characters', (page) => {
+  test.each(['/', '/waic-2023-roundtable/', '/speakers/yang-zhilin/', '/404.html'])('%s has no whitespace between two Chinese characters', (page) => {
     expect(cjkGaps(readPage(page))).toEqual([]);
   });
 
-  test.each(['/', '/waic-2023-roundtable/', '/404.html'])('%s is zh-CN with a title and a description', (page) => {
+  test.each(['/', '/waic-2023-roundtable/', '/speakers/yang-zhilin/', '/404.html'])('%s is zh-CN with a title and a description', (page) => {
     const document = readPage(page);
     expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
     expect(document.title.length).toBeGreaterThan(0);

@@ -4,6 +4,8 @@ import {
   ContentError,
   countCharacters,
   countOccurrences,
+  EXCERPT_LENGTH,
+  excerptOf,
   formatProblem,
   inspectMarkdown,
   MAX_PARTICIPANTS,
@@ -235,8 +237,14 @@ describe('buildCatalog, happy path', () => {
       ],
       paragraphs: 3,
       characters: body2.replace(/\s/g, '').length,
+      excerpt: '我们中国的科学家做了很多突破性的贡献。在ChatGPT以后，下一个非常重要的目标就是让AI变成机器人。所以这个工作很重…',
     });
     expect(rl.characters).toBe(19 + 32 + 10);
+    expect(Array.from(rl.excerpt)).toHaveLength(EXCERPT_LENGTH);
+  });
+
+  test('keeps a short turn whole as its excerpt', () => {
+    expect(demo.turns[0]!.excerpt).toBe('各位嘉宾好。');
   });
 
   test('collects the quotes of all turns on the talk, with anchor quote-<id>', () => {
@@ -822,6 +830,25 @@ describe('buildCatalog, content problems', () => {
     );
   });
 
+  test('reports a talk folder name the site uses for other pages', () => {
+    expectProblems(
+      { speakers: speakers(), talks: [talk('speakers')], turns: [turn(1, 'opens', 'xu-li', '好', { slug: 'speakers' })] },
+      [
+        {
+          file: talkFile('speakers'),
+          message: 'Unexpected talk folder name "speakers": expected a name other than speakers, pagefind, _astro, 404 (the site serves other pages there)',
+        },
+      ],
+    );
+  });
+
+  test('reports every field of talk.yaml that still holds the importer’s placeholder', () => {
+    expectProblems(valid({ talks: [talk(TALK, { summary: '【待补充】', venue: { text: '上海【待补充】', unverified: true }, outline: [{ id: 'opening', title: '开场', start: 'xu-li-opens' }] })] }), [
+      { file: talkFile(), field: 'summary', message: "expected the editor's text, found the importer's placeholder 【待补充】" },
+      { file: talkFile(), field: 'venue.text', message: "expected the editor's text, found the importer's placeholder 【待补充】" },
+    ]);
+  });
+
   test('reports a talk folder name that cannot be a URL slug', () => {
     expectProblems(
       {
@@ -998,5 +1025,12 @@ describe('countCharacters', () => {
     ['\u00a0AI\u3000模型\t', 4],
   ])('counts %j as %i characters', (text, expected) => {
     expect(countCharacters(text)).toBe(expected);
+  });
+});
+
+describe('excerptOf', () => {
+  test('joins text runs, collapses whitespace and cuts at the length with an ellipsis', () => {
+    expect(excerptOf(['一二三', '\n四五  六'], 5)).toBe('一二三…');
+    expect(excerptOf(['一二', '三'], 3)).toBe('一二三');
   });
 });

@@ -65,6 +65,7 @@ function turnView(anchor: string, speaker: ParticipantView, extra: Partial<TurnV
     quotes: [],
     paragraphs: 1,
     characters: 10,
+    excerpt: '十个字的发言内容是这些',
     ...extra,
   };
 }

@@ -1,0 +1,42 @@
+/** Speaker pages in the built site (dist/): each person's turns, linked to where they are read. */
+import { describe, expect, test } from 'vitest';
+import { readPage } from '../helpers/dist';
+
+describe('the speaker pages', () => {
+  test('杨植麟’s page lists both of his turns, linked to their anchors in the reader', () => {
+    const page = readPage('/speakers/yang-zhilin/');
+    expect(page.querySelector('h1')?.textContent).toBe('杨植麟Yang Zhilin');
+    expect(page.querySelector('.speaker-count')?.textContent).toBe('1 场对话，2 段发言');
+    expect([...page.querySelectorAll('.speaker-turn-link')].map((link) => [link.getAttribute('href'), link.textContent?.trim()])).toEqual([
+      ['/waic-2023-roundtable/#yang-shared-problems', '第 6 段'],
+      ['/waic-2023-roundtable/#yang-shared-memory', '第 12 段'],
+    ]);
+    expect(page.querySelector('.speaker-turn-excerpt')?.textContent).toBe(
+      '现在确实有很多大模型方面的还没有解决问题，比如说安全性怎么让它做到非常可控、如何去避免它产生这种幻觉，不去编造一些很不…',
+    );
+  });
+
+  test('every link from a speaker page lands on a turn of the reader', () => {
+    const reader = readPage('/waic-2023-roundtable/');
+    const links: string[] = [];
+    for (const id of ['xu-li', 'yao-qizhi', 'yuan-yang', 'yang-zhilin', 'pan-xingang']) {
+      links.push(...[...readPage(`/speakers/${id}/`).querySelectorAll('.speaker-turn-link')].map((link) => link.getAttribute('href')!));
+    }
+    expect(links).toHaveLength(13);
+    for (const href of links) {
+      const anchor = href.split('#')[1]!;
+      expect(reader.getElementById(anchor)?.matches('article.turn'), href).toBe(true);
+    }
+  });
+
+  test('the reader’s participant list links each name to the speaker’s page', () => {
+    const reader = readPage('/waic-2023-roundtable/');
+    expect([...reader.querySelectorAll('.participant-name a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['徐立', '/speakers/xu-li/'],
+      ['姚期智', '/speakers/yao-qizhi/'],
+      ['袁洋', '/speakers/yuan-yang/'],
+      ['杨植麟', '/speakers/yang-zhilin/'],
+      ['潘新钢', '/speakers/pan-xingang/'],
+    ]);
+  });
+});
