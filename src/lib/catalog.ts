@@ -210,7 +210,7 @@ export function talkSlugOfTalk(entryId: string): string {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Folder names a talk cannot have: the site serves other pages at these URLs. */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['speakers', 'pagefind', '_astro', '404']);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['speakers', 'search', 'pagefind', '_astro', '404']);
 /** Length of a turn's excerpt on speaker pages. */
 export const EXCERPT_LENGTH = 60;
 

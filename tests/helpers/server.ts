@@ -51,7 +51,7 @@ export async function serveDist(dir = distDir, options: { brotli?: boolean } = {
       return;
     }
     const type = lookup(file) ?? 'application/octet-stream';
-    let body = await readFile(file);
+    let body: Buffer = await readFile(file);
     // Content-hashed files cache for good, as on a real host; pages and entry points revalidate.
     const hashed = /\/_astro\//.test(pathname) || /\/pagefind\/.+\.pf_|\/pagefind\/.*\.pagefind$/.test(pathname);
     const headers: Record<string, string> = {

@@ -836,7 +836,7 @@ describe('buildCatalog, content problems', () => {
       [
         {
           file: talkFile('speakers'),
-          message: 'Unexpected talk folder name "speakers": expected a name other than speakers, pagefind, _astro, 404 (the site serves other pages there)',
+          message: 'Unexpected talk folder name "speakers": expected a name other than speakers, search, pagefind, _astro, 404 (the site serves other pages there)',
         },
       ],
     );

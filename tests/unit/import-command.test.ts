@@ -154,7 +154,7 @@ describe('bad input stops with a message naming the line, and writes nothing', (
     [['t.txt'], 'import: expected --talk <slug>, found none'],
     [['--talk', 'x'], 'import: expected one transcript file, found none'],
     [['t.txt', '--talk', 'Second Talk'], 'import: --talk: expected lower-case ASCII words joined by hyphens (it becomes the URL), found "Second Talk"'],
-    [['t.txt', '--talk', 'speakers'], 'import: --talk: expected a slug other than speakers, pagefind, _astro, 404 (the site uses those URLs), found "speakers"'],
+    [['t.txt', '--talk', 'speakers'], 'import: --talk: expected a slug other than speakers, search, pagefind, _astro, 404 (the site uses those URLs), found "speakers"'],
     [['t.txt', '--talk', 'x', '--date', '2024-02-30'], 'import: --date: expected an ISO date YYYY-MM-DD, found "2024-02-30"'],
     [['t.txt', '--talk', 'x', '--frobnicate'], "import: Unknown option '--frobnicate'"],
   ])('bad usage %j exits 2 with the usage', async (argv, message) => {
