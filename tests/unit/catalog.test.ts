@@ -235,6 +235,7 @@ describe('buildCatalog, happy path', () => {
       ],
       paragraphs: 3,
       characters: body2.replace(/\s/g, '').length,
+      notes: [],
     });
     expect(rl.characters).toBe(19 + 32 + 10);
   });

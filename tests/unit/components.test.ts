@@ -35,6 +35,7 @@ function participant(
     color: 'blue',
     role: verified(`${name}的身份`),
     affiliation: verified(`${name}的机构`),
+    profile: undefined,
     part,
     turnCount: 1,
     ...extra,
@@ -65,6 +66,7 @@ function turnView(anchor: string, speaker: ParticipantView, extra: Partial<TurnV
     quotes: [],
     paragraphs: 1,
     characters: 10,
+    notes: [],
     ...extra,
   };
 }
