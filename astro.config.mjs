@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
+import rehypeNotes from './src/plugins/rehype-notes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
 
 // Fixture-site tests build into their own folders so they never race the main build.
@@ -28,7 +29,8 @@ export default defineConfig({
     // Transcript text is published as spoken: no curly-quote or dash rewriting.
     smartypants: false,
     remarkPlugins: [remarkRejectHtml],
-    rehypePlugins: [rehypeSlug, rehypeKeyQuotes],
+    // Notes first: footnotes become inline notes before anything else walks the text.
+    rehypePlugins: [rehypeNotes, rehypeSlug, rehypeKeyQuotes],
   },
   devToolbar: { enabled: false },
 });

@@ -14,6 +14,7 @@ import type { Speaker } from '../schemas/speaker';
 import type { Section, Talk } from '../schemas/talk';
 import type { KeyQuote, Turn } from '../schemas/turn';
 import { findPlaceholders, PLACEHOLDER } from './placeholder';
+import { inspectNotes, stripNotes, type NoteView } from './notes';
 
 /** The parts of a content-collection entry the catalog reads (see `astro:content`). */
 export interface EntryInput<T> {
@@ -42,6 +43,7 @@ export interface SpeakerView {
   color: Speaker['color'];
   role: Fact;
   affiliation: Fact;
+  profile: Fact | undefined;
 }
 
 export interface ParticipantView extends SpeakerView {
@@ -66,11 +68,14 @@ export interface TurnView {
   speaker: ParticipantView;
   sourceLabel: string | undefined;
   quotes: QuoteView[];
+  /** Paragraphs of the speaker's words (notes not counted). */
   paragraphs: number;
-  /** Characters of text, without whitespace. */
+  /** Characters of the speaker's words, without whitespace and without notes. */
   characters: number;
   /** The turn's opening words as plain text, at most EXCERPT_LENGTH characters (… if cut). */
   excerpt: string;
+  /** Editorial notes, in reading order (see notes.ts). */
+  notes: NoteView[];
 }
 
 export interface SectionView extends Section {
@@ -195,6 +200,7 @@ function speakerView(id: string, data: Speaker): SpeakerView {
     color: data.color,
     role: data.role,
     affiliation: data.affiliation,
+    profile: data.profile,
   };
 }
 
@@ -361,7 +367,8 @@ export function buildCatalog(input: CatalogInput): Catalog {
             : `expected a speaker id from content/speakers (${speakerList}), found ${show(turn.speaker)}`,
         });
       }
-      const paragraphs = paragraphsOf(body);
+      const spoken = stripNotes(body);
+      const paragraphs = paragraphsOf(spoken);
       if (paragraphs.length === 0) {
         report({ file, field: 'body', message: "expected the speaker's words, found an empty turn" });
       }
@@ -382,6 +389,10 @@ export function buildCatalog(input: CatalogInput): Catalog {
           field: 'body',
           message: 'Unexpected line break inside a paragraph: expected one paragraph per line, separated by blank lines',
         });
+      }
+      const notes = inspectNotes(body);
+      for (const problem of notes.problems) {
+        report({ file, line: lineOf(problem.line), field: 'body', message: problem.message });
       }
       const quotes: QuoteView[] = [];
       turn.quotes.forEach((quote, index) => {
@@ -423,8 +434,9 @@ export function buildCatalog(input: CatalogInput): Catalog {
         sourceLabel: turn.sourceLabel,
         quotes,
         paragraphs: paragraphs.length,
-        characters: countCharacters(body),
-        excerpt: excerptOf(markdown.texts),
+        characters: countCharacters(spoken),
+        excerpt: excerptOf(inspectMarkdown(spoken).texts),
+        notes: notes.notes,
       });
     }
 

@@ -33,6 +33,12 @@ export const SpeakerSchema = strictObject({
     role: FactSchema,
     /** Affiliation at the time of their talks here, e.g. 清华大学交叉信息研究院. */
     affiliation: FactSchema,
+    /**
+     * A short profile for readers: one or two sentences of background (what they are known
+     * for), with the source that states it. Shown in the talk's participants list, where each
+     * turn's speaker label links. Default: none.
+     */
+    profile: FactSchema.optional(),
   });
 
 export type Speaker = z.infer<typeof SpeakerSchema>;

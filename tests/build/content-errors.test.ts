@@ -61,6 +61,9 @@ const CASES: Record<string, CaseSpec> = {
   'raw-html-script': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
   'quote-span-crosses-formatting': { file: `${TURNS}/02-he-why-fixtures.md`, field: 'quotes[0].span' },
   'import-placeholder': { file: 'talks/fixture-talk/talk.yaml', field: 'summary' },
+  'note-reference-undefined': { file: `${TURNS}/04-song-limits.md`, field: 'body' },
+  'note-definition-unused': { file: `${TURNS}/04-song-limits.md`, field: 'body' },
+  'note-kind-unknown': { file: `${TURNS}/04-song-limits.md`, field: 'body' },
 };
 
 interface Built {

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { stripNotes } from '../../src/lib/notes';
 import { readPage } from '../helpers/dist';
 import { root } from '../helpers/paths';
 
@@ -40,7 +41,7 @@ describe('the reader page', () => {
     expect(turns.map((turn) => turn.id)).toEqual(EXPECTED_ANCHORS);
   });
 
-  test('gives every turn the speaker id of its file and the text of its file', () => {
+  test('gives every turn the speaker id of its file and the text of its file (notes aside)', () => {
     const turns = [...doc.querySelectorAll('article.turn')];
     expect(turns).toHaveLength(turnFiles.length);
     turnFiles.forEach((file, index) => {
@@ -48,8 +49,13 @@ describe('the reader page', () => {
       expect(turn.id).toBe(field(file, 'anchor'));
       expect(turn.getAttribute('data-speaker')).toBe(field(file, 'speaker'));
       const body = readFileSync(path.join(talkDir, file), 'utf8').split('---').slice(2).join('---');
-      const paragraphs = body.split('\n').filter((line) => line.trim() !== '');
-      const rendered = [...turn.querySelectorAll('.turn-body p')].map((p) => p.textContent);
+      const paragraphs = stripNotes(body).split('\n').filter((line) => line.trim() !== '');
+      // The paragraphs' text once the inline notes are taken out: the speaker's words.
+      const rendered = [...turn.querySelectorAll('.turn-body p')].map((p) => {
+        const copy = p.cloneNode(true) as Element;
+        for (const note of copy.querySelectorAll('.note')) note.remove();
+        return copy.textContent;
+      });
       expect(rendered).toEqual(paragraphs);
     });
   });

@@ -238,6 +238,7 @@ describe('buildCatalog, happy path', () => {
       paragraphs: 3,
       characters: body2.replace(/\s/g, '').length,
       excerpt: '我们中国的科学家做了很多突破性的贡献。在ChatGPT以后，下一个非常重要的目标就是让AI变成机器人。所以这个工作很重…',
+      notes: [],
     });
     expect(rl.characters).toBe(19 + 32 + 10);
     expect(Array.from(rl.excerpt)).toHaveLength(EXCERPT_LENGTH);

@@ -35,6 +35,7 @@ function participant(
     color: 'blue',
     role: verified(`${name}的身份`),
     affiliation: verified(`${name}的机构`),
+    profile: undefined,
     part,
     turnCount: 1,
     ...extra,
@@ -66,6 +67,7 @@ function turnView(anchor: string, speaker: ParticipantView, extra: Partial<TurnV
     paragraphs: 1,
     characters: 10,
     excerpt: '十个字的发言内容是这些',
+    notes: [],
     ...extra,
   };
 }

@@ -1,10 +1,13 @@
 /**
  * The published turns are the source's words: splitting the source transcript at its speaker
- * lines and applying the documented normalisation gives exactly the committed turn bodies.
+ * lines and applying the documented normalisation gives exactly the committed turn bodies,
+ * once the editorial notes (footnote references and definitions, see src/lib/notes.ts) are
+ * taken out. The notes add to the text; they never change a word of it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { stripNotes } from '../../src/lib/notes';
 import { normalizeLine } from '../../src/lib/typography';
 import { root } from '../helpers/paths';
 
@@ -33,7 +36,7 @@ function committedTurn(file: string) {
   const text = readFileSync(path.join(talkDir, 'turns', file), 'utf8');
   const [, frontMatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
   const label = /^sourceLabel: (.+)$/m.exec(frontMatter)?.[1];
-  return { label, paragraphs: body.split('\n').filter((line) => line.trim() !== '') };
+  return { label, paragraphs: stripNotes(body).split('\n').filter((line) => line.trim() !== '') };
 }
 
 describe('the WAIC 2023 roundtable content', () => {
@@ -44,6 +47,11 @@ describe('the WAIC 2023 roundtable content', () => {
     turnFiles.forEach((file, index) => {
       expect(committedTurn(file).paragraphs, file).toEqual(expected[index]!.paragraphs);
     });
+  });
+
+  test('carries editorial notes in 8 of its 13 turns', () => {
+    const withNotes = turnFiles.filter((file) => /\[\^[a-z0-9-]+\]/.test(readFileSync(path.join(talkDir, 'turns', file), 'utf8')));
+    expect(withNotes).toHaveLength(8);
   });
 
   test('records the source’s speaker label where it is not the speaker’s name', () => {

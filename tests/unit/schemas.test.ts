@@ -232,7 +232,7 @@ describe('SpeakerSchema', () => {
 
   test('names an unknown field and lists the expected ones', () => {
     expect(issuesOf(SpeakerSchema, { ...speaker, colour: 'blue' })).toEqual([
-      'colour: Unexpected field "colour", expected one of: name, latinName, aliases, initials, color, role, affiliation',
+      'colour: Unexpected field "colour", expected one of: name, latinName, aliases, initials, color, role, affiliation, profile',
     ]);
   });
 

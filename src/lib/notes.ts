@@ -1,0 +1,257 @@
+/**
+ * Editorial notes in turn files: GFM footnotes whose definition starts with the note's kind.
+ *
+ *     高洋[^gao-yang-name]老师……
+ *
+ *     [^gao-yang-name]: 【更正】应为高阳……[清华大学](https://…)
+ *
+ * A label is lower-case ASCII words joined by hyphens (it becomes part of the note's id). The
+ * kind is one of 【背景】 (context), 【更正】 (correction) or 【术语】 (term). Each definition is one
+ * line, is referenced exactly once, and carries a source link or says 未核实 (unverified).
+ * This module finds the notes and every problem with them; rendering is rehype-notes.ts.
+ */
+import type { FootnoteDefinition, FootnoteReference, Link, Nodes, Root, Text } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { visit } from 'unist-util-visit';
+
+export const NOTE_KINDS = ['context', 'correction', 'term'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+/** The prefix an editor writes, and the label readers see, for each kind. */
+export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
+  context: '背景',
+  correction: '更正',
+  term: '术语',
+};
+
+const KIND_PREFIX = /^【([^】]{1,8})】/u;
+const LABEL = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** What an unresolved footnote call looks like in text (GFM leaves it as literal text). */
+const LOOSE_REFERENCE = /\[\^([^\]\s]+)\]/gu;
+/** Says the note could not be verified; a note without a link must say so. */
+export const UNVERIFIED_MARK = '未核实';
+
+/** A note's text as runs of plain text and links (emphasis and code are read as text). */
+export type NoteRun = { type: 'text'; value: string } | { type: 'link'; value: string; href: string };
+
+export interface NoteView {
+  /** The footnote label, e.g. "gao-yang-name". */
+  label: string;
+  kind: NoteKind;
+  /** The note's text after the kind prefix. */
+  runs: NoteRun[];
+  /** Line of the definition in the body, from 1. */
+  line: number;
+}
+
+export interface NoteProblem {
+  /** Line in the body, from 1. */
+  line: number;
+  message: string;
+}
+
+/** The kind for a prefix label (背景 → context), or undefined. */
+export function kindOfLabel(label: string): NoteKind | undefined {
+  return NOTE_KINDS.find((kind) => NOTE_KIND_LABELS[kind] === label);
+}
+
+/**
+ * Splits the kind prefix off a note's text: "【更正】应为高阳" → { kind: "correction", rest: "应为高阳" }.
+ * `found` is the prefix as written (or undefined when there is none).
+ */
+export function parseKindPrefix(text: string): { kind: NoteKind | undefined; found: string | undefined; rest: string } {
+  const match = KIND_PREFIX.exec(text);
+  if (!match) return { kind: undefined, found: undefined, rest: text };
+  return { kind: kindOfLabel(match[1]!), found: match[0], rest: text.slice(match[0].length) };
+}
+
+const show = (value: string) => JSON.stringify(value);
+const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
+const kindList = NOTE_KINDS.map((kind) => `【${NOTE_KIND_LABELS[kind]}】`).join(', ');
+
+function runsOf(node: Nodes): NoteRun[] {
+  const runs: NoteRun[] = [];
+  const push = (run: NoteRun) => {
+    const last = runs.at(-1);
+    if (run.type === 'text' && last?.type === 'text') last.value += run.value;
+    else runs.push(run);
+  };
+  const walk = (current: Nodes) => {
+    if (current.type === 'link') {
+      const link = current as Link;
+      push({ type: 'link', href: link.url, value: textOf(link) });
+    } else if (current.type === 'text' || current.type === 'inlineCode') {
+      push({ type: 'text', value: (current as Text).value });
+    } else if ('children' in current) {
+      for (const child of current.children) walk(child as Nodes);
+    }
+  };
+  walk(node);
+  return runs;
+}
+
+function textOf(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if ('children' in node) return node.children.map((child) => textOf(child as Nodes)).join('');
+  return '';
+}
+
+/**
+ * Finds the notes of a turn body and every problem with them: a reference without a
+ * definition, a definition never referenced (or referenced twice), an unknown kind, a label
+ * that is not lower-case ASCII words, a definition of more than one paragraph, a definition
+ * with neither a source link nor 未核实, and a reference inside another note.
+ */
+export function inspectNotes(body: string): { notes: NoteView[]; problems: NoteProblem[] } {
+  const tree: Root = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const problems: NoteProblem[] = [];
+  const references = new Map<string, FootnoteReference[]>();
+  const definitions: FootnoteDefinition[] = [];
+
+  const nested = new Set<FootnoteReference>();
+  visit(tree, 'footnoteDefinition', (definition) => {
+    visit(definition, 'footnoteReference', (node) => {
+      nested.add(node);
+    });
+  });
+
+  visit(tree, (node) => {
+    if (node.type === 'footnoteReference') {
+      if (nested.has(node)) {
+        problems.push({
+          line: lineOf(node),
+          message: `Unexpected note reference [^${node.label ?? node.identifier}] inside a note: expected references only in the speaker's words`,
+        });
+      }
+      references.set(node.identifier, [...(references.get(node.identifier) ?? []), node]);
+    } else if (node.type === 'footnoteDefinition') {
+      definitions.push(node);
+    } else if (node.type === 'text') {
+      // GFM parses a call to an undefined footnote as literal text.
+      for (const match of node.value.matchAll(LOOSE_REFERENCE)) {
+        problems.push({
+          line: lineOf(node),
+          message: `Unexpected note reference [^${match[1]}] without a definition: expected a line "[^${match[1]}]: 【背景】…" in the same file, found none`,
+        });
+      }
+    }
+  });
+
+  const notes: NoteView[] = [];
+  const defined = new Set<string>();
+  for (const definition of definitions) {
+    const label = definition.label ?? definition.identifier;
+    const line = lineOf(definition);
+    if (defined.has(definition.identifier)) {
+      problems.push({ line, message: `Unexpected second definition of note [^${label}]: expected each label defined once` });
+      continue;
+    }
+    defined.add(definition.identifier);
+    const uses = references.get(definition.identifier)?.length ?? 0;
+    if (uses === 0) {
+      problems.push({
+        line,
+        message: `Unexpected note definition [^${label}] that is never referenced: expected "[^${label}]" after the word it explains, found none`,
+      });
+    } else if (uses > 1) {
+      problems.push({
+        line,
+        message: `Unexpected note [^${label}] referenced ${uses} times: expected each note referenced once (write a second note for a second place)`,
+      });
+    }
+    if (!LABEL.test(label)) {
+      problems.push({
+        line,
+        message: `Unexpected note label ${show(label)}: expected lower-case ASCII words joined by hyphens (e.g. "gao-yang"), since it becomes the note's id`,
+      });
+    }
+    if (definition.children.length !== 1 || definition.children[0]!.type !== 'paragraph') {
+      problems.push({
+        line,
+        message: `Unexpected note [^${label}] of ${definition.children.length} blocks: expected one paragraph on one line`,
+      });
+      continue;
+    }
+    const runs = runsOf(definition.children[0]!);
+    const first = runs[0];
+    const prefix = parseKindPrefix(first?.type === 'text' ? first.value : '');
+    if (!prefix.kind) {
+      problems.push({
+        line,
+        message: `Unexpected note kind ${prefix.found === undefined ? 'missing' : show(prefix.found)} in [^${label}]: expected the note to start with one of ${kindList}`,
+      });
+      continue;
+    }
+    if (first?.type === 'text') first.value = prefix.rest;
+    if (runs[0]?.type === 'text' && runs[0].value === '') runs.shift();
+    const sourced = runs.some((run) => run.type === 'link' && /^https?:\/\//.test(run.href));
+    if (!sourced && !runs.some((run) => run.value.includes(UNVERIFIED_MARK))) {
+      problems.push({
+        line,
+        message: `Unexpected note [^${label}] without a source: expected an http(s) link or the words ${show(UNVERIFIED_MARK)}, found neither`,
+      });
+    }
+    notes.push({ label, kind: prefix.kind, runs, line });
+  }
+  for (const [identifier, uses] of references) {
+    if (!defined.has(identifier)) {
+      // Unreachable with GFM (an undefined call stays text), kept in case the parser changes.
+      problems.push({ line: lineOf(uses[0]!), message: `Unexpected note reference [^${identifier}] without a definition` });
+    }
+  }
+  // In reading order: the order of the references.
+  const order = [...references.keys()];
+  notes.sort((a, b) => order.indexOf(a.label.toLowerCase()) - order.indexOf(b.label.toLowerCase()));
+  problems.sort((a, b) => a.line - b.line);
+  return { notes, problems };
+}
+
+/** The id of a note on the reader page: `note-<turn anchor>-<label>` (see rehype-notes.ts). */
+export function noteAnchor(turnAnchor: string, label: string): string {
+  return `note-${turnAnchor}-${label}`;
+}
+
+/** What the corrections list reads of a turn. */
+export interface CorrectionTurn {
+  anchor: string;
+  position: number;
+  sourceLabel?: string | undefined;
+  speaker: { name: string };
+  notes: NoteView[];
+}
+
+/** One line of a talk's corrections: a correction note, or a speaker label the source gets wrong. */
+export type Correction<T extends CorrectionTurn> =
+  | { type: 'note'; turn: T; note: NoteView; href: string }
+  | { type: 'speaker-label'; turn: T; href: string };
+
+/**
+ * Every correction of a talk in reading order, so a reader can audit them: each 【更正】 note,
+ * and each turn whose source label is not the speaker's name (植麟 for 杨植麟).
+ */
+export function talkCorrections<T extends CorrectionTurn>(turns: readonly T[]): Correction<T>[] {
+  return turns.flatMap((turn): Correction<T>[] => [
+    ...(turn.sourceLabel !== undefined && turn.sourceLabel !== turn.speaker.name
+      ? [{ type: 'speaker-label' as const, turn, href: `#${turn.anchor}` }]
+      : []),
+    ...turn.notes
+      .filter((note) => note.kind === 'correction')
+      .map((note) => ({ type: 'note' as const, turn, note, href: `#${noteAnchor(turn.anchor, note.label)}` })),
+  ]);
+}
+
+/**
+ * A turn body without its notes: definition lines and references removed. What remains is
+ * the speaker's words exactly as the source has them (see tests/unit/content.test.ts).
+ */
+export function stripNotes(body: string): string {
+  return body
+    .split('\n')
+    .filter((line) => !/^\[\^[^\]\s]+\]:/.test(line))
+    .join('\n')
+    .replace(LOOSE_REFERENCE, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
+}
