@@ -9,6 +9,7 @@
  */
 import { parseDocument, stringify } from 'yaml';
 import { countCharacters, countOccurrences } from './catalog';
+import { stripNotes } from './notes';
 import { PLACEHOLDER } from './placeholder';
 import { normalizeLine } from './typography';
 
@@ -277,8 +278,13 @@ export function turnBody(paragraphs: string[]): string {
 }
 
 /** A whole turn file: front matter (YAML text ending in a newline), a blank line, the body. */
-export function turnFile(frontMatter: string, paragraphs: string[]): string {
-  return `---\n${frontMatter}---\n\n${turnBody(paragraphs)}`;
+export function turnFile(frontMatter: string, paragraphs: string[], body = turnBody(paragraphs)): string {
+  return `---\n${frontMatter}---\n\n${body}`;
+}
+
+/** Labels of the editorial notes referenced in a body (`[^label]`). */
+function noteLabels(body: string): string[] {
+  return [...new Set([...body.matchAll(/\[\^([^\]\s]+)\]/g)].map((match) => match[1]!))];
 }
 
 /** The speaker label kept in front matter: only when it is not the speaker's name. */
@@ -366,6 +372,8 @@ export interface ExistingTurn {
   speaker: string;
   /** Quote spans, to report those the new words no longer hold. */
   quotes: { id: string; span: string }[];
+  /** The Markdown body as it is, editorial notes included. */
+  body: string;
 }
 
 /** The talk folder as it is before a forced re-import. */
@@ -393,7 +401,7 @@ export function readExistingTurn(fileName: string, text: string, file: string): 
         return typeof id === 'string' && typeof span === 'string' ? [{ id, span }] : [];
       })
     : [];
-  return { fileName, frontMatter, anchor, position, speaker, quotes };
+  return { fileName, frontMatter, anchor, position, speaker, quotes, body: text.slice(match[0].length).replace(/^\r?\n/, '') };
 }
 
 /** What becomes of one turn in the plan. */
@@ -480,14 +488,22 @@ export function planTalk(turns: ParsedTurn[], options: NewTalkOptions & { existi
           (was.quotes.length > 0 ? ` (its quotes: ${was.quotes.map((q) => q.id).join(', ')})` : ''),
       );
     }
+    // Editorial notes live in the body: when the words are unchanged, the body is kept as it is.
+    let body = turnBody(turn.paragraphs);
     if (old) {
-      const body = turnBody(turn.paragraphs);
+      if (stripNotes(old.body).trimEnd() === body.trimEnd()) {
+        body = old.body;
+      } else if (noteLabels(old.body).length > 0) {
+        warnings.push(
+          `${fileName}: the words changed, so its editorial notes (${noteLabels(old.body).join(', ')}) were not kept; place them again`,
+        );
+      }
       for (const quote of old.quotes) {
         const count = countOccurrences(body, quote.span);
         if (count !== 1) warnings.push(`${fileName}: quote ${quote.id} — its span occurs ${count} times in the new words (expected once); fix it before building`);
       }
     }
-    return { ...turn, anchor, fileName, fate, text: turnFile(frontMatter, turn.paragraphs) };
+    return { ...turn, anchor, fileName, fate, text: turnFile(frontMatter, turn.paragraphs, body) };
   });
   const dropped = before.slice(turns.length);
   for (const old of dropped) {
