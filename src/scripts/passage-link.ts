@@ -53,6 +53,8 @@ class PassageLink extends HTMLElement {
   #start() {
     document.addEventListener('selectionchange', () => this.#update());
     this.querySelector('[data-passage-copy]')?.addEventListener('click', () => void this.#copy());
+    // Text may have been selected before the script started.
+    this.#update();
   }
 
   /** The turn a selection lies in, if it lies in the text of exactly one turn. */
@@ -90,7 +92,7 @@ class PassageLink extends HTMLElement {
     if (!this.#url) return;
     const status = this.querySelector<HTMLElement>('.share-status');
     const result = await copyText(this.#url, null);
-    if (status) status.textContent = result === 'copied' ? copiedMessage('这段文字的链接', result) : this.#url;
+    if (status) status.textContent = result === 'copied' ? copiedMessage('这段文字的链接', result) : `无法直接复制，请手动复制：${this.#url}`;
   }
 }
 
