@@ -10,8 +10,9 @@ import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
 const env = process.env;
 
 export default defineConfig({
-  // The public URL, for absolute links (canonical, Open Graph). Set HUITAN_SITE when deploying.
-  ...(env.HUITAN_SITE ? { site: env.HUITAN_SITE } : {}),
+  // The public URL, for absolute links (canonical, Open Graph, cards). Set HUITAN_SITE when
+  // deploying; the default is where `npm start` serves the site, so local previews unfurl.
+  site: env.HUITAN_SITE || 'http://127.0.0.1:4321',
   ...(env.HUITAN_OUT_DIR ? { outDir: env.HUITAN_OUT_DIR } : {}),
   ...(env.HUITAN_CACHE_DIR ? { cacheDir: env.HUITAN_CACHE_DIR } : {}),
   trailingSlash: 'always',

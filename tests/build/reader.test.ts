@@ -86,7 +86,7 @@ describe('the reader page', () => {
   });
 
   test('links each entry of the key-quotes panel to its highlighted span', () => {
-    const links = [...doc.querySelectorAll('.key-quotes a')].map((a) => a.getAttribute('href'));
+    const links = [...doc.querySelectorAll('.key-quote-meta a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual([
       '#quote-embodied-agents',
       '#quote-shared-underlying-problems',

@@ -1,0 +1,54 @@
+/** The view of one share page: text, meta and JSON-LD of a key quote. Pure, unit-tested. */
+import type { QuoteView, TalkView } from './catalog';
+import { formatDate } from './format';
+import { absoluteUrl, cardPath, quoteContextPath, readerPath, sharePath, talkLabel } from './share';
+
+export interface QuotePage {
+  title: string;
+  description: string;
+  path: string;
+  contextPath: string;
+  image: { path: string; alt: string };
+  jsonLd: Record<string, unknown>;
+}
+
+export function quotePage(talk: TalkView, quote: QuoteView, site: URL | undefined): QuotePage {
+  const label = talkLabel(talk);
+  const date = formatDate(talk.data.date.text);
+  const role = quote.speaker.role.text;
+  const path = sharePath(talk.slug, quote.id);
+  return {
+    title: `${quote.speaker.name}：“${quote.span}”`,
+    description: `${quote.speaker.name}（${role}）在${label}（${date}）上说。`,
+    path,
+    contextPath: quoteContextPath(talk.slug, quote.anchor),
+    image: {
+      path: cardPath(talk.slug, quote.id),
+      alt: `引文卡片：“${quote.span}” ——${quote.speaker.name}，${role}；《${talk.data.title}》${label === `《${talk.data.title}》` ? '' : label}`,
+    },
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'Quotation',
+      text: quote.span,
+      url: absoluteUrl(path, site),
+      inLanguage: talk.data.language,
+      spokenByCharacter: {
+        '@type': 'Person',
+        name: quote.speaker.name,
+        alternateName: quote.speaker.latinName,
+        jobTitle: role,
+      },
+      creator: { '@type': 'Person', name: quote.speaker.name },
+      isPartOf: {
+        '@type': 'Event',
+        name: talk.data.title,
+        description: talk.data.subtitle,
+        startDate: talk.data.date.text,
+        location: { '@type': 'Place', name: talk.data.venue.text },
+        superEvent: { '@type': 'Event', name: talk.data.event.fullName },
+        url: absoluteUrl(readerPath(talk.slug), site),
+      },
+      image: absoluteUrl(cardPath(talk.slug, quote.id), site),
+    },
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * The social card of a key quote (1200×630 PNG): the quote in the speaker's words, who said it,
+ * and the talk, in the site's colours. `cardTree` is the pure layout (unit-tested); `renderCard`
+ * draws it with satori (layout to SVG) and resvg (SVG to PNG). Same input, same bytes.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import { CARD_FONT_FAMILY, loadCardFonts, type CardFont } from './card-fonts';
+
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+
+export interface CardInput {
+  /** The speaker's words, without quotation marks. */
+  quote: string;
+  speakerName: string;
+  speakerRole: string;
+  /** Initials on the avatar. */
+  initials: string;
+  /** The speaker's palette colour (src/styles/global.css, light scheme). */
+  speakerColor: string;
+  /** e.g. 《创想共论·智变可能》 */
+  talkTitle: string;
+  /** e.g. WAIC 2023 开幕式圆桌论坛 */
+  talkSubtitle: string;
+  /** e.g. 2023年7月6日 */
+  date: string;
+}
+
+/** The light-scheme palette of global.css, which the card cannot read: keep the two in step. */
+export const CARD_COLORS = {
+  background: '#fbfaf7',
+  surface: '#ffffff',
+  text: '#1d1c1a',
+  muted: '#5c5851',
+  line: '#e2ded6',
+  accent: '#a23b2a',
+} as const;
+
+export const SPEAKER_COLORS: Readonly<Record<string, string>> = {
+  crimson: '#a61e2d',
+  amber: '#875400',
+  green: '#2d6a2f',
+  teal: '#0d6466',
+  blue: '#1f57a8',
+  indigo: '#4338a3',
+  violet: '#6d35a0',
+  rose: '#a3245a',
+  slate: '#4a5566',
+};
+
+/** A satori element: the shape React elements have, without React. */
+export interface CardNode {
+  type: string;
+  props: { style?: Record<string, string | number>; children?: (CardNode | string)[] | CardNode | string };
+}
+
+const node = (type: string, style: Record<string, string | number>, children?: CardNode['props']['children']): CardNode => ({
+  type,
+  props: children === undefined ? { style } : { style, children },
+});
+
+/** Longer quotes get a smaller size so every quote fits in four or five lines. */
+export function quoteFontSize(quote: string): number {
+  const length = Array.from(quote).length;
+  if (length <= 32) return 60;
+  if (length <= 56) return 52;
+  return 44;
+}
+
+export function cardTree(input: CardInput): CardNode {
+  const size = quoteFontSize(input.quote);
+  return node(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      // This satori's layout engine sizes boxes as content-box unless told otherwise.
+      boxSizing: 'border-box',
+      padding: '56px 72px 56px 84px',
+      backgroundColor: CARD_COLORS.background,
+      borderLeft: `16px solid ${input.speakerColor}`,
+      fontFamily: CARD_FONT_FAMILY,
+      color: CARD_COLORS.text,
+    },
+    [
+      node('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 26 }, [
+        node('div', { display: 'flex', alignItems: 'center' }, [
+          node(
+            'div',
+            {
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              width: 48,
+              height: 48,
+              borderRadius: 10,
+              backgroundColor: CARD_COLORS.accent,
+              color: '#ffffff',
+              fontSize: 28,
+              fontWeight: 700,
+              marginRight: 14,
+            },
+            '会',
+          ),
+          node('div', { fontWeight: 700 }, '会谈 Huitan'),
+        ]),
+        node('div', { display: 'flex', color: CARD_COLORS.muted, fontSize: 24 }, `${input.talkTitle} ${input.talkSubtitle}`),
+      ]),
+      node(
+        'div',
+        {
+          display: 'flex',
+          flexGrow: 1,
+          alignItems: 'center',
+          fontSize: size,
+          fontWeight: 700,
+          lineHeight: 1.5,
+        },
+        // Line breaking follows UAX #14 (satori's default), which keeps 。，” off a line's start.
+        node('div', { display: 'flex', width: '100%' }, `“${input.quote}”`),
+      ),
+      node('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between' }, [
+        node('div', { display: 'flex', alignItems: 'center' }, [
+          node(
+            'div',
+            {
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              width: 64,
+              height: 64,
+              borderRadius: 32,
+              backgroundColor: input.speakerColor,
+              color: '#ffffff',
+              fontSize: 30,
+              fontWeight: 700,
+              marginRight: 20,
+            },
+            input.initials,
+          ),
+          node('div', { display: 'flex', flexDirection: 'column' }, [
+            node('div', { fontSize: 34, fontWeight: 700, color: input.speakerColor }, input.speakerName),
+            node('div', { fontSize: 22, color: CARD_COLORS.muted }, input.speakerRole),
+          ]),
+        ]),
+        node('div', { display: 'flex', fontSize: 22, color: CARD_COLORS.muted }, input.date),
+      ]),
+    ],
+  );
+}
+
+/** Every character a card draws, for picking font slices. */
+export function cardText(input: CardInput): string {
+  return ['会谈 Huitan“”', ...Object.values(input)].join('');
+}
+
+/** Draws a card; pass `fonts` to share loaded fonts between cards. */
+export async function renderCard(input: CardInput, fonts?: CardFont[]): Promise<Uint8Array<ArrayBuffer>> {
+  const loaded = fonts ?? (await loadCardFonts(cardText(input), [400, 700]));
+  const svg = await satori(cardTree(input) as unknown as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: loaded,
+  });
+  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  return new Uint8Array(png);
+}

@@ -1,0 +1,147 @@
+/**
+ * Sharing in the built site (run `npm run build` first; `npm test` does): share pages with
+ * complete meta and absolute URLs, cards that exist and do not change between builds, Open
+ * Graph on the reader and home page, the permalink promise, and a redirect page.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkPermalinks, readPermalinks, unlisted } from '../../src/lib/permalinks';
+import { readPage } from '../helpers/dist';
+import { buildFixtureSite, type BuildResult, type FixtureSite } from '../helpers/fixture-build';
+import { distDir, root } from '../helpers/paths';
+import { publishedUrls } from '../helpers/published';
+
+const TALK = '/waic-2023-roundtable/';
+const QUOTES = ['embodied-agents', 'shared-underlying-problems', 'combine-gan-and-diffusion'];
+const SITE = 'http://127.0.0.1:4321';
+
+const meta = (doc: Document, key: string) =>
+  doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? undefined;
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const distFile = (url: string) => path.join(distDir, new URL(url).pathname);
+
+describe.each(QUOTES)('the share page of %s', (id) => {
+  let doc: Document;
+  let span: string;
+  beforeAll(() => {
+    doc = readPage(`${TALK}q/${id}/`);
+    span = readPage(TALK).getElementById(`quote-${id}`)?.textContent ?? '';
+  });
+
+  test('has Open Graph and Twitter meta with absolute URLs on the configured site', () => {
+    const url = `${SITE}${TALK}q/${id}/`;
+    expect(meta(doc, 'og:url')).toBe(url);
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(url);
+    expect(meta(doc, 'og:type')).toBe('article');
+    expect(meta(doc, 'og:title')).toContain(`“${span}”`);
+    expect(meta(doc, 'og:description')).toMatch(/^\S+（.+）在WAIC 2023 开幕式圆桌论坛（2023年7月6日）上说。$/);
+    expect(meta(doc, 'og:image')).toBe(`${SITE}${TALK}q/${id}.png`);
+    expect(meta(doc, 'og:image:alt')).toContain(span);
+    expect(meta(doc, 'twitter:card')).toBe('summary_large_image');
+    expect(meta(doc, 'twitter:image')).toBe(meta(doc, 'og:image'));
+  });
+
+  test('has an og:image that exists as a 1200×630 PNG', () => {
+    const png = readFileSync(distFile(meta(doc, 'og:image')!));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  });
+
+  test('describes the quote as a schema.org Quotation by its speaker in the talk', () => {
+    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<string, any>;
+    expect(data['@type']).toBe('Quotation');
+    expect(data['text']).toBe(span);
+    expect(data['url']).toBe(`${SITE}${TALK}q/${id}/`);
+    expect(data['spokenByCharacter']).toMatchObject({ '@type': 'Person' });
+    expect(data['isPartOf']).toMatchObject({ '@type': 'Event', name: '创想共论·智变可能', startDate: '2023-07-06', url: `${SITE}${TALK}` });
+  });
+
+  test('shows the quote and links prominently into context at its highlighted anchor', () => {
+    expect(doc.querySelector('blockquote')?.textContent?.trim()).toBe(`“${span}”`);
+    const context = doc.querySelector<HTMLAnchorElement>('a.share-context');
+    expect(context?.getAttribute('href')).toBe(`${TALK}#quote-${id}`);
+    expect(readPage(TALK).querySelector(`mark.key-quote#quote-${id}`)).not.toBeNull();
+  });
+});
+
+describe('Open Graph on the reader and the home page', () => {
+  test.each([
+    [TALK, 'article'],
+    ['/', 'website'],
+  ])('%s has a title, description, type, absolute og:url and canonical link', (page, type) => {
+    const doc = readPage(page);
+    expect(meta(doc, 'og:url')).toBe(`${SITE}${page}`);
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${SITE}${page}`);
+    expect(meta(doc, 'og:type')).toBe(type);
+    expect(meta(doc, 'og:title')).toBeTruthy();
+    expect(meta(doc, 'og:description')).toBeTruthy();
+  });
+});
+
+describe('share menus without JavaScript', () => {
+  test('every turn and key quote offers its link and citations as text, with copy buttons hidden', () => {
+    const doc = readPage(TALK);
+    const menus = [...doc.querySelectorAll('ht-share')];
+    expect(menus).toHaveLength(13 + 3);
+    for (const menu of menus) {
+      expect(menu.querySelector('details summary')?.textContent).toMatch(/^分享与引用/);
+      expect(menu.querySelector('[data-share-part="url"]')?.getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:4321\/waic-2023-roundtable\//);
+      expect(menu.querySelector('[data-share-part="gbt"]')?.textContent).toMatch(/\[EB\/OL\]\. 会谈 Huitan, 2023-07-06\. http/);
+      for (const button of menu.querySelectorAll('button')) {
+        expect(button.hasAttribute('hidden') || button.closest('[hidden]') !== null).toBe(true);
+      }
+    }
+    expect(doc.querySelector('ht-passage-link')?.hasAttribute('hidden')).toBe(true);
+  });
+});
+
+describe('the permalink promise', () => {
+  test('every URL in content/permalinks.json is still published or redirected', () => {
+    expect(checkPermalinks(readPermalinks(path.join(root, 'content')), publishedUrls())).toEqual([]);
+  });
+
+  test('every turn anchor, quote anchor and share page published is in the list', () => {
+    expect(unlisted(readPermalinks(path.join(root, 'content')), publishedUrls())).toEqual([]);
+  });
+});
+
+describe('a second build, with a redirect added', () => {
+  let site: FixtureSite;
+  let result: BuildResult;
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'huitan-sharing-'));
+    site = { dir, contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'out'), cacheDir: path.join(dir, 'cache') };
+    await cp(path.join(root, 'content'), site.contentDir, { recursive: true });
+    await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const permalinks = JSON.parse(await readFile(path.join(site.contentDir, 'permalinks.json'), 'utf8')) as { published: string[]; redirects: Record<string, string> };
+    permalinks.published.push(`${TALK}q/old-name/`);
+    permalinks.redirects[`${TALK}q/old-name/`] = `${TALK}q/embodied-agents/`;
+    await writeFile(path.join(site.contentDir, 'permalinks.json'), JSON.stringify(permalinks));
+    result = await buildFixtureSite(site);
+  });
+  afterAll(async () => {
+    if (site) await rm(site.dir, { recursive: true, force: true });
+  });
+
+  test('draws byte-identical cards', () => {
+    expect(result.exitCode, result.output).toBe(0);
+    for (const id of QUOTES) {
+      const file = `waic-2023-roundtable/q/${id}.png`;
+      expect(sha256(path.join(site.outDir, file)), file).toBe(sha256(path.join(distDir, file)));
+    }
+  });
+
+  test('forwards the old path with a meta refresh and a visible link, without script', () => {
+    const file = path.join(site.outDir, 'waic-2023-roundtable/q/old-name/index.html');
+    expect(existsSync(file)).toBe(true);
+    const doc = readPage(`${TALK}q/old-name/`, site.outDir);
+    expect(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(`0; url=${TALK}q/embodied-agents/`);
+    expect(doc.querySelector(`main a[href="${TALK}q/embodied-agents/"]`)?.textContent).toBe(`${SITE}${TALK}q/embodied-agents/`);
+    expect(doc.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
+  });
+});
