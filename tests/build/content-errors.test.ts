@@ -59,6 +59,10 @@ const CASES: Record<string, CaseSpec> = {
   'invalid-anchor': { file: `${TURNS}/04-song-limits.md`, field: 'anchor' },
   'fact-without-source': { file: 'speakers/song-ming.yaml', field: 'role.source' },
   'raw-html-script': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
+  'raw-html-onerror': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
+  'raw-html-iframe': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
+  'raw-html-style': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
+  'javascript-link': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
   'quote-span-crosses-formatting': { file: `${TURNS}/02-he-why-fixtures.md`, field: 'quotes[0].span' },
 };
 
