@@ -126,23 +126,33 @@ describe('axe finds no violation', () => {
   });
 });
 
-/** What the focused element shows: an outline or a box shadow on it, its label or its next sibling. */
+/**
+ * Whether focus is visibly marked, and where: something drawn on the focused element, inside
+ * it (an SVG link strokes its shape), on its label or on its next sibling (a visually hidden
+ * checkbox rings its label) must look different focused than blurred, and be larger than a
+ * couple of pixels (a 1-px hidden control's own ring shows nothing).
+ */
 async function focusState(page: Page) {
   return page.evaluate(() => {
     const active = document.activeElement as HTMLElement | null;
     if (!active || active === document.body) return null;
-    const marked = (element: Element | null | undefined) => {
-      if (!element) return false;
-      // A visually hidden control (1 px, clipped) cannot show its own ring; its label must.
-      const { width, height } = element.getBoundingClientRect();
-      if (width <= 2 || height <= 2) return false;
-      const style = getComputedStyle(element);
-      const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-      return outline || style.boxShadow !== 'none';
-    };
     const labels = 'labels' in active && active.labels ? [...(active.labels as NodeListOf<HTMLLabelElement>)] : [];
-    const candidates = [active, ...labels, active.nextElementSibling];
-    const shown = candidates.find((element) => marked(element)) as HTMLElement | undefined;
+    const candidates = [active, ...[...active.querySelectorAll('*')].slice(0, 40), ...labels, active.nextElementSibling].filter(
+      (element): element is Element => element !== null,
+    );
+    const looks = () =>
+      candidates.map((element) => {
+        const style = getComputedStyle(element);
+        return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow, style.stroke, style.strokeWidth, style.borderTopColor, style.backgroundColor, style.textDecorationLine].join('|');
+      });
+    const focused = looks();
+    active.blur();
+    const blurred = looks();
+    active.focus({ preventScroll: true });
+    const shown = candidates.find((element, index) => {
+      const { width, height } = element.getBoundingClientRect();
+      return focused[index] !== blurred[index] && width > 2 && height > 2;
+    });
     const marker = shown ?? active;
     const box = marker.getBoundingClientRect();
     // On screen and not covered, e.g. by the sticky header (WCAG 2.4.11): the topmost element
@@ -151,7 +161,7 @@ async function focusState(page: Page) {
     const text = active.getAttribute('aria-label') ?? (active.textContent?.trim() || (active as HTMLInputElement).value || '');
     return {
       name: `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''} ${text.slice(0, 24)}`,
-      visible: shown !== undefined && box.width > 0 && box.height > 0,
+      visible: shown !== undefined,
       inViewport: hit !== null && (marker.contains(hit) || hit.contains(marker)),
     };
   });
