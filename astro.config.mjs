@@ -5,14 +5,17 @@ import pagefindIndex from './src/integrations/pagefind-index.ts';
 import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
 import rehypeNotes from './src/plugins/rehype-notes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
+import { normaliseBase, siteOrigin } from './src/lib/deploy.ts';
 
 // Fixture-site tests build into their own folders so they never race the main build.
 const env = process.env;
 
 export default defineConfig({
-  // The public URL, for absolute links (canonical, Open Graph, cards). Set HUITAN_SITE when
-  // deploying; the default is where `npm start` serves the site, so local previews unfurl.
-  site: env.HUITAN_SITE || 'http://127.0.0.1:4321',
+  // The public URL, for absolute links (canonical, Open Graph). Set HUITAN_SITE when deploying;
+  // without it pages name http://127.0.0.1:4321 (what `npm start` serves), see src/lib/deploy.ts.
+  site: siteOrigin(env.HUITAN_SITE),
+  // The sub-path the site is served under, e.g. HUITAN_BASE=/huitan/ for a project page.
+  base: normaliseBase(env.HUITAN_BASE),
   ...(env.HUITAN_OUT_DIR ? { outDir: env.HUITAN_OUT_DIR } : {}),
   ...(env.HUITAN_CACHE_DIR ? { cacheDir: env.HUITAN_CACHE_DIR } : {}),
   trailingSlash: 'always',

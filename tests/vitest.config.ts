@@ -24,6 +24,8 @@ export default getViteConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          // One Chromium and one static server for all browser test files.
+          globalSetup: ['tests/helpers/browser-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

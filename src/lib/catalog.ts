@@ -4,7 +4,7 @@
  * files, unique anchors and positions, key-quote spans, empty turns and hard-wrapped text.
  * Any problem throws a ContentError listing every problem found, so nothing half-publishes.
  */
-import type { Html, Text } from 'mdast';
+import type { Definition, Html, Image, Link, Text } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
@@ -15,6 +15,7 @@ import type { Section, Talk } from '../schemas/talk';
 import type { KeyQuote, Turn } from '../schemas/turn';
 import { findPlaceholders, PLACEHOLDER } from './placeholder';
 import { inspectNotes, stripNotes, type NoteView } from './notes';
+import { unsafeScheme } from './url-safety';
 
 /** The parts of a content-collection entry the catalog reads (see `astro:content`). */
 export interface EntryInput<T> {
@@ -160,19 +161,26 @@ const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, m
 /** What the Markdown parser sees in a turn body: raw HTML, soft line breaks, plain-text runs. */
 export function inspectMarkdown(body: string): {
   html: { value: string; line: number }[];
+  /** Links, images and link definitions whose URL scheme may run script (see url-safety.ts). */
+  unsafeLinks: { url: string; line: number }[];
   softBreaks: number[];
   texts: string[];
 } {
   // Parsed as the site renders it: Astro's Markdown has GFM on (bare URLs become links).
   const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const html: { value: string; line: number }[] = [];
+  const unsafeLinks: { url: string; line: number }[] = [];
   const softBreaks: number[] = [];
   const texts: string[] = [];
   visit(tree, (node) => {
     if (node.type === 'html') {
       const { value, position } = node as Html;
       html.push({ value, line: position?.start.line ?? 1 });
-    } else if (node.type === 'text') {
+    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const { url, position } = node as Link | Image | Definition;
+      if (unsafeScheme(url) !== undefined) unsafeLinks.push({ url, line: position?.start.line ?? 1 });
+    }
+    if (node.type === 'text') {
       const { value, position } = node as Text;
       texts.push(value);
       const inner = value.indexOf('\n');
@@ -182,7 +190,7 @@ export function inspectMarkdown(body: string): {
       softBreaks.push((node.position?.start.line ?? 1) + 1);
     }
   });
-  return { html, softBreaks, texts };
+  return { html, unsafeLinks, softBreaks, texts };
 }
 
 /** Characters a reader reads: everything but whitespace. */
@@ -380,6 +388,14 @@ export function buildCatalog(input: CatalogInput): Catalog {
           line: lineOf(html.line),
           field: 'body',
           message: `Unexpected raw HTML ${show(clip(html.value))}: expected plain Markdown text (raw HTML is not published)`,
+        });
+      }
+      for (const link of markdown.unsafeLinks) {
+        report({
+          file,
+          line: lineOf(link.line),
+          field: 'body',
+          message: `Unexpected link to ${show(clip(link.url))}: expected an http(s), mailto or relative URL (scheme "${unsafeScheme(link.url)}" is not published)`,
         });
       }
       for (const wrap of markdown.softBreaks) {

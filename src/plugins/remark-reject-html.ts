@@ -1,22 +1,32 @@
 /**
- * remark plugin: raw HTML in Markdown stops rendering (Astro would pass it straight through).
- * The content check (src/lib/catalog.ts) reports raw HTML in turns with file lines first;
- * this is the safety net for any other Markdown. Astro renders the body without its front
- * matter, so lines count from the start of the body.
+ * remark plugin: raw HTML, and links whose URL scheme could run script (`javascript:`,
+ * `data:`…), stop rendering (Astro would pass both straight through). The content check
+ * (src/lib/catalog.ts) reports them in turns with file lines first; this is the safety net for
+ * any other Markdown. Astro renders the body without its front matter, so lines count from the
+ * start of the body.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { unsafeScheme } from '../lib/url-safety';
+
+const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
 export default function remarkRejectHtml() {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'html', (node) => {
-      const line = node.position?.start.line;
-      const where = `${file.path || 'a Markdown file'} field "body"${line === undefined ? '' : ` (body line ${line})`}`;
-      const snippet = node.value.length > 60 ? `${node.value.slice(0, 57)}…` : node.value;
-      throw new Error(
-        `${where} Unexpected raw HTML ${JSON.stringify(snippet)}: expected plain Markdown text (raw HTML is not published)`,
-      );
+    const where = (line: number | undefined) =>
+      `${file.path || 'a Markdown file'} field "body"${line === undefined ? '' : ` (body line ${line})`}`;
+    visit(tree, (node) => {
+      if (node.type === 'html') {
+        throw new Error(
+          `${where(node.position?.start.line)} Unexpected raw HTML ${JSON.stringify(clip(node.value))}: expected plain Markdown text (raw HTML is not published)`,
+        );
+      }
+      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && unsafeScheme(node.url)) {
+        throw new Error(
+          `${where(node.position?.start.line)} Unexpected link to ${JSON.stringify(clip(node.url))}: expected an http(s), mailto or relative URL (scheme "${unsafeScheme(node.url)}" is not published)`,
+        );
+      }
     });
   };
 }

@@ -5,24 +5,24 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { serveDist, type StaticServer } from '../helpers/server';
+import { sharedBrowser, sharedServerUrl } from '../helpers/browser';
 
 const READER = '/waic-2023-roundtable/';
 const bodyVisible = (page: Page, anchor: string) => page.locator(`[id="${anchor}"] .turn-body`).isVisible();
 
 let browser: Browser;
-let server: StaticServer;
+let server: { url: string };
 let context: BrowserContext | undefined;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+  browser = await sharedBrowser();
+  server = { url: sharedServerUrl() };
 });
 
 afterAll(async () => {
+  // Disconnects; the shared browser itself closes in the global teardown.
   await browser?.close();
-  await server?.close();
 });
 
 afterEach(async () => {

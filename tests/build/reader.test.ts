@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { stripNotes } from '../../src/lib/notes';
+import { cjkGaps } from '../../src/lib/cjk-spacing';
 import { readPage } from '../helpers/dist';
 import { root } from '../helpers/paths';
 
@@ -141,32 +142,6 @@ describe('the reader page', () => {
     }
   });
 });
-
-/** Han characters and CJK punctuation: no whitespace may sit between two of them. */
-const CJK_GAP = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]\s+[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-
-/**
- * Where a stray space would show: every text node, and the joined text of prose elements
- * (inline children included). Label rows built from flex items are not prose.
- */
-const PROSE = 'p, dd, blockquote, figcaption, .section-question, .talk-summary';
-
-function cjkGaps(document: Document): string[] {
-  const gaps: string[] = [];
-  const check = (where: string, text: string) => {
-    const match = CJK_GAP.exec(text.trim());
-    if (match) gaps.push(`${where} …${JSON.stringify(text.trim().slice(Math.max(0, match.index - 8), match.index + 10))}…`);
-  };
-  const walker = document.createTreeWalker(document.body, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    check(`text in <${node.parentElement?.tagName.toLowerCase()}>`, node.textContent ?? '');
-  }
-  for (const element of document.body.querySelectorAll(PROSE)) {
-    if (element.matches('.participant-name, .key-quote-meta, .talk-card-more')) continue;
-    check(`<${element.tagName.toLowerCase()}>`, element.textContent ?? '');
-  }
-  return gaps;
-}
 
 describe('every page', () => {
   test.each(['/', '/waic-2023-roundtable/', '/speakers/yang-zhilin/', '/404.html'])('%s has no whitespace between two Chinese characters', (page) => {

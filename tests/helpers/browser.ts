@@ -3,19 +3,22 @@
  * --user-data-dir in launch(), so none is passed; each test gets a fresh context.
  */
 import { chromium, type Browser } from 'playwright-core';
+import { inject } from 'vitest';
 
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The browser launched once for the whole browser project (tests/helpers/browser-setup.ts). */
+export function sharedBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserWsEndpoint'));
+}
+
+/** The origin serving dist/ for the whole browser project. */
+export function sharedServerUrl(): string {
+  return inject('siteUrl');
 }

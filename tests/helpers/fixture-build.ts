@@ -106,6 +106,16 @@ export async function prepareFixtureSite(parent: string, name: string, errorCase
   return site;
 }
 
+/**
+ * A temp folder to build the project's own content into (content/ is read in place), for
+ * builds that must not touch dist/: a second clean build, a build under a base path.
+ */
+export async function prepareProjectBuild(parent: string, name: string): Promise<FixtureSite> {
+  const dir = await mkdtemp(path.join(parent, `${name}-`));
+  await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return { dir, contentDir: path.join(root, 'content'), outDir: path.join(dir, 'out'), cacheDir: path.join(dir, 'cache') };
+}
+
 export interface BuildResult {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
@@ -126,16 +136,21 @@ const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
  * project's generated types). With the out dir inside the working directory Astro builds in
  * place, as it does for `dist/`.
  */
-export function buildFixtureSite(site: FixtureSite, timeoutMs = 180_000): Promise<BuildResult> {
+const VITEST_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']);
+
+export function buildFixtureSite(site: FixtureSite, timeoutMs = 180_000, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  // Vitest sets NODE_ENV=test and VITEST*; the child is a production build like `npm run build`.
-  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
+  // Vitest sets NODE_ENV=test, VITEST* and Vite's import.meta.env keys (BASE_URL=/, MODE, DEV,
+  // PROD, SSR, TEST) in process.env; the child is a production build like `npm run build`, and
+  // an inherited BASE_URL would override the base it is built with.
+  for (const key of Object.keys(env)) if (VITEST_ENV.has(key) || key.startsWith('VITEST')) delete env[key];
   Object.assign(env, {
     HUITAN_CONTENT_DIR: site.contentDir,
     HUITAN_OUT_DIR: site.outDir,
     HUITAN_CACHE_DIR: site.cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',
     NO_COLOR: '1',
+    ...extraEnv,
   });
   const started = performance.now();
   return new Promise((resolve, reject) => {

@@ -3,5 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 /** Repository root. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** The built site that `npm run build` writes and the build and browser tests read. */
-export const distDir = path.join(root, 'dist');
+/**
+ * The built site that `npm run build` writes and the build and browser tests read.
+ * HUITAN_TEST_DIST points the tests at another build (e.g. one made with HUITAN_BASE unset
+ * elsewhere) without rebuilding.
+ */
+export const distDir = process.env['HUITAN_TEST_DIST'] ? path.resolve(process.env['HUITAN_TEST_DIST']) : path.join(root, 'dist');

@@ -973,6 +973,7 @@ describe('inspectMarkdown', () => {
   test('finds nothing to report in plain paragraphs, and lists their text runs', () => {
     expect(inspectMarkdown('第一段。\n\n第二段有**重点**。\n')).toEqual({
       html: [],
+      unsafeLinks: [],
       softBreaks: [],
       texts: ['第一段。', '第二段有', '重点', '。'],
     });
@@ -983,6 +984,18 @@ describe('inspectMarkdown', () => {
       { value: '<b>', line: 3 },
       { value: '</b>', line: 3 },
       { value: '<!-- 注 -->', line: 5 },
+    ]);
+  });
+
+  test('gives links whose scheme could run script, with their body line, and passes safe ones', () => {
+    const body = '[甲](https://example.org/) [乙](/talk/#x) [丙](#y) [丁](mailto:a@example.org)\n\n[x](javascript:alert(1))\n\n![图](data:image/svg+xml,x) [y](JaVaScRiPt:alert(2)) [z](&#106;avascript:alert(3))\n\n<vbscript:msgbox>\n\n[ref]: javascript:void(0)';
+    expect(inspectMarkdown(body).unsafeLinks).toEqual([
+      { url: 'javascript:alert(1)', line: 3 },
+      { url: 'data:image/svg+xml,x', line: 5 },
+      { url: 'JaVaScRiPt:alert(2)', line: 5 },
+      { url: 'javascript:alert(3)', line: 5 },
+      { url: 'vbscript:msgbox', line: 7 },
+      { url: 'javascript:void(0)', line: 9 },
     ]);
   });
 

@@ -291,7 +291,9 @@ describe('SpeakerFilter', () => {
     expect(boxes.some((box) => box.hasAttribute('checked'))).toBe(false);
     const options = [...body.querySelectorAll('fieldset.filter-speakers label.filter-option')];
     expect(options.map((label) => textOf(label.querySelector('.filter-name')))).toEqual(['徐立', '姚期智', '潘新钢']);
-    expect(options.map((label) => label.querySelector('.filter-count')?.getAttribute('aria-label'))).toEqual([
+    // The count is read out from hidden text; the visible digit is hidden from assistive technology.
+    expect(options.map((label) => label.querySelector('.filter-count')?.getAttribute('aria-hidden'))).toEqual(['true', 'true', 'true']);
+    expect(options.map((label) => textOf(label.querySelector('.visually-hidden')))).toEqual([
       '2 段发言',
       '1 段发言',
       '0 段发言',

@@ -1,0 +1,196 @@
+/**
+ * Post-build site check (`npm run check:site [dir]`): every HTML page in the output is valid
+ * HTML (html-validate), and passes src/lib/site-check.ts (links, fragments, language, title,
+ * description, canonical URL, Chinese spacing). Links are also read from the stylesheets, the
+ * sitemap and the Pagefind index when the build has them. Prints what it checked; exits 1
+ * naming each page and element that fails.
+ *
+ * The base path and site come from HUITAN_BASE and HUITAN_SITE, as in astro.config.mjs.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { HtmlValidate, type ConfigData } from 'html-validate';
+import { parseHTML } from 'linkedom';
+import { normaliseBase, siteOrigin } from '../lib/deploy';
+import {
+  checkLinks,
+  checkPage,
+  checkUrl,
+  cssUrls,
+  isRedirectPage,
+  pageUrlOf,
+  searchIndexUrl,
+  sitemapUrls,
+  targetIndex,
+  type BuiltPage,
+  type LinkTally,
+  type Problem,
+  type SiteCheckOptions,
+} from '../lib/site-check';
+
+/** html-validate's recommended rules, with each exception and why. */
+export const HTML_VALIDATE_CONFIG: ConfigData = {
+  extends: ['html-validate:recommended'],
+  rules: {
+    // The speaker filter's checkboxes are one field with many values: they share name="speakers".
+    'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
+    // A list may carry a name (role list allows naming): the participants on each talk card do.
+    'aria-label-misuse': ['error', { allowAnyNamable: true }],
+    // The speaker filter form applies as it is ticked (CSS :has(), no JavaScript needed), so it
+    // has nothing to submit; its one button is a reset.
+    'wcag/h32': 'off',
+  },
+};
+
+export interface SiteCheckReport {
+  pages: number;
+  redirects: number;
+  stylesheets: number;
+  sitemapUrls: number;
+  searchUrls: number;
+  tally: LinkTally;
+  problems: Problem[];
+  /** What was not checked and why (no sitemap, no search index). */
+  skipped: string[];
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...listFiles(dir, rel));
+    else files.push(rel);
+  }
+  return files.sort();
+}
+
+/** The URLs Pagefind stores for its results, from its gzipped fragment files. */
+export function readSearchIndexUrls(pagefindDir: string): string[] {
+  const fragmentDir = path.join(pagefindDir, 'fragment');
+  if (!existsSync(fragmentDir)) return [];
+  const urls: string[] = [];
+  for (const name of readdirSync(fragmentDir).sort()) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    // A fragment is gzipped JSON behind a 12-byte "pagefind_dcd" signature.
+    const text = gunzipSync(readFileSync(path.join(fragmentDir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+    const fragment = JSON.parse(text) as { url?: string; anchors?: { id?: string }[] };
+    if (fragment.url) urls.push(fragment.url);
+  }
+  return urls;
+}
+
+/** Options from the environment, as astro.config.mjs reads them. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCheckOptions {
+  return { base: normaliseBase(env['HUITAN_BASE']), site: siteOrigin(env['HUITAN_SITE']), lang: 'zh-CN' };
+}
+
+export async function checkSite(dir: string, options: SiteCheckOptions): Promise<SiteCheckReport> {
+  if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`expected a built site in ${dir}, found no index.html: run \`npm run build\` first`);
+  const files = listFiles(dir);
+  const fileSet = new Set(files);
+  const pages: (BuiltPage & { html: string; file: string })[] = files
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => {
+      const html = readFileSync(path.join(dir, file), 'utf8');
+      return { file, url: pageUrlOf(file), html, document: parseHTML(html).document };
+    });
+  const problems: Problem[] = [];
+  const skipped: string[] = [];
+
+  const validator = new HtmlValidate(HTML_VALIDATE_CONFIG);
+  for (const page of pages) {
+    const report = await validator.validateString(page.html, page.file);
+    for (const result of report.results) {
+      for (const message of result.messages) {
+        if (message.severity !== 2) continue;
+        problems.push({
+          page: page.url,
+          element: `${message.selector ?? 'document'} (line ${message.line}:${message.column})`,
+          message: `${message.message} (html-validate ${message.ruleId})`,
+        });
+      }
+    }
+  }
+
+  for (const page of pages) problems.push(...checkPage(page, options));
+  const langs = new Set(pages.filter((page) => !isRedirectPage(page.document)).map((page) => page.document.documentElement.getAttribute('lang')));
+  if (langs.size > 1) problems.push({ page: '(all pages)', element: '<html lang>', message: `expected one language, found ${[...langs].join(', ')}` });
+
+  const { problems: linkProblems, tally } = checkLinks(pages, fileSet, options);
+  problems.push(...linkProblems);
+  const targets = targetIndex(pages);
+  const check = (url: string, from: string, where: string, element: string) => {
+    const problem = checkUrl(url, from, options, fileSet, targets, tally);
+    if (problem) problems.push({ page: where, element, message: problem });
+  };
+
+  const stylesheets = files.filter((file) => file.endsWith('.css'));
+  for (const file of stylesheets) {
+    for (const url of cssUrls(readFileSync(path.join(dir, file), 'utf8'))) check(url, pageUrlOf(file), file, `url(${url})`);
+  }
+
+  const sitemaps = files.filter((file) => /^sitemap[^/]*\.xml$/.test(file));
+  let sitemapCount = 0;
+  for (const file of sitemaps) {
+    for (const url of sitemapUrls(readFileSync(path.join(dir, file), 'utf8'))) {
+      sitemapCount += 1;
+      check(url, '/', file, `<loc>${url}</loc>`);
+    }
+  }
+  if (sitemaps.length === 0) skipped.push('sitemap: the build has no sitemap*.xml');
+
+  let searchCount = 0;
+  if (existsSync(path.join(dir, 'pagefind'))) {
+    for (const stored of readSearchIndexUrls(path.join(dir, 'pagefind'))) {
+      searchCount += 1;
+      check(searchIndexUrl(stored, options.base), '/', 'pagefind index', `result URL ${JSON.stringify(stored)}`);
+    }
+    if (searchCount === 0) problems.push({ page: 'pagefind index', element: 'pagefind/fragment/', message: 'expected search records, found none' });
+  } else {
+    skipped.push('search index: the build has no pagefind/ folder');
+  }
+
+  return {
+    pages: pages.length,
+    redirects: pages.filter((page) => isRedirectPage(page.document)).length,
+    stylesheets: stylesheets.length,
+    sitemapUrls: sitemapCount,
+    searchUrls: searchCount,
+    tally,
+    problems,
+    skipped,
+  };
+}
+
+export function formatReport(dir: string, options: SiteCheckOptions, report: SiteCheckReport): string {
+  const lines = [
+    `check-site: ${dir} (base ${options.base}, site ${options.site}, lang ${options.lang})`,
+    `  ${report.pages} pages (${report.redirects} redirects) validated with html-validate and checked for lang, title, description, canonical URL and Chinese spacing`,
+    `  ${report.tally.links} internal links resolved, ${report.tally.anchors} #fragments resolved, ${report.tally.external} external links not fetched`,
+    `  ${report.stylesheets} stylesheets, ${report.sitemapUrls} sitemap URLs, ${report.searchUrls} search index URLs`,
+    ...report.skipped.map((reason) => `  skipped ${reason}`),
+  ];
+  if (report.problems.length === 0) lines.push('  no problems');
+  else {
+    lines.push(`  ${report.problems.length} problem(s):`);
+    for (const problem of report.problems) lines.push(`  ${problem.page}: ${problem.element}: ${problem.message}`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const dir = path.resolve(process.argv[2] ?? 'dist');
+  const options = optionsFromEnv();
+  const report = await checkSite(dir, options);
+  console.log(formatReport(dir, options, report));
+  process.exitCode = report.problems.length === 0 ? 0 : 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 2;
+  });
+}

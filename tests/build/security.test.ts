@@ -1,0 +1,77 @@
+/**
+ * Every built page carries the strict Content-Security-Policy as its first <head> element and
+ * nothing that policy would block (no inline script or style, no event-handler attributes, no
+ * script URLs), and public/_headers repeats the policy with what only a header can say.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { CONTENT_SECURITY_POLICY, HEADER_CONTENT_SECURITY_POLICY } from '../../src/lib/deploy';
+import { readPage } from '../helpers/dist';
+import { distDir, root } from '../helpers/paths';
+
+function htmlPages(dir: string, rel = ''): string[] {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((entry) => {
+    const child = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return htmlPages(dir, child);
+    return entry.name.endsWith('.html') ? [`/${child}`] : [];
+  });
+}
+
+const pages = htmlPages(distDir);
+
+describe('the Content-Security-Policy', () => {
+  test('allows scripts only from the site (and WebAssembly for search), never inline', () => {
+    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]));
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives.get('style-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+  });
+
+  test.each(pages)('%s has it as the first element of <head>, and nothing it would block', (page) => {
+    const document = readPage(page.replace(/index\.html$/, ''));
+    const head = document.head.children;
+    // <meta charset> must come first of all; the policy right after it governs the rest.
+    expect(head[0]?.getAttribute('charset')).toBe('utf-8');
+    expect(head[1]?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
+    expect(head[1]?.getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
+    expect(document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')).toHaveLength(1);
+    expect(document.querySelectorAll('script:not([src])')).toHaveLength(0);
+    expect(document.querySelectorAll('style, [style]')).toHaveLength(0);
+    const handlers = [...document.querySelectorAll('*')].flatMap((element) =>
+      [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `<${element.tagName.toLowerCase()} ${attribute.name}>`),
+    );
+    expect(handlers).toEqual([]);
+    const scriptUrls = [...document.querySelectorAll('[href], [src], [action]')]
+      .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? '')
+      .filter((url) => /^\s*(javascript|vbscript|data):/i.test(url));
+    expect(scriptUrls).toEqual([]);
+  });
+});
+
+describe('public/_headers', () => {
+  const headers = readFileSync(path.join(root, 'public/_headers'), 'utf8');
+  const rules = headers
+    .split('\n')
+    .filter((line) => line.startsWith('  '))
+    .map((line) => line.trim());
+
+  test('is published with the site', () => {
+    expect(readFileSync(path.join(distDir, '_headers'), 'utf8')).toBe(headers);
+  });
+
+  test('sends the same policy for every path, with frame-ancestors, which a <meta> cannot carry', () => {
+    expect(headers).toMatch(/^\/\*$/m);
+    expect(rules).toContain(`Content-Security-Policy: ${HEADER_CONTENT_SECURITY_POLICY}`);
+    expect(HEADER_CONTENT_SECURITY_POLICY).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+  });
+
+  test('sets nosniff, a referrer policy and a permissions policy', () => {
+    expect(rules).toContain('X-Content-Type-Options: nosniff');
+    expect(rules).toContain('Referrer-Policy: strict-origin-when-cross-origin');
+    expect(rules.find((rule) => rule.startsWith('Permissions-Policy: '))).toMatch(/camera=\(\), microphone=\(\), geolocation=\(\)/);
+  });
+});

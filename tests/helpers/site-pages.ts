@@ -1,0 +1,47 @@
+/**
+ * The pages of the built site, found in dist/ rather than listed by hand, so quality checks
+ * cover pages that later features add (share pages, speaker pages, search).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { isRedirectPage, pageUrlOf } from '../../src/lib/site-check';
+import { distDir } from './paths';
+
+export interface SitePage {
+  /** URL path as served: `/`, `/talk/`, `/404.html`. */
+  url: string;
+  document: Document;
+  redirect: boolean;
+}
+
+function htmlFiles(dir: string, rel = ''): string[] {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((entry) => {
+    const child = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(dir, child);
+    return entry.name.endsWith('.html') ? [child] : [];
+  });
+}
+
+export function sitePages(dir = distDir): SitePage[] {
+  return htmlFiles(dir)
+    .sort()
+    .map((file) => {
+      const { document } = parseHTML(readFileSync(path.join(dir, file), 'utf8'));
+      return { url: pageUrlOf(file), document, redirect: isRedirectPage(document) };
+    });
+}
+
+/** Pages that show content (not redirects). */
+export const contentPages = (pages: SitePage[]) => pages.filter((page) => !page.redirect);
+
+/** Reader pages: they hold turns (the markup contract: article.turn). */
+export const readerPages = (pages: SitePage[]) => pages.filter((page) => page.document.querySelector('article.turn') !== null);
+
+/** The first page matching a selector, or undefined when no page has it yet. */
+export const firstWith = (pages: SitePage[], selector: string) => pages.find((page) => page.document.querySelector(selector) !== null);
+
+/** Prints why a check that depends on a feature did not run, so a skip is never silent. */
+export function skipReason(reason: string): void {
+  console.log(`skipped: ${reason}`);
+}
