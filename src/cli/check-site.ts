@@ -9,7 +9,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { parseHTML } from 'linkedom';
@@ -180,17 +179,11 @@ export function formatReport(dir: string, options: SiteCheckOptions, report: Sit
   return lines.join('\n');
 }
 
-async function main() {
-  const dir = path.resolve(process.argv[2] ?? 'dist');
+/** Runs the check on `args[0]` (default dist/) and returns the exit code: 0 when it passes. */
+export async function runCheckSite(args: readonly string[]): Promise<number> {
+  const dir = path.resolve(args.find((arg) => arg !== '--') ?? 'dist');
   const options = optionsFromEnv();
   const report = await checkSite(dir, options);
   console.log(formatReport(dir, options, report));
-  process.exitCode = report.problems.length === 0 ? 0 : 1;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 2;
-  });
+  return report.problems.length === 0 ? 0 : 1;
 }

@@ -29,7 +29,10 @@ export function cjkGaps(document: Document): string[] {
   }
   for (const element of document.body.querySelectorAll(PROSE)) {
     if (element.matches(NOT_PROSE)) continue;
-    check(`<${element.tagName.toLowerCase()}>`, element.textContent ?? '');
+    // Decorative parts (avatars' initials) are not part of the sentence.
+    const copy = element.cloneNode(true) as Element;
+    for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    check(`<${element.tagName.toLowerCase()}>`, copy.textContent ?? '');
   }
   return gaps;
 }

@@ -12,13 +12,20 @@ export interface QuotePage {
   jsonLd: Record<string, unknown>;
 }
 
+/** `text` cut to `max` characters, with … when cut. */
+export function clipText(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
 export function quotePage(talk: TalkView, quote: QuoteView, site: URL | undefined): QuotePage {
   const label = talkLabel(talk);
   const date = formatDate(talk.data.date.text);
   const role = quote.speaker.role.text;
   const path = sharePath(talk.slug, quote.id);
   return {
-    title: `${quote.speaker.name}：“${quote.span}”`,
+    // Short enough for a tab and a search result (about 30 characters of the quote).
+    title: `${quote.speaker.name}：“${clipText(quote.span, 30)}”`,
     description: `${quote.speaker.name}（${role}）在${label}（${date}）上说。`,
     path,
     contextPath: quoteContextPath(talk.slug, quote.anchor),

@@ -13,10 +13,18 @@ export const quoteContextPath = (talk: string, quoteAnchor: string) => `/${talk}
 export const sharePath = (talk: string, quoteId: string) => `/${talk}/q/${quoteId}/`;
 export const cardPath = (talk: string, quoteId: string) => `/${talk}/q/${quoteId}.png`;
 
-/** An absolute URL on the configured site (astro.config `site`, from HUITAN_SITE). */
+/**
+ * A site path as served: under the configured base (astro.config `base`, from HUITAN_BASE).
+ * The paths above are the site's own, base-free; links and URLs go through here.
+ */
+export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+  return path.startsWith('/') ? `${base.replace(/\/$/, '')}${path}` : path;
+}
+
+/** An absolute URL on the configured site (astro.config `site`, from HUITAN_SITE) and base. */
 export function absoluteUrl(path: string, site: URL | undefined): string {
   if (!site) throw new Error('expected `site` in astro.config.mjs (HUITAN_SITE) for absolute URLs, found none');
-  return new URL(path, site).href;
+  return new URL(withBase(path), site).href;
 }
 
 

@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 async function open(javaScriptEnabled: boolean, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  context = await browser.newContext({ javaScriptEnabled, viewport });
+  context = await browser.newContext({ javaScriptEnabled, viewport, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {

@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 async function open(path: string, javaScriptEnabled = true): Promise<{ page: Page; requests: string[] }> {
-  context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+  context = await browser.newContext({ javaScriptEnabled, reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));

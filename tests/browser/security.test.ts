@@ -47,7 +47,7 @@ afterEach(async () => {
 });
 
 async function open(path: string): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
   await recordCspViolations(context);
   const page = await context.newPage();
   watchPage(page, problems);
