@@ -241,7 +241,10 @@ export function buildCatalog(input: CatalogInput): Catalog {
   const report = (problem: ContentProblem) => problems.push(problem);
 
   const speakers = new Map<string, SpeakerView>();
-  for (const entry of input.speakers) speakers.set(entry.id, speakerView(entry.id, entry.data));
+  // Sorted by id: collections come in no fixed order, and pages must build byte for byte the same.
+  for (const entry of [...input.speakers].sort((a, b) => a.id.localeCompare(b.id))) {
+    speakers.set(entry.id, speakerView(entry.id, entry.data));
+  }
   const speakerList = [...speakers.keys()].sort().join(', ');
 
   const turnsByTalk = new Map<string, EntryInput<Turn>[]>();
@@ -505,4 +508,10 @@ export function buildCatalog(input: CatalogInput): Catalog {
   if (problems.length > 0) throw new ContentError(problems);
   talks.sort((a, b) => b.data.date.text.localeCompare(a.data.date.text) || a.slug.localeCompare(b.slug));
   return { talks, speakers };
+}
+
+/** Every speaker in the order they appear on stage (newest talk first), then the rest by id. */
+export function speakersInStageOrder(catalog: Catalog): SpeakerView[] {
+  const onStage = catalog.talks.flatMap((talk) => talk.participants.map((person) => person.id));
+  return [...new Set([...onStage, ...catalog.speakers.keys()])].map((id) => catalog.speakers.get(id)!);
 }

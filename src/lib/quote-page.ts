@@ -4,7 +4,10 @@ import { formatDate } from './format';
 import { absoluteUrl, cardPath, quoteContextPath, readerPath, sharePath, talkLabel } from './share';
 
 export interface QuotePage {
+  /** The document title: the quote cut to fit a tab or a search result. */
   title: string;
+  /** The Open Graph title: the whole quote (previews cut it where they need to). */
+  socialTitle: string;
   description: string;
   path: string;
   contextPath: string;
@@ -26,6 +29,7 @@ export function quotePage(talk: TalkView, quote: QuoteView, site: URL | undefine
   return {
     // Short enough for a tab and a search result (about 30 characters of the quote).
     title: `${quote.speaker.name}：“${clipText(quote.span, 30)}”`,
+    socialTitle: `${quote.speaker.name}：“${quote.span}”`,
     description: `${quote.speaker.name}（${role}）在${label}（${date}）上说。`,
     path,
     contextPath: quoteContextPath(talk.slug, quote.anchor),

@@ -39,7 +39,8 @@ describe('the Content-Security-Policy', () => {
     expect(head[1]?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
     expect(head[1]?.getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
     expect(document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')).toHaveLength(1);
-    expect(document.querySelectorAll('script:not([src])')).toHaveLength(0);
+    // A JSON-LD block is data, not script: browsers do not run it and CSP does not apply.
+    expect(document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')).toHaveLength(0);
     expect(document.querySelectorAll('style, [style]')).toHaveLength(0);
     const handlers = [...document.querySelectorAll('*')].flatMap((element) =>
       [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `<${element.tagName.toLowerCase()} ${attribute.name}>`),

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   buildCatalog,
+  speakersInStageOrder,
   ContentError,
   countCharacters,
   countOccurrences,
@@ -259,8 +260,8 @@ describe('buildCatalog, happy path', () => {
     expect(demo.turns[0]!.sourceLabel).toBeUndefined();
   });
 
-  test('maps every speaker by id, with default initials from the first character of the name', () => {
-    expect([...catalog.speakers.keys()]).toEqual(['xu-li', 'yao-qizhi', 'pan-xingang']);
+  test('maps every speaker by id, sorted by id, with default initials from the first character of the name', () => {
+    expect([...catalog.speakers.keys()]).toEqual(['pan-xingang', 'xu-li', 'yao-qizhi']);
     expect(catalog.speakers.get('xu-li')).toEqual({
       id: 'xu-li',
       name: '徐立',
@@ -1046,5 +1047,15 @@ describe('excerptOf', () => {
   test('joins text runs, collapses whitespace and cuts at the length with an ellipsis', () => {
     expect(excerptOf(['一二三', '\n四五  六'], 5)).toBe('一二三…');
     expect(excerptOf(['一二', '三'], 3)).toBe('一二三');
+  });
+});
+
+describe('speakersInStageOrder', () => {
+  test('lists speakers as they appear on stage, then the others by id', () => {
+    const catalog = buildCatalog(valid());
+    const onStage = catalog.talks.flatMap((talk) => talk.participants.map((person) => person.id));
+    const order = speakersInStageOrder(catalog).map((speaker) => speaker.id);
+    expect(order.slice(0, onStage.length)).toEqual(onStage);
+    expect(new Set(order)).toEqual(new Set(catalog.speakers.keys()));
   });
 });
