@@ -1,8 +1,8 @@
 /**
  * <ht-search-panel>: runs searches as the reader types and renders results, a speaker facet
- * with counts, and an announced status. Everything the reader typed is rendered as text
- * (textContent), never as markup. In "page" mode the query and speaker live in the URL
- * (/search/?q=…&speaker=…): a search restores on load and the back button steps through them.
+ * (and, on a site with several talks, a talk facet) with counts, and an announced status. Everything the reader typed is rendered as text
+ * (textContent), never as markup. In "page" mode the query and facets live in the URL
+ * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
  */
 import { excerpt, MAX_QUERY_LENGTH, type SpeakerName } from '../lib/search-query';
 import { loadPagefind, search, type Hit, type SearchOutcome } from './search-engine';
@@ -25,9 +25,16 @@ function readSpeakers(json: string | undefined): SpeakerName[] {
   }
 }
 
+function countBy(hits: readonly Hit[], key: (hit: Hit) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const hit of hits) counts.set(key(hit), (counts.get(key(hit)) ?? 0) + 1);
+  return counts;
+}
+
 class SearchPanel extends HTMLElement {
   #input!: HTMLInputElement;
   #facet!: HTMLFieldSetElement;
+  #talkFacet: HTMLFieldSetElement | null = null;
   #status!: HTMLElement;
   #suggestion!: HTMLElement;
   #list!: HTMLOListElement;
@@ -41,7 +48,8 @@ class SearchPanel extends HTMLElement {
   connectedCallback() {
     const input = this.querySelector<HTMLInputElement>('.search-input');
     const form = this.querySelector<HTMLFormElement>('.search-form');
-    const facet = this.querySelector<HTMLFieldSetElement>('.search-facet');
+    const facet = this.querySelector<HTMLFieldSetElement>('.search-facet-speaker');
+    this.#talkFacet = this.querySelector<HTMLFieldSetElement>('.search-facet-talk');
     const status = this.querySelector<HTMLElement>('.search-status');
     const suggestion = this.querySelector<HTMLElement>('.search-suggestion');
     const list = this.querySelector<HTMLOListElement>('.search-results');
@@ -60,10 +68,12 @@ class SearchPanel extends HTMLElement {
       clearTimeout(this.#timer);
       void this.#run('push');
     });
-    facet.addEventListener('change', () => {
-      this.#remember('push');
-      this.#render();
-    });
+    for (const fieldset of [facet, this.#talkFacet]) {
+      fieldset?.addEventListener('change', () => {
+        this.#remember('push');
+        this.#render();
+      });
+    }
     if (this.#page) {
       for (const note of document.querySelectorAll<HTMLElement>('.search-needs-js')) note.hidden = true;
       window.addEventListener('popstate', () => this.#restore());
@@ -71,16 +81,21 @@ class SearchPanel extends HTMLElement {
     }
   }
 
-  /** Reads q and speaker from the URL; unknown speakers are ignored. */
+  /** Reads q, speaker and talk from the URL; unknown speakers and talks are ignored. */
   #restore() {
     const params = new URLSearchParams(window.location.search);
     this.#input.value = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH);
     this.#setFacet(params.get('speaker') ?? '');
+    this.#setTalk(params.get('talk') ?? '');
     void this.#run('none');
   }
 
   get #facetValue(): string {
     return this.#facet.querySelector<HTMLInputElement>('input[name="speaker"]:checked')?.value ?? '';
+  }
+
+  get #talkValue(): string {
+    return this.#talkFacet?.querySelector<HTMLInputElement>('input[name="talk"]:checked')?.value ?? '';
   }
 
   #setFacet(value: string) {
@@ -90,12 +105,19 @@ class SearchPanel extends HTMLElement {
     }
   }
 
+  #setTalk(value: string) {
+    const radios = [...(this.#talkFacet?.querySelectorAll<HTMLInputElement>('input[name="talk"]') ?? [])];
+    const known = radios.some((radio) => radio.value === value);
+    for (const radio of radios) radio.checked = radio.value === (known ? value : '');
+  }
+
   #remember(how: 'push' | 'replace' | 'none') {
     if (!this.#page || how === 'none') return;
     const params = new URLSearchParams();
     const q = this.#input.value.trim().slice(0, MAX_QUERY_LENGTH);
     if (q) params.set('q', q);
     if (this.#facetValue) params.set('speaker', this.#facetValue);
+    if (this.#talkValue) params.set('talk', this.#talkValue);
     const query = params.toString();
     const next = `${window.location.pathname}${query ? `?${query}` : ''}`;
     if (next === `${window.location.pathname}${window.location.search}`) return;
@@ -137,26 +159,36 @@ class SearchPanel extends HTMLElement {
     this.#suggestion.hidden = true;
     if (!outcome) {
       this.#facet.hidden = true;
+      if (this.#talkFacet) this.#talkFacet.hidden = true;
       this.#list.replaceChildren();
       this.#status.textContent = this.#input.value.trim() ? '请输入要搜索的文字。' : '';
       return;
     }
     if (outcome.query.words.length === 0) {
       this.#facet.hidden = true;
+      if (this.#talkFacet) this.#talkFacet.hidden = true;
       this.#list.replaceChildren();
       this.#status.textContent = '请输入要搜索的文字（标点和符号不参与搜索）。';
       return;
     }
-    const counts = new Map<string, number>();
-    for (const hit of outcome.hits) counts.set(hit.speaker, (counts.get(hit.speaker) ?? 0) + 1);
-    this.#renderFacet(counts, outcome.hits.length, chosen);
-    const shown = chosen ? outcome.hits.filter((hit) => hit.speaker === chosen) : outcome.hits;
+    // Each facet counts the hits the other facet leaves, so its numbers add up to what it would show.
+    const talk = this.#talkValue;
+    const inTalk = talk ? outcome.hits.filter((hit) => hit.talk === talk) : outcome.hits;
+    const bySpeaker = chosen ? outcome.hits.filter((hit) => hit.speaker === chosen) : outcome.hits;
+    this.#renderFacet(this.#facet, countBy(inTalk, (hit) => hit.speaker), inTalk.length, chosen);
+    if (this.#talkFacet) this.#renderFacet(this.#talkFacet, countBy(bySpeaker, (hit) => hit.talk), bySpeaker.length, talk);
+    const shown = chosen ? inTalk.filter((hit) => hit.speaker === chosen) : inTalk;
     this.#list.replaceChildren(...shown.map((hit) => this.#result(hit, outcome)));
     // How many turns the index matched before the text check (read by the search-quality test).
     this.#list.dataset['candidates'] = String(outcome.candidates);
 
     const asked = `“${outcome.query.display}”`;
-    const who = chosen ? this.#speakers.find((speaker) => speaker.id === chosen)?.name : undefined;
+    const talkTitle = talk
+      ? this.#talkFacet?.querySelector<HTMLElement>(`[data-facet-value="${CSS.escape(talk)}"] .search-facet-name`)?.textContent
+      : undefined;
+    const who = [chosen ? this.#speakers.find((speaker) => speaker.id === chosen)?.name : undefined, talkTitle && `《${talkTitle}》`]
+      .filter(Boolean)
+      .join('，') || undefined;
     if (outcome.speaker) {
       this.#status.textContent = `${outcome.speaker.name}的全部发言：${shown.length} 段`;
       this.#offerTextSearch(outcome);
@@ -164,13 +196,13 @@ class SearchPanel extends HTMLElement {
       this.#status.textContent = `找到 ${shown.length} 段包含${asked}的发言${who ? `（${who}）` : ''}${outcome.truncated ? '，只显示前面的结果' : ''}`;
     } else {
       this.#status.textContent = `没有找到包含${asked}的发言${who ? `（${who}）` : ''}。`;
-      if (chosen && outcome.hits.length > 0) this.#offerClearFacet(outcome.hits.length);
+      if ((chosen || talk) && outcome.hits.length > 0) this.#offerClearFacet(outcome.hits.length);
     }
   }
 
-  #renderFacet(counts: Map<string, number>, total: number, chosen: string) {
-    this.#facet.hidden = total === 0;
-    for (const option of this.#facet.querySelectorAll<HTMLElement>('.search-facet-option')) {
+  #renderFacet(facet: HTMLFieldSetElement, counts: Map<string, number>, total: number, chosen: string) {
+    facet.hidden = total === 0 && !chosen;
+    for (const option of facet.querySelectorAll<HTMLElement>('.search-facet-option')) {
       const radio = option.querySelector<HTMLInputElement>('input')!;
       const count = radio.value ? (counts.get(radio.value) ?? 0) : total;
       const label = option.querySelector<HTMLElement>('.filter-count');
@@ -221,6 +253,7 @@ class SearchPanel extends HTMLElement {
     button.type = 'button';
     button.addEventListener('click', () => {
       this.#setFacet('');
+      this.#setTalk('');
       this.#remember('push');
       this.#render();
       this.#input.focus();

@@ -11,7 +11,9 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runImport } from '../../src/cli/import-command';
+import { launchChromium } from '../helpers/browser';
 import { readPage } from '../helpers/dist';
+import { serveDist } from '../helpers/server';
 import { buildFixtureSite, fixturesDir, makeFixtureRoot, prepareFixtureSite, type BuildResult, type FixtureSite } from '../helpers/fixture-build';
 
 const FIXTURE = path.join(fixturesDir, 'two-talks');
@@ -123,5 +125,44 @@ describe('a site with two talks', () => {
       '/speakers/zhao-lan/',
       '/speakers/song-ming/',
     ]);
+  });
+});
+
+describe('search across two talks', () => {
+  test('indexes every turn of both talks', () => {
+    const entry = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(entry.languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: 4 + 5 }) });
+  });
+
+  test('finds a word in both talks and narrows to one with the talk facet', async () => {
+    const [browser, server] = await Promise.all([launchChromium(), serveDist(site.outDir)]);
+    try {
+      const reader = await browser.newPage();
+      await reader.goto(`${server.url}/search/?q=${encodeURIComponent('测试')}`);
+      const settled = () =>
+        reader.waitForFunction(() => {
+          const panel = document.querySelector('ht-search-panel');
+          return panel !== null && !panel.hasAttribute('aria-busy') && panel.querySelector('.search-status')?.textContent !== '';
+        });
+      await settled();
+      const talksOf = async () =>
+        (await reader.getByRole('list', { name: '搜索结果' }).getByRole('link').evaluateAll((links) =>
+          links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+        )).sort();
+      // 测试 is said in both talks.
+      const bothTalks = await talksOf();
+      expect(new Set(bothTalks)).toEqual(new Set(['/fixture-talk/', '/fixture-followup/']));
+      const facet = reader.getByRole('group', { name: '实录' });
+      expect(await facet.getByRole('radio').count()).toBe(3);
+      await facet.getByRole('radio', { name: /^第二场测试圆桌/ }).check();
+      expect(new Set(await talksOf())).toEqual(new Set(['/fixture-followup/']));
+      expect(new URL(reader.url()).searchParams.get('talk')).toBe('fixture-followup');
+      expect(await reader.getByRole('status').textContent()).toMatch(/^找到 \d+ 段包含“测试”的发言（《第二场测试圆桌》）$/);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
