@@ -61,6 +61,8 @@ export function containsAll(text: string, words: readonly string[]): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
+const LATIN = /[A-Za-z0-9]/;
+
 export interface ExcerptPart {
   text: string;
   marked: boolean;
@@ -94,6 +96,8 @@ export function excerpt(fullText: string, words: readonly string[], length = 80)
   let start = Math.max(0, first - Math.floor(length / 3));
   const end = Math.min(text.length, start + length);
   start = Math.max(0, Math.min(start, end - length));
+  // Never start inside a Latin word ("…usion Model"): step back to its beginning.
+  for (let steps = 0; start > 0 && steps < 24 && LATIN.test(text[start - 1]!) && LATIN.test(text[start]!); steps += 1) start -= 1;
   const parts: ExcerptPart[] = [];
   if (start > 0) parts.push({ text: '…', marked: false });
   let at = start;

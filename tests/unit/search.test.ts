@@ -101,6 +101,12 @@ describe('containsAll and excerpt', () => {
     ]);
   });
 
+  test('start the excerpt at the beginning of a Latin word, not inside it', () => {
+    const text = `${'甲'.repeat(40)}Diffusion Model现在是图像${'乙'.repeat(20)}生成模型`;
+    const parts = excerpt(text, ['生成模型'], 40);
+    expect(parts.map((part) => part.text).join('')).toMatch(/^…Diffusion Model/);
+  });
+
   test('cut long text around the first match with ellipses', () => {
     const text = `${'甲'.repeat(100)}目标${'乙'.repeat(100)}`;
     const parts = excerpt(text, ['目标'], 30);
