@@ -147,12 +147,12 @@ async function main() {
   const m = median;
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const ratios: [string, number, number][] = [
-    ['reader first load, transferred', m(reader.weights.map((w) => w.transferred.total)), m(plain.weights.map((w) => w.transferred.total))],
-    ['reader first load, uncompressed', m(reader.weights.map((w) => w.uncompressed.total)), m(plain.weights.map((w) => w.uncompressed.total))],
-    ['JavaScript before search, transferred', m(reader.weights.map((w) => w.transferred.js)), m(plain.weights.map((w) => w.transferred.js))],
+    ['reader first load, KB transferred', kb(m(reader.weights.map((w) => w.transferred.total))), kb(m(plain.weights.map((w) => w.transferred.total)))],
+    ['reader first load, KB uncompressed', kb(m(reader.weights.map((w) => w.uncompressed.total))), kb(m(plain.weights.map((w) => w.uncompressed.total)))],
+    ['JavaScript before search, KB transferred', kb(m(reader.weights.map((w) => w.transferred.js))), kb(m(plain.weights.map((w) => w.transferred.js)))],
     ['search cold, ms', m(ourSearch.cold), m(theirSearch.cold)],
     ['search warm, ms', m(ourSearch.warm), m(theirSearch.warm)],
-    ['first query, bytes fetched', m(ourSearch.bytes), m(theirSearch.bytes)],
+    ['first query, KB fetched', m(ourSearch.bytes), m(theirSearch.bytes)],
   ];
   lines.push('\nOurs / baseline (medians; below 1 is better)');
   lines.push(table(['', 'ours', 'baseline', 'ratio'], ratios.map(([label, a, b]) => [label, a.toFixed(1), b.toFixed(1), ratio(a, b)])));
@@ -182,8 +182,10 @@ async function main() {
   for (const [label, value, unit, pass] of budgets) lines.push(`${pass ? 'PASS' : 'FAIL'}  ${label}: ${value.toFixed(unit === 'ms' || unit === '' ? 0 : 1)}${unit ? ` ${unit}` : ''}`);
   const findings = [...new Set([reader, home].flatMap((figures) => figures.lighthouse.flatMap((run) => run.findings)))];
   if (findings.length > 0) lines.push(`\nLighthouse findings (audits below full marks in any run):\n  ${findings.join('\n  ')}`);
-  const emptySearches = [...ours, ...theirs].filter((sample) => sample.results === 0).map((sample) => sample.query);
-  if (emptySearches.length > 0) lines.push(`\nNote: no results shown for ${[...new Set(emptySearches)].join(', ')}`);
+  for (const [who, samples] of [['this site', ours], ['the baseline', theirs]] as const) {
+    const empty = [...new Set(samples.filter((sample) => sample.results === 0).map((sample) => sample.query))];
+    if (empty.length > 0) lines.push(`Note: ${who} showed no results for ${empty.join(', ')}`);
+  }
   console.log(lines.join('\n'));
 
   const out = path.join(root, 'tests/bench/results');

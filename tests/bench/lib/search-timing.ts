@@ -83,6 +83,12 @@ export function baselineTarget(url: string): SearchTarget {
         const input = document.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
         if (!input) throw new Error('expected Pagefind UI’s search input, found none');
         const root = document.querySelector('.pagefind-ui')!;
+        // The UI ignores a query equal to the last one: clear it first (untimed) so it searches again.
+        if (input.value === q) {
+          input.value = '';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         const started = performance.now();
         const done = () => {
           const message = root.querySelector('.pagefind-ui__message')?.textContent ?? '';
@@ -90,9 +96,11 @@ export function baselineTarget(url: string): SearchTarget {
           const results = root.querySelectorAll('.pagefind-ui__result');
           return [...results].every((result) => result.querySelector('.pagefind-ui__result-link') !== null);
         };
-        await new Promise<void>((resolve) => {
+        await new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`Pagefind UI showed no results for ${q} within 10 s`)), 10_000);
           const observer = new MutationObserver(() => {
             if (done()) {
+              clearTimeout(timer);
               observer.disconnect();
               resolve();
             }
