@@ -58,6 +58,9 @@ class SearchPanel extends HTMLElement {
     this.#speakers = readSpeakers(this.dataset['speakers']);
     this.#base = this.dataset['base'] ?? '/';
     this.#page = this.dataset['mode'] === 'page';
+    // The panel starts when the dialog opens (or the search page loads): start Pagefind now, so
+    // that its script, WebAssembly and index load while the reader types the first query.
+    loadPagefind(this.#base).catch(() => undefined);
 
     input.addEventListener('input', () => {
       clearTimeout(this.#timer);
