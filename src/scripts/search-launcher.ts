@@ -57,7 +57,9 @@ class SearchLauncher extends HTMLElement {
       input.setSelectionRange(initial.length, initial.length);
     }
     await import('./search-panel');
-    if (initial.trim()) input?.dispatchEvent(new Event('input', { bubbles: true }));
+    // Whatever was typed before the panel's code arrived (the field it came from, or keys
+    // pressed right after "/") is searched now: those input events found no listener.
+    if (input?.value.trim()) input.dispatchEvent(new Event('input', { bubbles: true }));
   }
 }
 

@@ -3,43 +3,16 @@
  * with Escape or its close button, and works the same with JavaScript turned off (the popover
  * attribute is plain HTML). Found by role and accessible name, scoped to a turn (markup contract).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { serveDist, type StaticServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSession } from '../helpers/browser-session';
 
 const READER = '/waic-2023-roundtable/';
 
-let browser: Browser;
-let server: StaticServer;
-let context: BrowserContext | undefined;
-const errors: string[] = [];
+const session = browserSession();
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(errors.splice(0)).toEqual([]);
-});
-
-async function open(javaScriptEnabled: boolean, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  context = await browser.newContext({ javaScriptEnabled, viewport, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(`${server.url}${READER}`);
-  return page;
-}
+const open = (javaScriptEnabled: boolean, viewport = { width: 1280, height: 900 }): Promise<Page> =>
+  session.open(READER, { javaScriptEnabled, viewport });
 
 /** The mode-collapse correction in 潘新钢's answer: its marker and its text. */
 function modeCollapse(page: Page) {

@@ -10,9 +10,8 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../helpers/browser';
+import { sharedBrowser, sharedServerUrl } from '../helpers/browser';
 import { distDir } from '../helpers/paths';
-import { serveDist, type StaticServer } from '../helpers/server';
 
 interface Turn {
   anchor: string;
@@ -91,15 +90,16 @@ async function resultsFor(page: Page, query: string): Promise<{ anchors: string[
 }
 
 let browser: Browser;
-let server: StaticServer;
+/** The one server of the browser project (tests/helpers/browser-setup.ts). */
+let server: { url: string };
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
+  browser = await sharedBrowser();
+  server = { url: sharedServerUrl() };
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await browser?.close(); // disconnects; the project's browser keeps running
 });
 
 describe('search quality', () => {

@@ -3,47 +3,20 @@
  * trip and the back button, landing on a turn with the words marked, hostile input, and the
  * page without JavaScript. Controls are found by role and name.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { serveDist, type StaticServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSession } from '../helpers/browser-session';
 
 const READER = '/waic-2023-roundtable/';
 
-let browser: Browser;
-let server: StaticServer;
-let context: BrowserContext | undefined;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(errors.splice(0)).toEqual([]);
-});
+const session = browserSession();
 
 async function open(path: string, javaScriptEnabled = true): Promise<{ page: Page; requests: string[] }> {
-  context = await browser.newContext({ javaScriptEnabled, reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
   const requests: string[] = [];
-  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  const page = await session.open(path, {
+    javaScriptEnabled,
+    beforeGoto: (page) => page.on('request', (request) => requests.push(new URL(request.url()).pathname)),
   });
-  page.on('dialog', (dialog) => {
-    errors.push(`unexpected ${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.goto(`${server.url}${path}`);
   return { page, requests };
 }
 

@@ -3,47 +3,19 @@
  * a quote's citation (clipboard permission granted), and a link to a selected passage that
  * lands on it. Controls are found by role and name.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from '../helpers/browser';
-import { serveDist, type StaticServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSession } from '../helpers/browser-session';
 
 const TALK = '/waic-2023-roundtable/';
-let browser: Browser;
-let server: StaticServer;
-let context: BrowserContext | undefined;
-const errors: string[] = [];
+const session = browserSession();
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveDist()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(errors.splice(0)).toEqual([]);
-});
-
-async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const open = (path: string, viewport = { width: 1280, height: 800 }): Promise<Page> =>
+  session.open(path, { viewport, permissions: ['clipboard-read', 'clipboard-write'] });
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 /** Built pages carry the configured site's URLs; here they are served from the test server. */
-const local = (url: string) => url.replace('http://127.0.0.1:4321', server.url);
+const local = (url: string) => url.replace('http://127.0.0.1:4321', session.url);
 
 describe('a share page', () => {
   test('leads into context, where the quote is the highlighted target', async () => {
@@ -111,7 +83,7 @@ describe('a link to a selected passage', () => {
     await copy.click();
     await page.getByRole('status').filter({ hasText: '已复制这段文字的链接' }).waitFor();
     const url = await clipboard(page);
-    expect(url).toBe(`${server.url}${TALK}#yao-rl-breakthrough:~:text=${encodeURIComponent(passage)}`);
+    expect(url).toBe(`${session.url}${TALK}#yao-rl-breakthrough:~:text=${encodeURIComponent(passage)}`);
 
     const inView = (target: Page) =>
       target.evaluate((text) => {
@@ -120,13 +92,13 @@ describe('a link to a selected passage', () => {
         return rect.bottom > 0 && rect.top < innerHeight;
       }, passage);
     // A short viewport: landing on the turn alone does not show its last paragraph.
-    const plain = await context!.newPage();
+    const plain = await session.context!.newPage();
     await plain.setViewportSize({ width: 1280, height: 400 });
-    await plain.goto(`${server.url}${TALK}#yao-rl-breakthrough`);
+    await plain.goto(`${session.url}${TALK}#yao-rl-breakthrough`);
     await plain.waitForTimeout(1000);
     expect(await inView(plain)).toBe(false);
 
-    const reader = await context!.newPage();
+    const reader = await session.context!.newPage();
     await reader.setViewportSize({ width: 1280, height: 400 });
     await reader.goto(local(url));
     await expect(reader.evaluate(() => location.hash)).resolves.toBe('#yao-rl-breakthrough');

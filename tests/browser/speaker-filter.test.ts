@@ -3,44 +3,17 @@
  * URL round trip and the announced count). Controls are found by role and name; turns by the
  * markup contract (id = anchor).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { sharedBrowser, sharedServerUrl } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { browserSession } from '../helpers/browser-session';
 
 const READER = '/waic-2023-roundtable/';
 const bodyVisible = (page: Page, anchor: string) => page.locator(`[id="${anchor}"] .turn-body`).isVisible();
 
-let browser: Browser;
-let server: { url: string };
-let context: BrowserContext | undefined;
-const errors: string[] = [];
+const session = browserSession();
 
-beforeAll(async () => {
-  browser = await sharedBrowser();
-  server = { url: sharedServerUrl() };
-});
-
-afterAll(async () => {
-  // Disconnects; the shared browser itself closes in the global teardown.
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-  expect(errors.splice(0)).toEqual([]);
-});
-
-async function open(path: string, javaScriptEnabled: boolean, viewport = { width: 1280, height: 900 }) {
-  context = await browser.newContext({ javaScriptEnabled, viewport, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const open = (path: string, javaScriptEnabled: boolean, viewport = { width: 1280, height: 900 }): Promise<Page> =>
+  session.open(path, { javaScriptEnabled, viewport });
 
 describe('without JavaScript', () => {
   test('choosing a guest folds the other guests and keeps the host’s questions', async () => {
