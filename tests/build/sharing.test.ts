@@ -81,6 +81,14 @@ describe('Open Graph on the reader and the home page', () => {
     expect(meta(doc, 'og:title')).toBeTruthy();
     expect(meta(doc, 'og:description')).toBeTruthy();
   });
+
+  test.each([TALK, '/'])('%s unfurls with the first key quote’s card, which exists', (page) => {
+    const doc = readPage(page);
+    const image = meta(doc, 'og:image')!;
+    expect(image).toBe(`${SITE}${TALK}q/${QUOTES[0]}.png`);
+    expect(readFileSync(distFile(image)).subarray(1, 4).toString()).toBe('PNG');
+    expect(meta(doc, 'twitter:card')).toBe('summary_large_image');
+  });
 });
 
 describe('share menus without JavaScript', () => {
