@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
-import { buildCatalog, type Catalog } from './catalog';
+import { buildCatalog, type Catalog, type QuoteView, type TalkView } from './catalog';
 import { contentDir } from './content-dir';
 
 /**
@@ -43,4 +43,12 @@ export function getCatalog(): Promise<Catalog> {
     });
   })();
   return catalog;
+}
+
+/** The static paths of everything published per key quote (its share page and its card). */
+export async function quoteRoutes(): Promise<{ params: { talk: string; quote: string }; props: { talk: TalkView; quote: QuoteView } }[]> {
+  const { talks } = await getCatalog();
+  return talks.flatMap((talk) =>
+    talk.quotes.map((quote) => ({ params: { talk: talk.slug, quote: quote.id }, props: { talk, quote } })),
+  );
 }

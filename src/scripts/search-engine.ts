@@ -4,6 +4,7 @@
  * each candidate's text so that a turn that does not say the words is never shown.
  */
 import { containsAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search-query';
+import type { TurnRecord } from '../lib/search-records';
 import { queryTokens } from '../lib/search-tokens';
 
 interface PagefindResult {
@@ -27,20 +28,12 @@ interface PagefindApi {
   search(term: string | null, options?: { filters?: Record<string, string | string[]> }): Promise<PagefindSearch | null>;
 }
 
-export interface Hit {
+/** A verified result: the record's metadata (search-records.ts), its URL, its order as a number. */
+export type Hit = Omit<TurnRecord['meta'], 'order'> & {
   url: string;
-  speaker: string;
-  speakerName: string;
-  role: string;
-  color: string;
-  initials: string;
-  talk: string;
-  talkTitle: string;
-  section: string;
-  text: string;
   /** Position of the turn in its talk, from 1. */
   order: number;
-}
+};
 
 export interface SearchOutcome {
   query: ParsedQuery;

@@ -3,15 +3,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import type { QuoteView, TalkView } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/format';
 import { talkLabel } from '../../../lib/share';
-import { getCatalog } from '../../../lib/site';
+import { quoteRoutes } from '../../../lib/site';
 import { renderCard, SPEAKER_COLORS } from '../../../lib/social-card';
 
-export const getStaticPaths = (async () => {
-  const { talks } = await getCatalog();
-  return talks.flatMap((talk) =>
-    talk.quotes.map((quote) => ({ params: { talk: talk.slug, quote: quote.id }, props: { talk, quote } })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = quoteRoutes satisfies GetStaticPaths;
 
 interface Props {
   talk: TalkView;
