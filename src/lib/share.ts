@@ -10,6 +10,8 @@ export const readerPath = (talk: string) => `/${talk}/`;
 export const turnPath = (talk: string, anchor: string) => `/${talk}/#${anchor}`;
 /** The quote's anchor is `quote-<id>` (see catalog.ts QuoteView.anchor). */
 export const quoteContextPath = (talk: string, quoteAnchor: string) => `/${talk}/#${quoteAnchor}`;
+/** Every citation of a talk's turns, one section per turn anchor: the light menus' no-JS page. */
+export const citePath = (talk: string, anchor?: string) => `/${talk}/cite/${anchor ? `#${anchor}` : ''}`;
 export const sharePath = (talk: string, quoteId: string) => `/${talk}/q/${quoteId}/`;
 export const cardPath = (talk: string, quoteId: string) => `/${talk}/q/${quoteId}.png`;
 
@@ -47,7 +49,7 @@ export interface ShareTarget {
 /** The talk as people name it in an attribution: its subtitle if it has one, else its title. */
 export const talkLabel = (talk: TalkView) => talk.data.subtitle ?? `《${talk.data.title}》`;
 
-const citationOf = (talk: TalkView, author: string, url: string): CitationInput => ({
+export const citationOf = (talk: TalkView, author: string, url: string): CitationInput => ({
   author,
   title: talk.data.title,
   subtitle: talk.data.subtitle,
@@ -79,3 +81,18 @@ export function quoteShareTarget(talk: TalkView, quote: QuoteView, site: URL | u
     citation: citationOf(talk, quote.speaker.name, url),
   };
 }
+
+/** What every menu of one talk shares: the citation's talk fields and the attribution label. */
+export interface ShareTalk {
+  title: string;
+  subtitle?: string | undefined;
+  date: string;
+  talkLabel: string;
+}
+
+export const shareTalk = ({ citation, talkLabel }: Pick<ShareTarget, 'citation' | 'talkLabel'>): ShareTalk => ({
+  title: citation.title,
+  subtitle: citation.subtitle,
+  date: citation.date,
+  talkLabel,
+});

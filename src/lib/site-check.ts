@@ -180,6 +180,7 @@ export function checkLinks(
   for (const page of pages) {
     for (const element of page.document.querySelectorAll(LINKED)) {
       for (const { attribute, url } of urlsOf(element)) {
+        if (inlineIcon(element, url)) continue;
         const problem = checkUrl(url, page.url, options, files, targets, tally);
         if (problem) problems.push({ page: page.url, element: describeElement(element, attribute), message: problem });
       }
@@ -187,6 +188,10 @@ export function checkLinks(
   }
   return { problems, tally };
 }
+
+/** The site icon inlined as an image data: URL (Base.astro): the one data: URL a page may link. */
+export const inlineIcon = (element: Element, url: string) =>
+  element.localName === 'link' && /(^|\s)icon(\s|$)/i.test(element.getAttribute('rel') ?? '') && /^data:image\/(svg\+xml|png)[,;]/.test(url);
 
 /** Ids by page URL, computed once per page. */
 export function targetIndex(pages: readonly BuiltPage[]): Map<string, Set<string>> {

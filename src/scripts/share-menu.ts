@@ -1,9 +1,14 @@
 /**
- * <ht-share>: enhances a ShareMenu. Reveals the copy buttons (and Web Share where the browser
- * has it), puts the access date into the GB/T 7714 citation, copies with a manual-copy
- * fallback and announces the result in the menu's live region.
+ * <ht-share>: enhances a ShareMenu. A light menu (data-deferred, the reader's) first gets its
+ * full panel, cloned from the page's #share-template and filled from the menu's data-*; then
+ * every menu reveals its copy buttons (and Web Share where the browser has it), puts the access
+ * date into the GB/T 7714 citation, copies with a manual-copy fallback and announces the result.
+ *
+ * This module is loaded on demand (site.ts): at once where a page has full menus, and on the
+ * first pointer or focus on a light menu where it has only those.
  */
-import { citeGbt7714, isoDay, type CitationInput } from '../lib/citation';
+import { citeApa, citeGbt7714, isoDay, type CitationInput } from '../lib/citation';
+import type { ShareTalk } from '../lib/share';
 import { copiedMessage, copyText } from './copy-text';
 
 const WHAT: Record<string, string> = {
@@ -13,21 +18,63 @@ const WHAT: Record<string, string> = {
   apa: 'APA 引用',
 };
 
+function talkOf(json: string | undefined): ShareTalk | undefined {
+  try {
+    return json ? (JSON.parse(json) as ShareTalk) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 class ShareMenu extends HTMLElement {
+  #talk: ShareTalk | undefined;
+
   connectedCallback() {
-    const run = () => this.#start();
-    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 500 });
-    else setTimeout(run, 0);
+    if (this.#talk) return;
+    const template = document.querySelector<HTMLTemplateElement>('template#share-template');
+    this.#talk = talkOf(this.dataset['talk'] ?? template?.dataset['talk']);
+    if (!this.#talk) return; // no talk to cite: the menu stays as the server rendered it
+    if (this.hasAttribute('data-deferred')) {
+      if (!template) return;
+      this.#fill(template);
+    }
+    this.#start();
   }
 
   #part(name: string): HTMLElement | null {
     return this.querySelector<HTMLElement>(`[data-share-part="${name}"]`);
   }
 
+  #citation(accessed?: string): CitationInput {
+    const { title, subtitle, date } = this.#talk!;
+    return { author: this.dataset['author'] ?? '', title, subtitle, date, url: this.dataset['url'] ?? '', accessed };
+  }
+
+  /** Replaces the light panel with the template's, filled for this turn or quote. */
+  #fill(template: HTMLTemplateElement) {
+    const panel = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+    const { url = '', label = '', text, id = '' } = this.dataset;
+    const link = panel.querySelector<HTMLAnchorElement>('[data-share-part="url"]')!;
+    link.href = url;
+    link.textContent = url;
+    const term = panel.querySelector<HTMLElement>('[data-share-id="link-term"]')!;
+    term.id = `${id}-link-term`;
+    panel.querySelector('[data-copy="url"]')!.setAttribute('aria-describedby', term.id);
+    if (text) {
+      panel.querySelector('[data-share-part="text"]')!.textContent = text;
+      panel.querySelector('[data-share-turn-text]')!.remove();
+    } else {
+      panel.querySelector('[data-share-quote]')!.remove();
+    }
+    panel.querySelector('[data-share-part="apa"]')!.textContent = citeApa(this.#citation());
+    for (const span of panel.querySelectorAll('[data-share-label]')) span.append(label);
+    this.querySelector('.share-panel')!.replaceWith(panel);
+    this.removeAttribute('data-deferred');
+  }
+
   #start() {
-    const citation = JSON.parse(this.dataset['citation'] ?? '{}') as CitationInput;
     const gbt = this.#part('gbt');
-    if (gbt) gbt.textContent = citeGbt7714({ ...citation, accessed: isoDay(new Date()) });
+    if (gbt) gbt.textContent = citeGbt7714(this.#citation(isoDay(new Date())));
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-copy]')) button.hidden = false;
     this.querySelector<HTMLElement>('[data-share-turn-text]')?.removeAttribute('hidden');
     const native = this.querySelector<HTMLButtonElement>('[data-share-native]');
@@ -45,7 +92,7 @@ class ShareMenu extends HTMLElement {
   #turnText(): string {
     const turn = this.closest('.turn');
     const paragraphs = [...(turn?.querySelectorAll('.turn-body p') ?? [])].map((p) => p.textContent?.trim() ?? '');
-    return `${paragraphs.join('\n')}\n——${this.dataset['author']}，${this.dataset['talkLabel']} ${this.dataset['url']}`;
+    return `${paragraphs.join('\n')}\n——${this.dataset['author']}，${this.#talk!.talkLabel} ${this.dataset['url']}`;
   }
 
   async #copy(kind: string) {

@@ -34,6 +34,28 @@ describe('a share page', () => {
 });
 
 describe('the share menu', () => {
+  test('on the reader, loads its code only when the reader reaches for a menu, then fills it', async () => {
+    const page = await open(TALK);
+    const loaded: string[] = [];
+    page.on('request', (request) => {
+      if (/\/share-menu\.[\w-]+\.js$/.test(request.url())) loaded.push(request.url());
+    });
+    await page.waitForLoadState('networkidle');
+    expect(loaded).toEqual([]);
+    const turn = page.locator('#yuan-healthcare');
+    await turn.getByText(/^分享与引用/).hover();
+    await expect.poll(() => loaded.length).toBe(1);
+    await turn.getByText(/^分享与引用/).click();
+    // The full panel: the citations with today's access date in GB/T 7714, and the copy buttons.
+    const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+    await expect.poll(() => turn.locator('[data-share-part="gbt"]').textContent()).toBe(
+      `袁洋. 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛[EB/OL]. 会谈 Huitan, 2023-07-06[${today}]. http://127.0.0.1:4321/waic-2023-roundtable/#yuan-healthcare.`,
+    );
+    await expect(turn.getByRole('button', { name: /^复制链接\s*：袁洋这段发言$/ }).isVisible()).resolves.toBe(true);
+    await expect(turn.getByRole('button', { name: /^复制发言全文与出处\s*：袁洋这段发言$/ }).isVisible()).resolves.toBe(true);
+    await expect(turn.getByRole('link', { name: '引文与引用格式' }).count()).resolves.toBe(0);
+  });
+
   test('copies a turn’s link by keyboard and announces it', async () => {
     const page = await open(TALK);
     const turn = page.locator('#yao-paperwork');

@@ -153,9 +153,17 @@ describe('every page', () => {
     expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
     expect(document.title.length).toBeGreaterThan(0);
     expect(document.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
-    // Strict CSP later: no inline scripts or styles.
+    // Strict CSP (security.test.ts): no inline scripts, no style attributes.
     expect(document.querySelectorAll('script:not([src])')).toHaveLength(0);
-    expect(document.querySelectorAll('style, [style]')).toHaveLength(0);
+    expect(document.querySelectorAll('[style]')).toHaveLength(0);
+  });
+
+  test.each(['/', '/waic-2023-roundtable/', '/speakers/yang-zhilin/', '/404.html'])('%s loads one script, the site’s, and its stylesheet inline', (page) => {
+    const document = readPage(page);
+    const scripts = [...document.querySelectorAll('script[src]')].map((script) => [script.getAttribute('type'), script.getAttribute('src')]);
+    expect(scripts).toEqual([['module', expect.stringMatching(/^\/_astro\/SiteScript\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/)]]);
+    expect(document.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(0);
+    expect(document.head.querySelectorAll('style')).toHaveLength(1);
   });
 
   test('the home page lists the talk with its date, participants and a key quote', () => {

@@ -1,12 +1,14 @@
 /**
  * Every built page carries the strict Content-Security-Policy as its first <head> element and
- * nothing that policy would block (no inline script or style, no event-handler attributes, no
- * script URLs), and public/_headers repeats the policy with what only a header can say.
+ * nothing that policy would block (no inline script, no inline style but the stylesheet it names
+ * by hash, no style attributes, no event-handler attributes, no script URLs), and _headers
+ * repeats the policy with what only a header can say.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY, HEADER_CONTENT_SECURITY_POLICY } from '../../src/lib/deploy';
+import { hashHeaderStyles, styleHash, withStyleHashes } from '../../src/lib/style-hashes';
 import { readPage } from '../helpers/dist';
 import { distDir, root } from '../helpers/paths';
 
@@ -37,16 +39,21 @@ describe('the Content-Security-Policy', () => {
     // <meta charset> must come first of all; the policy right after it governs the rest.
     expect(head[0]?.getAttribute('charset')).toBe('utf-8');
     expect(head[1]?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
-    expect(head[1]?.getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
+    // The one inline stylesheet (Base.astro) is allowed by its hash, and only it.
+    const styles = [...document.querySelectorAll('style')];
+    expect(styles).toHaveLength(1);
+    expect(styles[0]!.parentElement?.localName).toBe('head');
+    expect(head[1]?.getAttribute('content')).toBe(withStyleHashes(CONTENT_SECURITY_POLICY, [styleHash(styles[0]!.textContent ?? '')]));
     expect(document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')).toHaveLength(1);
     // A JSON-LD block is data, not script: browsers do not run it and CSP does not apply.
     expect(document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')).toHaveLength(0);
-    expect(document.querySelectorAll('style, [style]')).toHaveLength(0);
+    expect(document.querySelectorAll('[style]')).toHaveLength(0);
     const handlers = [...document.querySelectorAll('*')].flatMap((element) =>
       [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `<${element.tagName.toLowerCase()} ${attribute.name}>`),
     );
     expect(handlers).toEqual([]);
-    const scriptUrls = [...document.querySelectorAll('[href], [src], [action]')]
+    // The site icon is an image data: URL (Base.astro); no other data: URL is linked.
+    const scriptUrls = [...document.querySelectorAll('[href]:not(link[rel="icon"]), [src], [action]')]
       .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? '')
       .filter((url) => /^\s*(javascript|vbscript|data):/i.test(url));
     expect(scriptUrls).toEqual([]);
@@ -54,14 +61,15 @@ describe('the Content-Security-Policy', () => {
 });
 
 describe('public/_headers', () => {
+  const stylesheet = readPage('/').querySelector('style')?.textContent ?? '';
   const headers = readFileSync(path.join(root, 'public/_headers'), 'utf8');
   const rules = headers
     .split('\n')
     .filter((line) => line.startsWith('  '))
     .map((line) => line.trim());
 
-  test('is published with the site', () => {
-    expect(readFileSync(path.join(distDir, '_headers'), 'utf8')).toBe(headers);
+  test('is published with the site, its policy allowing the pages’ stylesheet by hash', () => {
+    expect(readFileSync(path.join(distDir, '_headers'), 'utf8')).toBe(hashHeaderStyles(headers, [styleHash(stylesheet)]));
   });
 
   test('sends the same policy for every path, with frame-ancestors, which a <meta> cannot carry', () => {

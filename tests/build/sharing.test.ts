@@ -92,19 +92,58 @@ describe('Open Graph on the reader and the home page', () => {
 });
 
 describe('share menus without JavaScript', () => {
-  test('every turn and key quote offers its link and citations as text, with copy buttons hidden', () => {
+  const expectFull = (menu: Element) => {
+    expect(menu.querySelector('details summary')?.textContent).toMatch(/^分享与引用/);
+    expect(menu.querySelector('[data-share-part="url"]')?.getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:4321\/waic-2023-roundtable\//);
+    expect(menu.querySelector('[data-share-part="gbt"]')?.textContent).toMatch(/\[EB\/OL\]\. 会谈 Huitan, 2023-07-06\. http/);
+    expect(menu.querySelector('[data-share-part="apa"]')?.textContent).toMatch(/\(2023, July 6\)\. 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛 \[Transcript\]\. 会谈 Huitan\. http/);
+    for (const button of menu.querySelectorAll('button')) {
+      expect(button.hasAttribute('hidden') || button.closest('[hidden]') !== null).toBe(true);
+    }
+  };
+
+  test('on the reader, every turn and key quote offers its link, and a link to its citations', () => {
     const doc = readPage(TALK);
     const menus = [...doc.querySelectorAll('ht-share')];
     expect(menus).toHaveLength(13 + 3);
     for (const menu of menus) {
+      expect(menu.hasAttribute('data-deferred')).toBe(true);
       expect(menu.querySelector('details summary')?.textContent).toMatch(/^分享与引用/);
-      expect(menu.querySelector('[data-share-part="url"]')?.getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:4321\/waic-2023-roundtable\//);
-      expect(menu.querySelector('[data-share-part="gbt"]')?.textContent).toMatch(/\[EB\/OL\]\. 会谈 Huitan, 2023-07-06\. http/);
-      for (const button of menu.querySelectorAll('button')) {
-        expect(button.hasAttribute('hidden') || button.closest('[hidden]') !== null).toBe(true);
-      }
+      const links = [...menu.querySelectorAll('.share-panel a')].map((a) => [a.getAttribute('href'), a.textContent]);
+      const url = menu.getAttribute('data-url')!;
+      expect(links[0]).toEqual([url, url]);
+      const turn = menu.closest('article.turn');
+      // A turn's citations are on the cite page, at its anchor; a quote's on its share page.
+      expect(links[1]).toEqual(turn ? [`${TALK}cite/#${turn.id}`, '引文与引用格式'] : [url, '引文与引用格式']);
+      expect(menu.querySelectorAll('button')).toHaveLength(0);
     }
+    // The full panel, once per page, for the script to fill.
+    expect(doc.querySelectorAll('template#share-template')).toHaveLength(1);
     expect(doc.querySelector('ht-passage-link')?.hasAttribute('hidden')).toBe(true);
+  });
+
+  test('the cite page has every turn’s full menu, open, at the turn’s anchor', () => {
+    const doc = readPage(`${TALK}cite/`);
+    const reader = readPage(TALK);
+    const anchors = [...reader.querySelectorAll('article.turn')].map((turn) => turn.id);
+    const items = [...doc.querySelectorAll('li.cite-turn')];
+    expect(items.map((item) => item.id)).toEqual(anchors);
+    for (const item of items) {
+      const menu = item.querySelector('ht-share')!;
+      expect(menu.hasAttribute('data-deferred')).toBe(false);
+      expect(menu.querySelector('details')?.hasAttribute('open')).toBe(true);
+      expect(menu.getAttribute('data-url')).toBe(`${SITE}${TALK}#${item.id}`);
+      expectFull(menu);
+    }
+  });
+
+  test('each share page has its quote’s full menu', () => {
+    for (const id of QUOTES) {
+      const menus = [...readPage(`${TALK}q/${id}/`).querySelectorAll('ht-share')];
+      expect(menus).toHaveLength(1);
+      expect(menus[0]!.querySelector('[data-share-part="text"]')?.textContent).toMatch(/^“.+” ——.+，WAIC 2023 开幕式圆桌论坛 http/);
+      expectFull(menus[0]!);
+    }
   });
 });
 

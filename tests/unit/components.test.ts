@@ -8,6 +8,7 @@ import Outline from '../../src/components/Outline.astro';
 import ParticipantList from '../../src/components/ParticipantList.astro';
 import SourceNotes from '../../src/components/SourceNotes.astro';
 import SpeakerFilter from '../../src/components/SpeakerFilter.astro';
+import SiteScript from '../../src/components/SiteScript.astro';
 import TalkCard from '../../src/components/TalkCard.astro';
 import TalkHeader from '../../src/components/TalkHeader.astro';
 import TurnBlock from '../../src/components/TurnBlock.astro';
@@ -325,12 +326,19 @@ describe('SpeakerFilter', () => {
     expect([status.getAttribute('role'), status.getAttribute('aria-live'), status.textContent]).toEqual(['status', 'polite', '']);
   });
 
-  test('loads its script as an external module (the container renders the <script> as a src)', async () => {
+  test('has no script of its own: the site script defines <ht-speaker-filter>', async () => {
     const { body } = await renderDom(SpeakerFilter, { participants: [host], totalTurns: 1 });
+    expect(body.querySelectorAll('script')).toHaveLength(0);
+  });
+});
+
+describe('SiteScript', () => {
+  test('loads site.ts as an external module (the container renders the <script> as a src)', async () => {
+    const { body } = await renderDom(SiteScript, {});
     const scripts = [...body.querySelectorAll('script')];
     expect(scripts).toHaveLength(1);
     expect(scripts[0]!.getAttribute('type')).toBe('module');
-    expect(scripts[0]!.getAttribute('src')).toMatch(/SpeakerFilter\.astro\?astro&type=script&index=0&lang\.ts$/);
+    expect(scripts[0]!.getAttribute('src')).toMatch(/SiteScript\.astro\?astro&type=script&index=0&lang\.ts$/);
     expect(scripts[0]!.textContent).toBe('');
   });
 });

@@ -101,6 +101,20 @@ describe('checkLinks', () => {
   });
 });
 
+describe('the inline site icon', () => {
+  test('an image data: URL is allowed on <link rel="icon"> only, and a script data: URL not even there', () => {
+    const icon = 'data:image/svg+xml,%3Csvg%3E%3C/svg%3E';
+    const pages = [
+      page('/', `<a href="${icon}">图</a><img src="${icon}" alt="">`, `<link rel="icon" href="${icon}" type="image/svg+xml"><link rel="icon" href="data:text/html,x">`),
+    ];
+    expect(checkLinks(pages, FILES, OPTIONS).problems).toEqual([
+      { page: '/', element: '<link href="data:text/html,x">', message: 'unsafe URL scheme "data:"' },
+      { page: '/', element: `<a href="${icon}"> "图"`, message: 'unsafe URL scheme "data:"' },
+      { page: '/', element: `<img src="${icon}">`, message: 'unsafe URL scheme "data:"' },
+    ]);
+  });
+});
+
 describe('checkPage', () => {
   test('passes a page with the language, title, description and its own canonical URL', () => {
     expect(checkPage(page('/talk/', '<p>你好，世界</p>'), OPTIONS)).toEqual([]);

@@ -1,0 +1,32 @@
+/**
+ * The one script every page loads (Base.astro). It defines the elements that must work from the
+ * start (the header's search field, the speaker filter) and loads everything else on first use,
+ * so a reader downloads one small module before searching (budgets: npm run bench):
+ * - share menus (share-menu.ts): at once where a page has full menus (share and cite pages);
+ *   on the reader, whose menus are light, on the first pointer or focus on one;
+ * - the selection bar (passage-link.ts): on the first selection, which it then reads;
+ * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=….
+ */
+import './search-launcher';
+import './speaker-filter';
+
+const loadShare = () => import('./share-menu');
+
+if (document.querySelector('ht-share:not([data-deferred])')) {
+  void loadShare();
+} else if (document.querySelector('ht-share')) {
+  // pointerover also fires on touch before the tap; focusin covers the keyboard.
+  const INTENT = ['pointerover', 'focusin'] as const;
+  const intent = (event: Event) => {
+    if (!(event.target instanceof Element) || !event.target.closest('ht-share')) return;
+    for (const type of INTENT) document.removeEventListener(type, intent, true);
+    void loadShare();
+  };
+  for (const type of INTENT) document.addEventListener(type, intent, true);
+}
+
+if (document.querySelector('ht-passage-link')) {
+  document.addEventListener('selectionchange', () => void import('./passage-link'), { once: true });
+}
+
+if (new URLSearchParams(window.location.search).has('hl')) void import('./highlight-terms');
