@@ -26,6 +26,8 @@ export interface TurnRecord {
     order: string;
   };
   filters: { speaker: string[]; talk: string[] };
+  /** Transcript order across talks ("<talk>/<order, zero-padded>"): how a speaker's turns are listed. */
+  sort: { position: string };
 }
 
 /** The visible text of an element, without ignored parts, paragraphs on their own lines. */
@@ -69,6 +71,7 @@ export function turnRecords(document: Document, pagePath: string): TurnRecord[] 
         order: String(index + 1),
       },
       filters: { speaker: [speaker], talk: [talk] },
+      sort: { position: `${talk}/${String(index + 1).padStart(5, '0')}` },
     };
   });
 }

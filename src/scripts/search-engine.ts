@@ -18,14 +18,26 @@ interface PagefindData {
   meta: Record<string, string>;
 }
 
+/** Facet counts: filter name → value → turns. */
+type FilterCounts = Record<string, Record<string, number>>;
+
 interface PagefindSearch {
   results: PagefindResult[];
+  /** Counts among the results once the search's filters are applied. */
+  filters: FilterCounts;
+  /** Counts among the results before the search's filters are applied. */
+  totalFilters: FilterCounts;
+}
+
+interface PagefindSearchOptions {
+  filters?: Record<string, string | string[]>;
+  sort?: Record<string, 'asc' | 'desc'>;
 }
 
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, string | string[]> }): Promise<PagefindSearch | null>;
+  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch | null>;
 }
 
 /** A verified result: the record's metadata (search-records.ts), its URL, its order as a number. */
@@ -35,19 +47,37 @@ export type Hit = Omit<TurnRecord['meta'], 'order'> & {
   order: number;
 };
 
-export interface SearchOutcome {
-  query: ParsedQuery;
-  /** Set when the query is a speaker's name: the hits are that speaker's turns. */
-  speaker: SpeakerName | undefined;
-  /** Every verified hit, before the speaker facet is applied. */
-  hits: Hit[];
-  /** True when more candidates matched than were checked (MAX_CANDIDATES). */
-  truncated: boolean;
-  /** Turns Pagefind matched before the text check: how precise the index alone is. */
-  candidates: number;
+/** The facets chosen in the panel; '' is "all". */
+export interface Facets {
+  speaker: string;
+  talk: string;
 }
 
-/** Candidates checked per query at most; beyond this, results are cut (and said to be). */
+/** A matched turn whose text is loaded (and checked) only when it is shown. */
+export interface Match {
+  id: string;
+  /** The turn, or undefined when its text does not contain the query's words after all. */
+  load(): Promise<Hit | undefined>;
+}
+
+export interface SearchOutcome {
+  query: ParsedQuery;
+  /** Set when the query is a speaker's name: the matches are that speaker's turns. */
+  speaker: SpeakerName | undefined;
+  /** The turns the index matched within the chosen facets, in the order they are shown. */
+  matches: Match[];
+  /** Turns per speaker within the chosen talk, and per talk within the chosen speaker. */
+  speakerCounts: Map<string, number>;
+  talkCounts: Map<string, number>;
+  /** Turns matched whatever the facets. */
+  total: number;
+}
+
+/**
+ * Matches loaded and checked at most per multi-word query: such a query intersects one search
+ * per word, so Pagefind cannot count its facets and the candidates' speakers and talks are read
+ * from their records instead.
+ */
 export const MAX_CANDIDATES = 200;
 
 let api: Promise<PagefindApi> | undefined;
@@ -93,7 +123,56 @@ function phrase(word: string): string {
   return tokens.length === 1 ? tokens[0]! : `"${tokens.join(' ')}"`;
 }
 
-async function candidates(pagefind: PagefindApi, words: readonly string[]): Promise<PagefindResult[]> {
+/** The base filters plus the chosen facets; a key in both must match both (Pagefind ANDs a list). */
+function filtersFor(base: Record<string, string>, facets: Partial<Facets>): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const [key, value] of [...Object.entries(base), ...Object.entries(facets)]) {
+    if (value) filters[key] = [...new Set([...(filters[key] ?? []), value])];
+  }
+  return filters;
+}
+
+function counts(found: PagefindSearch | null, filter: string): Map<string, number> {
+  return new Map(Object.entries(found?.filters[filter] ?? {}).filter(([, count]) => count > 0));
+}
+
+/** A match that fetches its record (Pagefind's fragment) once, on first use. */
+function lazyMatch(result: PagefindResult, keep: (hit: Hit) => boolean): Match {
+  let loaded: Promise<Hit | undefined> | undefined;
+  return {
+    id: result.id,
+    load: () => (loaded ??= result.data().then((data) => {
+      const hit = toHit(data);
+      return keep(hit) ? hit : undefined;
+    })),
+  };
+}
+
+/**
+ * One phrase (a single word) or a speaker's turns: Pagefind filters and counts the facets itself,
+ * so nothing but the index is loaded until results are shown. Three searches over the same
+ * loaded chunks: the results within both facets, speakers within the talk, talks within the speaker.
+ */
+async function indexed(pagefind: PagefindApi, term: string | null, base: Record<string, string>, facets: Facets, keep: (hit: Hit) => boolean) {
+  const sort = term === null ? { sort: { position: 'asc' as const } } : {};
+  const search = (chosen: Partial<Facets>, sorted = {}) => pagefind.search(term, { filters: filtersFor(base, chosen), ...sorted });
+  const [shown, bySpeaker, byTalk, all] = await Promise.all([
+    search(facets, sort),
+    search({ talk: facets.talk }),
+    search({ speaker: facets.speaker }),
+    facets.speaker || facets.talk ? search({}) : undefined,
+  ]);
+  const results = shown?.results ?? [];
+  return {
+    matches: results.map((result) => lazyMatch(result, keep)),
+    speakerCounts: counts(bySpeaker, 'speaker'),
+    talkCounts: counts(byTalk, 'talk'),
+    total: all === undefined ? results.length : (all?.results.length ?? 0),
+  };
+}
+
+/** Several words: the turns every word's phrase matched, loaded and checked to count the facets. */
+async function intersected(pagefind: PagefindApi, words: readonly string[], facets: Facets) {
   let kept: PagefindResult[] | undefined;
   for (const word of words) {
     const found = (await pagefind.search(phrase(word)))?.results ?? [];
@@ -105,24 +184,54 @@ async function candidates(pagefind: PagefindApi, words: readonly string[]): Prom
     }
     if (kept.length === 0) break;
   }
-  return kept ?? [];
+  const loaded = await Promise.all((kept ?? []).slice(0, MAX_CANDIDATES).map(async (result) => ({ id: result.id, data: await result.data() })));
+  const hits = loaded.map(({ id, data }) => ({ id, hit: toHit(data) })).filter(({ hit }) => containsAll(hit.text, words));
+  const count = (key: 'speaker' | 'talk', within: (hit: Hit) => boolean) => {
+    const map = new Map<string, number>();
+    for (const { hit } of hits) if (within(hit)) map.set(hit[key], (map.get(hit[key]) ?? 0) + 1);
+    return map;
+  };
+  const inTalk = (hit: Hit) => !facets.talk || hit.talk === facets.talk;
+  const bySpeaker = (hit: Hit) => !facets.speaker || hit.speaker === facets.speaker;
+  return {
+    matches: hits.filter(({ hit }) => inTalk(hit) && bySpeaker(hit)).map(({ id, hit }) => ({ id, load: () => Promise.resolve(hit) })),
+    speakerCounts: count('speaker', inTalk),
+    talkCounts: count('talk', bySpeaker),
+    total: hits.length,
+  };
 }
 
 export async function search(
   pagefind: PagefindApi,
   input: string,
   speakers: readonly SpeakerName[],
+  facets: Facets = { speaker: '', talk: '' },
 ): Promise<SearchOutcome> {
   const query = parseQuery(input);
   const speaker = speakerNamed(query, speakers);
-  if (query.words.length === 0) return { query, speaker, hits: [], truncated: false, candidates: 0 };
+  if (query.words.length === 0) {
+    return { query, speaker, matches: [], speakerCounts: new Map(), talkCounts: new Map(), total: 0 };
+  }
+  const found = speaker
+    ? // A speaker's turns read best in transcript order (the records' `position` sort key).
+      await indexed(pagefind, null, { speaker: speaker.id }, facets, () => true)
+    : query.words.length === 1
+      ? await indexed(pagefind, phrase(query.words[0]!), {}, facets, (hit) => containsAll(hit.text, query.words))
+      : await intersected(pagefind, query.words, facets);
+  return { query, speaker, ...found };
+}
 
-  const results = speaker
-    ? ((await pagefind.search(null, { filters: { speaker: speaker.id } }))?.results ?? [])
-    : await candidates(pagefind, query.words);
-  const data = await Promise.all(results.slice(0, MAX_CANDIDATES).map((result) => result.data()));
-  const hits = data.map(toHit).filter((hit) => speaker !== undefined || containsAll(hit.text, query.words));
-  // A speaker's turns read best in transcript order; text matches keep Pagefind's ranking.
-  if (speaker) hits.sort((a, b) => a.talk.localeCompare(b.talk) || a.order - b.order);
-  return { query, speaker, hits, truncated: results.length > MAX_CANDIDATES, candidates: results.length };
+/**
+ * Loads `matches[from…]` until `count` turns have passed the text check (or the matches run
+ * out), fetching a page's records in parallel. Returns the hits and where to continue.
+ */
+export async function loadHits(matches: readonly Match[], from: number, count: number): Promise<{ hits: Hit[]; next: number }> {
+  const hits: Hit[] = [];
+  let next = from;
+  while (hits.length < count && next < matches.length) {
+    const batch = matches.slice(next, next + count - hits.length);
+    next += batch.length;
+    for (const hit of await Promise.all(batch.map((match) => match.load()))) if (hit) hits.push(hit);
+  }
+  return { hits, next };
 }

@@ -144,6 +144,7 @@ describe('turn records', () => {
         order: '1',
       },
       filters: { speaker: ['yao-qizhi'], talk: ['talk-a'] },
+      sort: { position: 'talk-a/00001' },
     });
   });
 
