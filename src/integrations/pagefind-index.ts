@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
-import { turnRecords, type TurnRecord } from '../lib/search-records';
+import { indexChunkSize, turnRecords, type TurnRecord } from '../lib/search-records';
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -36,19 +36,6 @@ export async function collectRecords(outDir: string): Promise<TurnRecord[]> {
     records.push(...turnRecords(parseHTML(html).document, pagePath));
   }
   return records;
-}
-
-/**
- * Pagefind splits its word index into chunks of about this many word positions (its default is
- * 20,000) and a query loads only the chunks its words fall in. Small chunks mean a query loads
- * little, but the list of chunks (in the metadata every search loads first) grows with their
- * number: the size that balances the two grows with the square root of the index. Measured
- * (npm run bench): one talk, 11,000 positions → chunks of 200, a query loads 2–4 KB of index
- * instead of the whole 27 KB.
- */
-export function indexChunkSize(records: readonly TurnRecord[]): number {
-  const positions = records.reduce((sum, record) => sum + record.content.split(' ').length, 0);
-  return Math.max(200, Math.round(Math.sqrt(4 * positions)));
 }
 
 /** Writes the index for `records` into `<outDir>/pagefind/`. */

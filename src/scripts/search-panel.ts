@@ -4,12 +4,12 @@
  * (textContent), never as markup. In "page" mode the query and facets live in the URL
  * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
  */
-import { excerpt, MAX_QUERY_LENGTH, type SpeakerName } from '../lib/search-query';
-import { loadHits, loadPagefind, search, type Hit, type SearchOutcome } from './search-engine';
+import { excerpt, loadPage, MAX_QUERY_LENGTH, type SpeakerName } from '../lib/search-query';
+import { loadPagefind, search, type Hit, type SearchOutcome } from './search-engine';
 
 const TYPING_DELAY_MS = 120;
 /** Results shown at first and added by "more": only these turns' records are fetched. */
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -143,7 +143,7 @@ class SearchPanel extends HTMLElement {
     try {
       const pagefind = await loadPagefind(this.#base);
       const outcome = await search(pagefind, text, this.#speakers, { speaker: this.#facetValue, talk: this.#talkValue });
-      const { hits, next } = await loadHits(outcome.matches, 0, PAGE_SIZE);
+      const { items: hits, next } = await loadPage(outcome.matches, 0, PAGE_SIZE);
       if (sequence !== this.#sequence) return;
       [this.#outcome, this.#hits, this.#next] = [outcome, hits, next];
       this.#render();
@@ -166,7 +166,7 @@ class SearchPanel extends HTMLElement {
     const sequence = this.#sequence;
     this.setAttribute('aria-busy', 'true');
     try {
-      const { hits, next } = await loadHits(outcome.matches, this.#next, PAGE_SIZE);
+      const { items: hits, next } = await loadPage(outcome.matches, this.#next, PAGE_SIZE);
       if (sequence !== this.#sequence) return;
       this.#hits.push(...hits);
       this.#next = next;

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { containsAll, excerpt, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search-query';
-import { plainText, turnRecords } from '../../src/lib/search-records';
+import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search-query';
+import { indexChunkSize, plainText, turnRecords, type TurnRecord } from '../../src/lib/search-records';
 import { bigramToken, endToken, indexTokens, prefixToken, queryTokens, runsOf } from '../../src/lib/search-tokens';
 
 /** Is `needle` a run of consecutive tokens in `haystack`? (What an exact-phrase search asks.) */
@@ -151,5 +151,51 @@ describe('turn records', () => {
   test('plainText keeps one line per paragraph', () => {
     const { document } = parseHTML('<div><p>甲\n乙</p><p> 丙 </p></div>');
     expect(plainText(document.querySelector('div')!)).toBe('甲 乙\n丙');
+  });
+});
+
+describe('index chunks', () => {
+  const records = (turns: number, tokensEach: number) =>
+    Array.from({ length: turns }, () => ({ content: Array.from({ length: tokensEach }, () => 'q00000000').join(' ') }) as TurnRecord);
+
+  test('a small index gets the smallest chunks', () => {
+    expect(indexChunkSize(records(13, 280))).toBe(200);
+  });
+
+  test('chunks grow with the square root of the token positions', () => {
+    expect(indexChunkSize(records(1_300, 280))).toBe(1_207); // √(4 × 364,000)
+    expect(indexChunkSize(records(13_000, 280))).toBe(3_816); // √(4 × 3,640,000)
+  });
+});
+
+describe('loading results page by page', () => {
+  function loaders(values: (string | undefined)[]) {
+    const loaded: number[] = [];
+    const list = values.map((value, index) => ({
+      load: () => {
+        loaded.push(index);
+        return Promise.resolve(value);
+      },
+    }));
+    return { list, loaded };
+  }
+
+  test('loads only the first page', async () => {
+    const { list, loaded } = loaders(['a', 'b', 'c', 'd', 'e']);
+    expect(await loadPage(list, 0, 2)).toEqual({ items: ['a', 'b'], next: 2 });
+    expect(loaded).toEqual([0, 1]);
+  });
+
+  test('leaves out a result that fails its check and loads the next one instead', async () => {
+    const { list, loaded } = loaders(['a', undefined, 'c', 'd']);
+    expect(await loadPage(list, 0, 2)).toEqual({ items: ['a', 'c'], next: 3 });
+    expect(loaded).toEqual([0, 1, 2]);
+  });
+
+  test('continues where the last page stopped and ends with the results', async () => {
+    const { list, loaded } = loaders(['a', 'b', 'c']);
+    expect(await loadPage(list, 2, 2)).toEqual({ items: ['c'], next: 3 });
+    expect(await loadPage(list, 3, 2)).toEqual({ items: [], next: 3 });
+    expect(loaded).toEqual([2]);
   });
 });
