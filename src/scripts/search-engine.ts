@@ -6,39 +6,9 @@
 import { containsAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search-query';
 import type { TurnRecord } from '../lib/search-records';
 import { queryTokens } from '../lib/search-tokens';
+import type { PagefindApi, PagefindData, PagefindResult, PagefindSearch } from './pagefind-loader';
 
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<PagefindData>;
-}
-
-interface PagefindData {
-  url: string;
-  meta: Record<string, string>;
-}
-
-/** Facet counts: filter name → value → turns. */
-type FilterCounts = Record<string, Record<string, number>>;
-
-interface PagefindSearch {
-  results: PagefindResult[];
-  /** Counts among the results once the search's filters are applied. */
-  filters: FilterCounts;
-  /** Counts among the results before the search's filters are applied. */
-  totalFilters: FilterCounts;
-}
-
-interface PagefindSearchOptions {
-  filters?: Record<string, string | string[]>;
-  sort?: Record<string, 'asc' | 'desc'>;
-}
-
-interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch | null>;
-}
+export { loadPagefind } from './pagefind-loader';
 
 /** A verified result: the record's metadata (search-records.ts), its URL, its order as a number. */
 export type Hit = Omit<TurnRecord['meta'], 'order'> & {
@@ -80,26 +50,6 @@ export interface SearchOutcome {
  */
 export const MAX_CANDIDATES = 200;
 
-let api: Promise<PagefindApi> | undefined;
-
-/** Loads Pagefind once. Nothing is fetched until the first search. */
-export function loadPagefind(base: string): Promise<PagefindApi> {
-  api ??= (async () => {
-    const url = `${base}pagefind/pagefind.js`;
-    const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    // noWorker: Pagefind 1.6 would search in a Web Worker, which costs a second script (about
-    // 11 KB compressed) and a message round trip per call; a talk-sized index searches in well
-    // under a millisecond on the main thread, so the worker only adds time (npm run bench).
-    await module.options({ baseUrl: base, excerptLength: 0, noWorker: true });
-    await module.init();
-    return module;
-  })();
-  api.catch(() => {
-    api = undefined; // a failed load may be retried
-  });
-  return api;
-}
-
 function toHit(data: PagefindData): Hit {
   const meta = data.meta;
   return {
@@ -132,7 +82,7 @@ function filtersFor(base: Record<string, string>, facets: Partial<Facets>): Reco
   return filters;
 }
 
-function counts(found: PagefindSearch | null, filter: string): Map<string, number> {
+function counts(found: PagefindSearch | null | undefined, filter: string): Map<string, number> {
   return new Map(Object.entries(found?.filters[filter] ?? {}).filter(([, count]) => count > 0));
 }
 
@@ -150,24 +100,26 @@ function lazyMatch(result: PagefindResult, keep: (hit: Hit) => boolean): Match {
 
 /**
  * One phrase (a single word) or a speaker's turns: Pagefind filters and counts the facets itself,
- * so nothing but the index is loaded until results are shown. Three searches over the same
- * loaded chunks: the results within both facets, speakers within the talk, talks within the speaker.
+ * so nothing but the index is loaded until results are shown.
  */
 async function indexed(pagefind: PagefindApi, term: string | null, base: Record<string, string>, facets: Facets, keep: (hit: Hit) => boolean) {
   const sort = term === null ? { sort: { position: 'asc' as const } } : {};
   const search = (chosen: Partial<Facets>, sorted = {}) => pagefind.search(term, { filters: filtersFor(base, chosen), ...sorted });
+  // With no facet chosen, the one search's counts are the facets' counts; otherwise each facet is
+  // counted within the other, and the total whatever the facets.
+  const faceted = facets.speaker !== '' || facets.talk !== '';
   const [shown, bySpeaker, byTalk, all] = await Promise.all([
     search(facets, sort),
-    search({ talk: facets.talk }),
-    search({ speaker: facets.speaker }),
-    facets.speaker || facets.talk ? search({}) : undefined,
+    faceted ? search({ talk: facets.talk }) : undefined,
+    faceted ? search({ speaker: facets.speaker }) : undefined,
+    faceted ? search({}) : undefined,
   ]);
   const results = shown?.results ?? [];
   return {
     matches: results.map((result) => lazyMatch(result, keep)),
-    speakerCounts: counts(bySpeaker, 'speaker'),
-    talkCounts: counts(byTalk, 'talk'),
-    total: all === undefined ? results.length : (all?.results.length ?? 0),
+    speakerCounts: counts(faceted ? bySpeaker : shown, 'speaker'),
+    talkCounts: counts(faceted ? byTalk : shown, 'talk'),
+    total: faceted ? (all?.results.length ?? 0) : results.length,
   };
 }
 
@@ -219,19 +171,4 @@ export async function search(
       ? await indexed(pagefind, phrase(query.words[0]!), {}, facets, (hit) => containsAll(hit.text, query.words))
       : await intersected(pagefind, query.words, facets);
   return { query, speaker, ...found };
-}
-
-/**
- * Loads `matches[from…]` until `count` turns have passed the text check (or the matches run
- * out), fetching a page's records in parallel. Returns the hits and where to continue.
- */
-export async function loadHits(matches: readonly Match[], from: number, count: number): Promise<{ hits: Hit[]; next: number }> {
-  const hits: Hit[] = [];
-  let next = from;
-  while (hits.length < count && next < matches.length) {
-    const batch = matches.slice(next, next + count - hits.length);
-    next += batch.length;
-    for (const hit of await Promise.all(batch.map((match) => match.load()))) if (hit) hits.push(hit);
-  }
-  return { hits, next };
 }
