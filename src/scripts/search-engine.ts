@@ -99,6 +99,14 @@ function lazyMatch(result: PagefindResult, keep: (hit: Hit) => boolean): Match {
 }
 
 /**
+ * Starts loading the index chunks the query's words need, while the reader is still typing (the
+ * search itself waits for a pause): the search then finds them loaded.
+ */
+export async function preloadQuery(pagefind: PagefindApi, input: string): Promise<void> {
+  await Promise.all(parseQuery(input).words.map((word) => pagefind.preload(phrase(word))));
+}
+
+/**
  * One phrase (a single word) or a speaker's turns: Pagefind filters and counts the facets itself,
  * so nothing but the index is loaded until results are shown.
  */

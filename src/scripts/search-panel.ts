@@ -5,7 +5,7 @@
  * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
  */
 import { excerpt, loadPage, MAX_QUERY_LENGTH, type SpeakerName } from '../lib/search-query';
-import { loadPagefind, search, type Hit, type SearchOutcome } from './search-engine';
+import { loadPagefind, preloadQuery, search, type Hit, type SearchOutcome } from './search-engine';
 
 const TYPING_DELAY_MS = 120;
 /** Results shown at first and added by "more": only these turns' records are fetched. */
@@ -68,6 +68,9 @@ class SearchPanel extends HTMLElement {
     loadPagefind(this.#base).catch(() => undefined);
 
     input.addEventListener('input', () => {
+      loadPagefind(this.#base)
+        .then((pagefind) => preloadQuery(pagefind, input.value))
+        .catch(() => undefined); // the search that follows reports failures
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => void this.#run('replace'), TYPING_DELAY_MS);
     });

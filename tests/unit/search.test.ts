@@ -14,11 +14,26 @@ function phraseIn(haystack: string[], needle: string[]): boolean {
 }
 
 describe('search tokens', () => {
-  test('spell a bigram as "q" and two four-digit base-36 code points', () => {
-    expect(bigramToken('多', '模')).toBe(`q${(0x591a).toString(36).padStart(4, '0')}${(0x6a21).toString(36).padStart(4, '0')}`);
-    expect(bigramToken('a', 'b')).toBe('q002p002q');
-    expect(endToken('a')).toBe('q002pzzzz');
-    expect(prefixToken('a')).toBe('q002p');
+  test('spell a bigram as "q" and two short, prefix-free character codes', () => {
+    // Han: its offset in U+4E00–U+9FFF in three base-36 digits; Latin and digits: "h" and itself.
+    expect(bigramToken('多', '模')).toBe(`q${(0x591a - 0x4e00).toString(36).padStart(3, '0')}${(0x6a21 - 0x4e00).toString(36).padStart(3, '0')}`);
+    expect(bigramToken('一', '龥')).toBe('q000g4l'); // U+9FA5 is offset 20,901
+    expect(bigramToken('a', '9')).toBe('qhah9');
+    expect(bigramToken('é', '㐀')).toBe(`qi${(0xe9).toString(36).padStart(4, '0')}i${(0x3400).toString(36).padStart(4, '0')}`);
+    expect(endToken('a')).toBe('qhagzz');
+    expect(prefixToken('a')).toBe('qha');
+  });
+
+  test('no character’s code begins another’s, so a one-character prefix finds only its own bigrams', () => {
+    const chars = ['一', '龥', '鿿', 'a', 'z', '0', '9', 'é', '㐀', '𠀀', 'ｶ'];
+    for (const first of chars) {
+      for (const second of chars) {
+        if (first !== second) expect(bigramToken(second, first).startsWith(prefixToken(first))).toBe(false);
+      }
+      expect(endToken(first).startsWith(prefixToken(first))).toBe(true);
+    }
+    // The end code is no character's code.
+    for (const first of chars) expect(chars.some((second) => endToken(first) === bigramToken(first, second))).toBe(false);
   });
 
   test('split text into runs of letters and digits only', () => {
