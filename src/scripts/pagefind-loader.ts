@@ -34,6 +34,8 @@ export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch | null>;
+  /** Loads every filter's file (once) and returns each value's count over the whole index. */
+  filters(): Promise<FilterCounts>;
   /** Loads the index chunks a search for `term` needs, without searching. */
   preload(term: string): Promise<void>;
 }

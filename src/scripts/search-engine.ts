@@ -82,6 +82,7 @@ function filtersFor(base: Record<string, string>, facets: Partial<Facets>): Reco
   return filters;
 }
 
+/** A facet's counts among a search's results (once its filters are applied). */
 function counts(found: PagefindSearch | null | undefined, filter: string): Map<string, number> {
   return new Map(Object.entries(found?.filters[filter] ?? {}).filter(([, count]) => count > 0));
 }
@@ -116,6 +117,9 @@ async function indexed(pagefind: PagefindApi, term: string | null, base: Record<
   // With no facet chosen, the one search's counts are the facets' counts; otherwise each facet is
   // counted within the other, and the total whatever the facets.
   const faceted = facets.speaker !== '' || facets.talk !== '';
+  // Pagefind counts only the filters whose files are loaded: load them all (once), alongside the
+  // index chunks the term needs.
+  await Promise.all([pagefind.filters(), term === null ? undefined : pagefind.preload(term)]);
   const [shown, bySpeaker, byTalk, all] = await Promise.all([
     search(facets, sort),
     faceted ? search({ talk: facets.talk }) : undefined,
