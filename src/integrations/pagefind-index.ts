@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
-import { turnRecords, type TurnRecord } from '../lib/search-records';
+import { indexChunkSize, turnRecords, type TurnRecord } from '../lib/search-records';
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -18,6 +18,8 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }
+
+const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 function check(what: string, errors: readonly string[]) {
   if (errors.length > 0) throw new Error(`Pagefind could not ${what}:\n  ${errors.join('\n  ')}`);
@@ -42,6 +44,10 @@ export async function writeIndex(records: readonly TurnRecord[], outDir: string)
   if (languages.length > 1) {
     throw new Error(`expected one language on every page, found ${languages.join(', ')}: the index would split`);
   }
+  // Pagefind 1.6 reads the chunk size only from this (documented as unstable) variable of the
+  // service it starts on the first call; without it the index is one chunk per 20,000 positions.
+  const previous = process.env[CHUNK_SIZE_VARIABLE];
+  process.env[CHUNK_SIZE_VARIABLE] = String(indexChunkSize(records));
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: languages[0] ?? 'zh-cn' });
     check('start an index', errors);
@@ -59,6 +65,8 @@ export async function writeIndex(records: readonly TurnRecord[], outDir: string)
     }
   } finally {
     await pagefind.close();
+    if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
+    else process.env[CHUNK_SIZE_VARIABLE] = previous;
   }
   return { languages };
 }

@@ -113,3 +113,23 @@ export function excerpt(fullText: string, words: readonly string[], length = 80)
   if (end < text.length) parts.push({ text: '…', marked: false });
   return parts;
 }
+
+/**
+ * Loads `loaders[from…]`, a batch at a time in parallel, until `count` items have loaded (a loader
+ * may yield undefined: a result that failed its check) or the loaders run out. Returns the items
+ * and the index to continue from: how "more" pages through results, fetching only what is shown.
+ */
+export async function loadPage<T>(
+  loaders: readonly { load(): Promise<T | undefined> }[],
+  from: number,
+  count: number,
+): Promise<{ items: T[]; next: number }> {
+  const items: T[] = [];
+  let next = from;
+  while (items.length < count && next < loaders.length) {
+    const batch = loaders.slice(next, next + count - items.length);
+    next += batch.length;
+    for (const item of await Promise.all(batch.map((loader) => loader.load()))) if (item !== undefined) items.push(item);
+  }
+  return { items, next };
+}

@@ -26,6 +26,8 @@ export interface TurnRecord {
     order: string;
   };
   filters: { speaker: string[]; talk: string[] };
+  /** Transcript order across talks ("<talk>/<order, zero-padded>"): how a speaker's turns are listed. */
+  sort: { position: string };
 }
 
 /** The visible text of an element, without ignored parts, paragraphs on their own lines. */
@@ -69,6 +71,21 @@ export function turnRecords(document: Document, pagePath: string): TurnRecord[] 
         order: String(index + 1),
       },
       filters: { speaker: [speaker], talk: [talk] },
+      sort: { position: `${talk}/${String(index + 1).padStart(5, '0')}` },
     };
   });
+}
+
+/**
+ * Pagefind splits its word index into chunks of about this many word positions (its default is
+ * 20,000) and a query loads only the chunks its words fall in. Small chunks mean a query loads
+ * little, but the list of chunks (in the metadata every search loads first) grows with their
+ * number: the size that balances the two grows with the square root of the index. Measured
+ * (npm run bench:search): one talk, 3,600 positions → chunks of 200 (the floor), 51 files; a query
+ * loads one to five chunks of about 0.5–1 KB instead of the whole index (27 KB, brotli). 100
+ * talks → chunks of about 1,200.
+ */
+export function indexChunkSize(records: readonly TurnRecord[]): number {
+  const positions = records.reduce((sum, record) => sum + record.content.split(' ').length, 0);
+  return Math.max(200, Math.round(Math.sqrt(4 * positions)));
 }

@@ -6,17 +6,21 @@
  * turns which never say them. Indexing every pair of neighbouring characters instead makes any
  * substring of two or more characters a run of consecutive tokens, so an exact-phrase search
  * for the query's tokens finds exactly the turns that contain it. Spelling each bigram as an
- * ASCII word ("q" + two base-36 code points) keeps the tokens whole under any language's
- * segmenter and stemmer, so the index can carry the pages' own language tag (zh-cn).
+ * ASCII word ("q" + the two characters' codes, see `code`) keeps the tokens whole under any
+ * language's segmenter and stemmer, so the index can carry the pages' own language tag (zh-cn).
  *
  * A run is a maximal stretch of letters and digits (Han, Latin, …) after NFKC and lower-casing.
  * Each run gives its bigrams, then an end token for its last character; a one-character query
- * searches by prefix ("q" + that character), which matches every bigram that starts with it and
- * its end token. Punctuation and spaces only separate runs.
+ * searches by prefix ("q" + that character's code), which matches every bigram that starts with
+ * it and its end token. Punctuation and spaces only separate runs.
  */
 
-const WIDTH = 4; // base 36: 36^4 = 1,679,616 > the largest code point (0x10FFFF)
-const END = 'z'.repeat(WIDTH); // 'zzzz' = 1,679,615: never a code point
+const BASE = 36;
+const HAN_FIRST = 0x4e00; // CJK Unified Ideographs, U+4E00–U+9FFF: 20,992 characters
+const HAN_LAST = 0x9fff;
+const ASCII_WORD = /^[a-z0-9]$/;
+/** Never a character's code: 'gzz' is 22,031 in the Han range, which ends at 20,991. */
+const END = 'gzz';
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Lower-case, compatibility-normalised text: what both the index and queries see. */
@@ -24,8 +28,19 @@ export function normalizeForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+/**
+ * A character's code, in base 36 and prefix-free (no code begins another, so a prefix search for
+ * one character finds only its own bigrams). Short for what the text is made of, because every
+ * token is stored in the index and again in each turn's record:
+ * - a Han character (U+4E00–U+9FFF): three digits, the first 0–g (its offset in the block);
+ * - a Latin letter or digit (already lower-cased): 'h' and itself;
+ * - any other code point: 'i' and four digits (36^4 = 1,679,616 > U+10FFFF).
+ */
 function code(char: string): string {
-  return char.codePointAt(0)!.toString(36).padStart(WIDTH, '0');
+  const point = char.codePointAt(0)!;
+  if (point >= HAN_FIRST && point <= HAN_LAST) return (point - HAN_FIRST).toString(BASE).padStart(3, '0');
+  if (ASCII_WORD.test(char)) return `h${char}`;
+  return `i${point.toString(BASE).padStart(4, '0')}`;
 }
 
 /** The maximal runs of letters and digits in already-normalised text. */

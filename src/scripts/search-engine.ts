@@ -6,27 +6,9 @@
 import { containsAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search-query';
 import type { TurnRecord } from '../lib/search-records';
 import { queryTokens } from '../lib/search-tokens';
+import type { PagefindApi, PagefindData, PagefindResult, PagefindSearch } from './pagefind-loader';
 
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<PagefindData>;
-}
-
-interface PagefindData {
-  url: string;
-  meta: Record<string, string>;
-}
-
-interface PagefindSearch {
-  results: PagefindResult[];
-}
-
-interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, string | string[]> }): Promise<PagefindSearch | null>;
-}
+export { loadPagefind } from './pagefind-loader';
 
 /** A verified result: the record's metadata (search-records.ts), its URL, its order as a number. */
 export type Hit = Omit<TurnRecord['meta'], 'order'> & {
@@ -35,40 +17,38 @@ export type Hit = Omit<TurnRecord['meta'], 'order'> & {
   order: number;
 };
 
+/** The facets chosen in the panel; '' is "all". */
+export interface Facets {
+  speaker: string;
+  talk: string;
+}
+
+/** A matched turn whose text is loaded (and checked) only when it is shown. */
+export interface Match {
+  id: string;
+  /** The turn, or undefined when its text does not contain the query's words after all. */
+  load(): Promise<Hit | undefined>;
+}
+
 export interface SearchOutcome {
   query: ParsedQuery;
-  /** Set when the query is a speaker's name: the hits are that speaker's turns. */
+  /** Set when the query is a speaker's name: the matches are that speaker's turns. */
   speaker: SpeakerName | undefined;
-  /** Every verified hit, before the speaker facet is applied. */
-  hits: Hit[];
-  /** True when more candidates matched than were checked (MAX_CANDIDATES). */
-  truncated: boolean;
-  /** Turns Pagefind matched before the text check: how precise the index alone is. */
-  candidates: number;
+  /** The turns the index matched within the chosen facets, in the order they are shown. */
+  matches: Match[];
+  /** Turns per speaker within the chosen talk, and per talk within the chosen speaker. */
+  speakerCounts: Map<string, number>;
+  talkCounts: Map<string, number>;
+  /** Turns matched whatever the facets. */
+  total: number;
 }
 
-/** Candidates checked per query at most; beyond this, results are cut (and said to be). */
+/**
+ * Matches loaded and checked at most per multi-word query: such a query intersects one search
+ * per word, so Pagefind cannot count its facets and the candidates' speakers and talks are read
+ * from their records instead.
+ */
 export const MAX_CANDIDATES = 200;
-
-let api: Promise<PagefindApi> | undefined;
-
-/** Loads Pagefind once. Nothing is fetched until the first search. */
-export function loadPagefind(base: string): Promise<PagefindApi> {
-  api ??= (async () => {
-    const url = `${base}pagefind/pagefind.js`;
-    const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    // noWorker: Pagefind 1.6 would search in a Web Worker, which costs a second script (about
-    // 11 KB compressed) and a message round trip per call; a talk-sized index searches in well
-    // under a millisecond on the main thread, so the worker only adds time (npm run bench).
-    await module.options({ baseUrl: base, excerptLength: 0, noWorker: true });
-    await module.init();
-    return module;
-  })();
-  api.catch(() => {
-    api = undefined; // a failed load may be retried
-  });
-  return api;
-}
 
 function toHit(data: PagefindData): Hit {
   const meta = data.meta;
@@ -93,7 +73,70 @@ function phrase(word: string): string {
   return tokens.length === 1 ? tokens[0]! : `"${tokens.join(' ')}"`;
 }
 
-async function candidates(pagefind: PagefindApi, words: readonly string[]): Promise<PagefindResult[]> {
+/** The base filters plus the chosen facets; a key in both must match both (Pagefind ANDs a list). */
+function filtersFor(base: Record<string, string>, facets: Partial<Facets>): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const [key, value] of [...Object.entries(base), ...Object.entries(facets)]) {
+    if (value) filters[key] = [...new Set([...(filters[key] ?? []), value])];
+  }
+  return filters;
+}
+
+/** A facet's counts among a search's results (once its filters are applied). */
+function counts(found: PagefindSearch | null | undefined, filter: string): Map<string, number> {
+  return new Map(Object.entries(found?.filters[filter] ?? {}).filter(([, count]) => count > 0));
+}
+
+/** A match that fetches its record (Pagefind's fragment) once, on first use. */
+function lazyMatch(result: PagefindResult, keep: (hit: Hit) => boolean): Match {
+  let loaded: Promise<Hit | undefined> | undefined;
+  return {
+    id: result.id,
+    load: () => (loaded ??= result.data().then((data) => {
+      const hit = toHit(data);
+      return keep(hit) ? hit : undefined;
+    })),
+  };
+}
+
+/**
+ * Starts loading the index chunks the query's words need, while the reader is still typing (the
+ * search itself waits for a pause): the search then finds them loaded.
+ */
+export async function preloadQuery(pagefind: PagefindApi, input: string): Promise<void> {
+  await Promise.all(parseQuery(input).words.map((word) => pagefind.preload(phrase(word))));
+}
+
+/**
+ * One phrase (a single word) or a speaker's turns: Pagefind filters and counts the facets itself,
+ * so nothing but the index is loaded until results are shown.
+ */
+async function indexed(pagefind: PagefindApi, term: string | null, base: Record<string, string>, facets: Facets, keep: (hit: Hit) => boolean) {
+  const sort = term === null ? { sort: { position: 'asc' as const } } : {};
+  const search = (chosen: Partial<Facets>, sorted = {}) => pagefind.search(term, { filters: filtersFor(base, chosen), ...sorted });
+  // With no facet chosen, the one search's counts are the facets' counts; otherwise each facet is
+  // counted within the other, and the total whatever the facets.
+  const faceted = facets.speaker !== '' || facets.talk !== '';
+  // Pagefind counts only the filters whose files are loaded: load them all (once), alongside the
+  // index chunks the term needs.
+  await Promise.all([pagefind.filters(), term === null ? undefined : pagefind.preload(term)]);
+  const [shown, bySpeaker, byTalk, all] = await Promise.all([
+    search(facets, sort),
+    faceted ? search({ talk: facets.talk }) : undefined,
+    faceted ? search({ speaker: facets.speaker }) : undefined,
+    faceted ? search({}) : undefined,
+  ]);
+  const results = shown?.results ?? [];
+  return {
+    matches: results.map((result) => lazyMatch(result, keep)),
+    speakerCounts: counts(faceted ? bySpeaker : shown, 'speaker'),
+    talkCounts: counts(faceted ? byTalk : shown, 'talk'),
+    total: faceted ? (all?.results.length ?? 0) : results.length,
+  };
+}
+
+/** Several words: the turns every word's phrase matched, loaded and checked to count the facets. */
+async function intersected(pagefind: PagefindApi, words: readonly string[], facets: Facets) {
   let kept: PagefindResult[] | undefined;
   for (const word of words) {
     const found = (await pagefind.search(phrase(word)))?.results ?? [];
@@ -105,24 +148,39 @@ async function candidates(pagefind: PagefindApi, words: readonly string[]): Prom
     }
     if (kept.length === 0) break;
   }
-  return kept ?? [];
+  const loaded = await Promise.all((kept ?? []).slice(0, MAX_CANDIDATES).map(async (result) => ({ id: result.id, data: await result.data() })));
+  const hits = loaded.map(({ id, data }) => ({ id, hit: toHit(data) })).filter(({ hit }) => containsAll(hit.text, words));
+  const count = (key: 'speaker' | 'talk', within: (hit: Hit) => boolean) => {
+    const map = new Map<string, number>();
+    for (const { hit } of hits) if (within(hit)) map.set(hit[key], (map.get(hit[key]) ?? 0) + 1);
+    return map;
+  };
+  const inTalk = (hit: Hit) => !facets.talk || hit.talk === facets.talk;
+  const bySpeaker = (hit: Hit) => !facets.speaker || hit.speaker === facets.speaker;
+  return {
+    matches: hits.filter(({ hit }) => inTalk(hit) && bySpeaker(hit)).map(({ id, hit }) => ({ id, load: () => Promise.resolve(hit) })),
+    speakerCounts: count('speaker', inTalk),
+    talkCounts: count('talk', bySpeaker),
+    total: hits.length,
+  };
 }
 
 export async function search(
   pagefind: PagefindApi,
   input: string,
   speakers: readonly SpeakerName[],
+  facets: Facets = { speaker: '', talk: '' },
 ): Promise<SearchOutcome> {
   const query = parseQuery(input);
   const speaker = speakerNamed(query, speakers);
-  if (query.words.length === 0) return { query, speaker, hits: [], truncated: false, candidates: 0 };
-
-  const results = speaker
-    ? ((await pagefind.search(null, { filters: { speaker: speaker.id } }))?.results ?? [])
-    : await candidates(pagefind, query.words);
-  const data = await Promise.all(results.slice(0, MAX_CANDIDATES).map((result) => result.data()));
-  const hits = data.map(toHit).filter((hit) => speaker !== undefined || containsAll(hit.text, query.words));
-  // A speaker's turns read best in transcript order; text matches keep Pagefind's ranking.
-  if (speaker) hits.sort((a, b) => a.talk.localeCompare(b.talk) || a.order - b.order);
-  return { query, speaker, hits, truncated: results.length > MAX_CANDIDATES, candidates: results.length };
+  if (query.words.length === 0) {
+    return { query, speaker, matches: [], speakerCounts: new Map(), talkCounts: new Map(), total: 0 };
+  }
+  const found = speaker
+    ? // A speaker's turns read best in transcript order (the records' `position` sort key).
+      await indexed(pagefind, null, { speaker: speaker.id }, facets, () => true)
+    : query.words.length === 1
+      ? await indexed(pagefind, phrase(query.words[0]!), {}, facets, (hit) => containsAll(hit.text, query.words))
+      : await intersected(pagefind, query.words, facets);
+  return { query, speaker, ...found };
 }

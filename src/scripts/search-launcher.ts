@@ -56,6 +56,10 @@ class SearchLauncher extends HTMLElement {
       input.focus();
       input.setSelectionRange(initial.length, initial.length);
     }
+    // Pagefind's files load in parallel with the panel's code (the panel would start them only
+    // once it is defined): by the time a query is typed, they are usually in.
+    const base = dialog.querySelector<HTMLElement>('ht-search-panel')?.dataset['base'];
+    if (base) void import('./pagefind-loader').then(({ loadPagefind }) => loadPagefind(base)).catch(() => undefined);
     await import('./search-panel');
     // Whatever was typed before the panel's code arrived (the field it came from, or keys
     // pressed right after "/") is searched now: those input events found no listener.

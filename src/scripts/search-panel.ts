@@ -4,10 +4,12 @@
  * (textContent), never as markup. In "page" mode the query and facets live in the URL
  * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
  */
-import { excerpt, MAX_QUERY_LENGTH, type SpeakerName } from '../lib/search-query';
-import { loadPagefind, search, type Hit, type SearchOutcome } from './search-engine';
+import { excerpt, loadPage, MAX_QUERY_LENGTH, type SpeakerName } from '../lib/search-query';
+import { loadPagefind, preloadQuery, search, type Hit, type SearchOutcome } from './search-engine';
 
 const TYPING_DELAY_MS = 120;
+/** Results shown at first and added by "more": only these turns' records are fetched. */
+const PAGE_SIZE = 20;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -25,12 +27,6 @@ function readSpeakers(json: string | undefined): SpeakerName[] {
   }
 }
 
-function countBy(hits: readonly Hit[], key: (hit: Hit) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const hit of hits) counts.set(key(hit), (counts.get(key(hit)) ?? 0) + 1);
-  return counts;
-}
-
 class SearchPanel extends HTMLElement {
   #input!: HTMLInputElement;
   #facet!: HTMLFieldSetElement;
@@ -44,6 +40,10 @@ class SearchPanel extends HTMLElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #sequence = 0;
   #outcome: SearchOutcome | undefined;
+  /** The hits on screen, and where the next page starts in the outcome's matches. */
+  #hits: Hit[] = [];
+  #next = 0;
+  #more!: HTMLButtonElement;
 
   connectedCallback() {
     const input = this.querySelector<HTMLInputElement>('.search-input');
@@ -55,6 +55,11 @@ class SearchPanel extends HTMLElement {
     const list = this.querySelector<HTMLOListElement>('.search-results');
     if (!input || !form || !facet || !status || !suggestion || !list) return;
     [this.#input, this.#facet, this.#status, this.#suggestion, this.#list] = [input, facet, status, suggestion, list];
+    this.#more = element('button', 'button search-more', '显示更多');
+    this.#more.type = 'button';
+    this.#more.hidden = true;
+    this.#more.addEventListener('click', () => void this.#showMore());
+    list.after(this.#more);
     this.#speakers = readSpeakers(this.dataset['speakers']);
     this.#base = this.dataset['base'] ?? '/';
     this.#page = this.dataset['mode'] === 'page';
@@ -63,6 +68,9 @@ class SearchPanel extends HTMLElement {
     loadPagefind(this.#base).catch(() => undefined);
 
     input.addEventListener('input', () => {
+      loadPagefind(this.#base)
+        .then((pagefind) => preloadQuery(pagefind, input.value))
+        .catch(() => undefined); // the search that follows reports failures
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => void this.#run('replace'), TYPING_DELAY_MS);
     });
@@ -72,10 +80,7 @@ class SearchPanel extends HTMLElement {
       void this.#run('push');
     });
     for (const fieldset of [facet, this.#talkFacet]) {
-      fieldset?.addEventListener('change', () => {
-        this.#remember('push');
-        this.#render();
-      });
+      fieldset?.addEventListener('change', () => void this.#run('push'));
     }
     if (this.#page) {
       for (const note of document.querySelectorAll<HTMLElement>('.search-needs-js')) note.hidden = true;
@@ -140,16 +145,37 @@ class SearchPanel extends HTMLElement {
     this.setAttribute('aria-busy', 'true');
     try {
       const pagefind = await loadPagefind(this.#base);
-      const outcome = await search(pagefind, text, this.#speakers);
+      const outcome = await search(pagefind, text, this.#speakers, { speaker: this.#facetValue, talk: this.#talkValue });
+      const { items: hits, next } = await loadPage(outcome.matches, 0, PAGE_SIZE);
       if (sequence !== this.#sequence) return;
-      this.#outcome = outcome;
+      [this.#outcome, this.#hits, this.#next] = [outcome, hits, next];
       this.#render();
     } catch (error) {
       if (sequence !== this.#sequence) return;
       this.#outcome = undefined;
       this.#list.replaceChildren();
+      this.#more.hidden = true;
       this.#status.textContent = '搜索暂时无法使用，请稍后再试。';
       console.warn('search failed', error);
+    } finally {
+      if (sequence === this.#sequence) this.removeAttribute('aria-busy');
+    }
+  }
+
+  /** The next page of results, appended; focus stays on the button (or moves to the last result). */
+  async #showMore() {
+    const outcome = this.#outcome;
+    if (!outcome) return;
+    const sequence = this.#sequence;
+    this.setAttribute('aria-busy', 'true');
+    try {
+      const { items: hits, next } = await loadPage(outcome.matches, this.#next, PAGE_SIZE);
+      if (sequence !== this.#sequence) return;
+      this.#hits.push(...hits);
+      this.#next = next;
+      this.#list.append(...hits.map((hit) => this.#result(hit, outcome)));
+      this.#more.hidden = this.#next >= outcome.matches.length;
+      if (this.#more.hidden) this.#list.querySelector<HTMLElement>('li:last-child a')?.focus();
     } finally {
       if (sequence === this.#sequence) this.removeAttribute('aria-busy');
     }
@@ -160,6 +186,7 @@ class SearchPanel extends HTMLElement {
     const chosen = this.#facetValue;
     this.#suggestion.replaceChildren();
     this.#suggestion.hidden = true;
+    this.#more.hidden = true;
     if (!outcome) {
       this.#facet.hidden = true;
       if (this.#talkFacet) this.#talkFacet.hidden = true;
@@ -174,16 +201,18 @@ class SearchPanel extends HTMLElement {
       this.#status.textContent = '请输入要搜索的文字（标点和符号不参与搜索）。';
       return;
     }
-    // Each facet counts the hits the other facet leaves, so its numbers add up to what it would show.
+    // Each facet counts the turns the other facet leaves, so its numbers add up to what it would show.
     const talk = this.#talkValue;
-    const inTalk = talk ? outcome.hits.filter((hit) => hit.talk === talk) : outcome.hits;
-    const bySpeaker = chosen ? outcome.hits.filter((hit) => hit.speaker === chosen) : outcome.hits;
-    this.#renderFacet(this.#facet, countBy(inTalk, (hit) => hit.speaker), inTalk.length, chosen);
-    if (this.#talkFacet) this.#renderFacet(this.#talkFacet, countBy(bySpeaker, (hit) => hit.talk), bySpeaker.length, talk);
-    const shown = chosen ? inTalk.filter((hit) => hit.speaker === chosen) : inTalk;
-    this.#list.replaceChildren(...shown.map((hit) => this.#result(hit, outcome)));
+    const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+    this.#renderFacet(this.#facet, outcome.speakerCounts, sum(outcome.speakerCounts), chosen);
+    if (this.#talkFacet) this.#renderFacet(this.#talkFacet, outcome.talkCounts, sum(outcome.talkCounts), talk);
+    // Only the turns on screen have been loaded and checked; one that failed the check is left out.
+    const dropped = this.#next - this.#hits.length;
+    const found = outcome.matches.length - dropped;
+    this.#list.replaceChildren(...this.#hits.map((hit) => this.#result(hit, outcome)));
+    this.#more.hidden = this.#next >= outcome.matches.length;
     // How many turns the index matched before the text check (read by the search-quality test).
-    this.#list.dataset['candidates'] = String(outcome.candidates);
+    this.#list.dataset['candidates'] = String(outcome.matches.length);
 
     const asked = `“${outcome.query.display}”`;
     const talkTitle = talk
@@ -193,13 +222,13 @@ class SearchPanel extends HTMLElement {
       .filter(Boolean)
       .join('，') || undefined;
     if (outcome.speaker) {
-      this.#status.textContent = `${outcome.speaker.name}的全部发言：${shown.length} 段`;
+      this.#status.textContent = `${outcome.speaker.name}的全部发言：${found} 段`;
       this.#offerTextSearch(outcome);
-    } else if (shown.length > 0) {
-      this.#status.textContent = `找到 ${shown.length} 段包含${asked}的发言${who ? `（${who}）` : ''}${outcome.truncated ? '，只显示前面的结果' : ''}`;
+    } else if (found > 0) {
+      this.#status.textContent = `找到 ${found} 段包含${asked}的发言${who ? `（${who}）` : ''}`;
     } else {
       this.#status.textContent = `没有找到包含${asked}的发言${who ? `（${who}）` : ''}。`;
-      if ((chosen || talk) && outcome.hits.length > 0) this.#offerClearFacet(outcome.hits.length);
+      if ((chosen || talk) && outcome.total > 0) this.#offerClearFacet(outcome.total);
     }
   }
 
@@ -257,8 +286,7 @@ class SearchPanel extends HTMLElement {
     button.addEventListener('click', () => {
       this.#setFacet('');
       this.#setTalk('');
-      this.#remember('push');
-      this.#render();
+      void this.#run('push');
       this.#input.focus();
     });
     this.#suggestion.append(button);

@@ -113,6 +113,19 @@ describe('the search page', () => {
     expect(new URL(page.url()).searchParams.get('speaker')).toBe('xu-li');
   });
 
+  test('a fresh search counts each speaker’s turns in the facet, from the index alone', async () => {
+    const { page } = await open('/search/?q=GAN');
+    await settled(page);
+    const facet = page.getByRole('group', { name: '发言人' });
+    const counts = await facet.getByRole('radio').evaluateAll((radios) =>
+      radios
+        .map((radio) => (radio as HTMLInputElement).labels![0]!)
+        .filter((label) => !label.hidden)
+        .map((label) => `${label.querySelector('span:not(.avatar):not(.filter-count)')?.textContent} ${label.querySelector('.filter-count')?.textContent}`),
+    );
+    expect(counts).toEqual(['全部 4', '徐立 2', '袁洋 1', '潘新钢 1']);
+  });
+
   test('keeps each search in the history: the back button returns to the previous one', async () => {
     const { page } = await open('/search/');
     const input = page.getByRole('searchbox', { name: '搜索发言' });

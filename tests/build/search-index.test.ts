@@ -1,5 +1,5 @@
 /** The search index in dist/pagefind: one language (the pages' own) and one record per turn. */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readPage } from '../helpers/dist';
@@ -17,6 +17,13 @@ describe('the search index', () => {
     expect(Object.keys(entry.languages)).toEqual([lang]);
     expect(entry.languages[lang]!.page_count).toBe(turns);
     expect(readdirSync(path.join(pagefindDir, 'fragment'))).toHaveLength(turns);
+  });
+
+  test('is split into small chunks, so a query loads only the few its words fall in', () => {
+    // One chunk of 27 KB without the chunk size the indexer sets (src/lib/search-records.ts).
+    const sizes = readdirSync(path.join(pagefindDir, 'index')).map((file) => statSync(path.join(pagefindDir, 'index', file)).size);
+    expect(sizes.length).toBeGreaterThan(20);
+    expect(Math.max(...sizes)).toBeLessThan(5_000);
   });
 
   test('publishes Pagefind’s search API but not its unused ready-made UIs', () => {

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { containsAll, excerpt, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search-query';
-import { plainText, turnRecords } from '../../src/lib/search-records';
+import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search-query';
+import { indexChunkSize, plainText, turnRecords, type TurnRecord } from '../../src/lib/search-records';
 import { bigramToken, endToken, indexTokens, prefixToken, queryTokens, runsOf } from '../../src/lib/search-tokens';
 
 /** Is `needle` a run of consecutive tokens in `haystack`? (What an exact-phrase search asks.) */
@@ -14,11 +14,26 @@ function phraseIn(haystack: string[], needle: string[]): boolean {
 }
 
 describe('search tokens', () => {
-  test('spell a bigram as "q" and two four-digit base-36 code points', () => {
-    expect(bigramToken('多', '模')).toBe(`q${(0x591a).toString(36).padStart(4, '0')}${(0x6a21).toString(36).padStart(4, '0')}`);
-    expect(bigramToken('a', 'b')).toBe('q002p002q');
-    expect(endToken('a')).toBe('q002pzzzz');
-    expect(prefixToken('a')).toBe('q002p');
+  test('spell a bigram as "q" and two short, prefix-free character codes', () => {
+    // Han: its offset in U+4E00–U+9FFF in three base-36 digits; Latin and digits: "h" and itself.
+    expect(bigramToken('多', '模')).toBe(`q${(0x591a - 0x4e00).toString(36).padStart(3, '0')}${(0x6a21 - 0x4e00).toString(36).padStart(3, '0')}`);
+    expect(bigramToken('一', '龥')).toBe('q000g4l'); // U+9FA5 is offset 20,901
+    expect(bigramToken('a', '9')).toBe('qhah9');
+    expect(bigramToken('é', '㐀')).toBe(`qi${(0xe9).toString(36).padStart(4, '0')}i${(0x3400).toString(36).padStart(4, '0')}`);
+    expect(endToken('a')).toBe('qhagzz');
+    expect(prefixToken('a')).toBe('qha');
+  });
+
+  test('no character’s code begins another’s, so a one-character prefix finds only its own bigrams', () => {
+    const chars = ['一', '龥', '鿿', 'a', 'z', '0', '9', 'é', '㐀', '𠀀', 'ｶ'];
+    for (const first of chars) {
+      for (const second of chars) {
+        if (first !== second) expect(bigramToken(second, first).startsWith(prefixToken(first))).toBe(false);
+      }
+      expect(endToken(first).startsWith(prefixToken(first))).toBe(true);
+    }
+    // The end code is no character's code.
+    for (const first of chars) expect(chars.some((second) => endToken(first) === bigramToken(first, second))).toBe(false);
   });
 
   test('split text into runs of letters and digits only', () => {
@@ -144,11 +159,58 @@ describe('turn records', () => {
         order: '1',
       },
       filters: { speaker: ['yao-qizhi'], talk: ['talk-a'] },
+      sort: { position: 'talk-a/00001' },
     });
   });
 
   test('plainText keeps one line per paragraph', () => {
     const { document } = parseHTML('<div><p>甲\n乙</p><p> 丙 </p></div>');
     expect(plainText(document.querySelector('div')!)).toBe('甲 乙\n丙');
+  });
+});
+
+describe('index chunks', () => {
+  const records = (turns: number, tokensEach: number) =>
+    Array.from({ length: turns }, () => ({ content: Array.from({ length: tokensEach }, () => 'q00000000').join(' ') }) as TurnRecord);
+
+  test('a small index gets the smallest chunks', () => {
+    expect(indexChunkSize(records(13, 280))).toBe(200);
+  });
+
+  test('chunks grow with the square root of the token positions', () => {
+    expect(indexChunkSize(records(1_300, 280))).toBe(1_207); // √(4 × 364,000)
+    expect(indexChunkSize(records(13_000, 280))).toBe(3_816); // √(4 × 3,640,000)
+  });
+});
+
+describe('loading results page by page', () => {
+  function loaders(values: (string | undefined)[]) {
+    const loaded: number[] = [];
+    const list = values.map((value, index) => ({
+      load: () => {
+        loaded.push(index);
+        return Promise.resolve(value);
+      },
+    }));
+    return { list, loaded };
+  }
+
+  test('loads only the first page', async () => {
+    const { list, loaded } = loaders(['a', 'b', 'c', 'd', 'e']);
+    expect(await loadPage(list, 0, 2)).toEqual({ items: ['a', 'b'], next: 2 });
+    expect(loaded).toEqual([0, 1]);
+  });
+
+  test('leaves out a result that fails its check and loads the next one instead', async () => {
+    const { list, loaded } = loaders(['a', undefined, 'c', 'd']);
+    expect(await loadPage(list, 0, 2)).toEqual({ items: ['a', 'c'], next: 3 });
+    expect(loaded).toEqual([0, 1, 2]);
+  });
+
+  test('continues where the last page stopped and ends with the results', async () => {
+    const { list, loaded } = loaders(['a', 'b', 'c']);
+    expect(await loadPage(list, 2, 2)).toEqual({ items: ['c'], next: 3 });
+    expect(await loadPage(list, 3, 2)).toEqual({ items: [], next: 3 });
+    expect(loaded).toEqual([2]);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Loads Pagefind (its script, WebAssembly and index metadata) once per page. A module of its own
+ * so that the search launcher can start the load as the dialog opens, in parallel with the
+ * panel's code, rather than after it (search-launcher.ts).
+ */
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindData>;
+}
+
+export interface PagefindData {
+  url: string;
+  meta: Record<string, string>;
+}
+
+/** Facet counts: filter name → value → turns. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface PagefindSearch {
+  results: PagefindResult[];
+  /** Counts among the results once the search's filters are applied. */
+  filters: FilterCounts;
+  /** Counts among the results before the search's filters are applied. */
+  totalFilters: FilterCounts;
+}
+
+export interface PagefindSearchOptions {
+  filters?: Record<string, string | string[]>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+export interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch | null>;
+  /** Loads every filter's file (once) and returns each value's count over the whole index. */
+  filters(): Promise<FilterCounts>;
+  /** Loads the index chunks a search for `term` needs, without searching. */
+  preload(term: string): Promise<void>;
+}
+
+let api: Promise<PagefindApi> | undefined;
+
+/** Loads Pagefind once; nothing is fetched before the first call (when search opens). */
+export function loadPagefind(base: string): Promise<PagefindApi> {
+  api ??= (async () => {
+    const url = `${base}pagefind/pagefind.js`;
+    const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
+    // noWorker: Pagefind 1.6 would search in a Web Worker, which costs a second script (about
+    // 11 KB compressed) and a message round trip per call; a talk-sized index searches in well
+    // under a millisecond on the main thread, so the worker only adds time (npm run bench).
+    await module.options({ baseUrl: base, excerptLength: 0, noWorker: true });
+    await module.init();
+    return module;
+  })();
+  api.catch(() => {
+    api = undefined; // a failed load may be retried
+  });
+  return api;
+}
+
