@@ -26,7 +26,8 @@ export interface PagefindSearch {
 }
 
 export interface PagefindSearchOptions {
-  filters?: Record<string, string | string[]>;
+  /** A list must all match; `{ any: [...] }` any one of them. */
+  filters?: Record<string, string | string[] | { any: string[] }>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
 

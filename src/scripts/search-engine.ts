@@ -5,7 +5,7 @@
  */
 import { containsAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search-query';
 import type { TurnRecord } from '../lib/search-records';
-import { queryTokens } from '../lib/search-tokens';
+import { indexTokens, queryTokens } from '../lib/search-tokens';
 import type { PagefindApi, PagefindData, PagefindResult, PagefindSearch } from './pagefind-loader';
 
 export { loadPagefind } from './pagefind-loader';
@@ -87,12 +87,25 @@ function counts(found: PagefindSearch | null | undefined, filter: string): Map<s
   return new Map(Object.entries(found?.filters[filter] ?? {}).filter(([, count]) => count > 0));
 }
 
+/** Records fetched so far, by Pagefind's page id: each is fetched once per page view. */
+const records = new Map<string, Promise<PagefindData>>();
+
+function record(result: PagefindResult): Promise<PagefindData> {
+  let loaded = records.get(result.id);
+  if (!loaded) {
+    loaded = result.data();
+    records.set(result.id, loaded);
+    loaded.catch(() => records.delete(result.id)); // a failed fetch may be retried
+  }
+  return loaded;
+}
+
 /** A match that fetches its record (Pagefind's fragment) once, on first use. */
 function lazyMatch(result: PagefindResult, keep: (hit: Hit) => boolean): Match {
   let loaded: Promise<Hit | undefined> | undefined;
   return {
     id: result.id,
-    load: () => (loaded ??= result.data().then((data) => {
+    load: () => (loaded ??= record(result).then((data) => {
       const hit = toHit(data);
       return keep(hit) ? hit : undefined;
     })),
@@ -148,7 +161,7 @@ async function intersected(pagefind: PagefindApi, words: readonly string[], face
     }
     if (kept.length === 0) break;
   }
-  const loaded = await Promise.all((kept ?? []).slice(0, MAX_CANDIDATES).map(async (result) => ({ id: result.id, data: await result.data() })));
+  const loaded = await Promise.all((kept ?? []).slice(0, MAX_CANDIDATES).map(async (result) => ({ id: result.id, data: await record(result) })));
   const hits = loaded.map(({ id, data }) => ({ id, hit: toHit(data) })).filter(({ hit }) => containsAll(hit.text, words));
   const count = (key: 'speaker' | 'talk', within: (hit: Hit) => boolean) => {
     const map = new Map<string, number>();
@@ -183,4 +196,25 @@ export async function search(
       ? await indexed(pagefind, phrase(query.words[0]!), {}, facets, (hit) => containsAll(hit.text, query.words))
       : await intersected(pagefind, query.words, facets);
   return { query, speaker, ...found };
+}
+
+/** Turns in the whole index at most for warmUp to load it all (a few talks' worth). */
+export const WARM_UP_LIMIT = 100;
+
+/**
+ * After the first results, on a small site: loads every record and every index chunk, so that the
+ * next queries need no network (a query otherwise waits for its chunks, then its records). Does
+ * nothing when the index holds more than WARM_UP_LIMIT turns; there a query loads what it needs.
+ * Resolves with the number of records loaded.
+ */
+export async function warmUp(pagefind: PagefindApi): Promise<number> {
+  const speakers = Object.entries((await pagefind.filters())['speaker'] ?? {});
+  const turns = speakers.reduce((sum, [, count]) => sum + count, 0);
+  if (turns === 0 || turns > WARM_UP_LIMIT) return 0;
+  const all = (await pagefind.search(null, { filters: { speaker: { any: speakers.map(([id]) => id) } } }))?.results ?? [];
+  const data = await Promise.all(all.map(record));
+  // The index's words are the records' tokens: preloading them all loads every chunk.
+  const words = new Set(data.flatMap((item) => indexTokens(item.meta['text'] ?? '')));
+  if (words.size > 0) await pagefind.preload([...words].join(' '));
+  return data.length;
 }

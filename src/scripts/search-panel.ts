@@ -5,7 +5,7 @@
  * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
  */
 import { excerpt, loadPage, MAX_QUERY_LENGTH, type SpeakerName } from '../lib/search-query';
-import { loadPagefind, preloadQuery, search, type Hit, type SearchOutcome } from './search-engine';
+import { loadPagefind, preloadQuery, search, warmUp, type Hit, type SearchOutcome } from './search-engine';
 
 const TYPING_DELAY_MS = 120;
 /** Results shown at first and added by "more": only these turns' records are fetched. */
@@ -42,6 +42,8 @@ class SearchPanel extends HTMLElement {
   #outcome: SearchOutcome | undefined;
   /** The hits on screen, and where the next page starts in the outcome's matches. */
   #hits: Hit[] = [];
+  /** Whether the background load of a small index (warmUp) has started. */
+  #warmed = false;
   #next = 0;
   #more!: HTMLButtonElement;
 
@@ -150,6 +152,14 @@ class SearchPanel extends HTMLElement {
       if (sequence !== this.#sequence) return;
       [this.#outcome, this.#hits, this.#next] = [outcome, hits, next];
       this.#render();
+      if (!this.#warmed) {
+        // With the first results on screen, a small site's whole index loads in the background
+        // so the next queries answer without the network (search-engine.ts warmUp).
+        this.#warmed = true;
+        const warm = () => void warmUp(pagefind).catch(() => undefined);
+        if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 1000 });
+        else setTimeout(warm, 0);
+      }
     } catch (error) {
       if (sequence !== this.#sequence) return;
       this.#outcome = undefined;

@@ -4,7 +4,7 @@
  * so a reader downloads one small module before searching (budgets: npm run bench):
  * - share menus (share-menu.ts): at once where a page has full menus (share and cite pages);
  *   on the reader, whose menus are light, on the first pointer or focus on one;
- * - the selection bar (passage-link.ts): on the first selection, which it then reads;
+ * - the selection bar (passage-link.ts): on the first selection in a turn, which it then reads;
  * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=….
  */
 import './search-launcher';
@@ -26,7 +26,14 @@ if (document.querySelector('ht-share:not([data-deferred])')) {
 }
 
 if (document.querySelector('ht-passage-link')) {
-  document.addEventListener('selectionchange', () => void import('./passage-link'), { once: true });
+  // Only a selection of a turn's words: focusing a field (the search box) changes the selection too.
+  const selected = () => {
+    const node = window.getSelection()?.anchorNode;
+    if (!(node instanceof Element ? node : node?.parentElement)?.closest('.turn-body')) return;
+    document.removeEventListener('selectionchange', selected);
+    void import('./passage-link');
+  };
+  document.addEventListener('selectionchange', selected);
 }
 
 if (new URLSearchParams(window.location.search).has('hl')) void import('./highlight-terms');

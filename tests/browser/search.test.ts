@@ -50,6 +50,29 @@ describe('the search dialog', () => {
     expect(requests.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
 
+  test('after the first results, a talk-sized index loads in the background: the next queries fetch nothing', async () => {
+    const { page, requests } = await open(READER);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: '搜索' });
+    const input = dialog.getByRole('searchbox', { name: '搜索发言' });
+    await input.fill('幻觉');
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('找到 2 段包含“幻觉”的发言');
+    // Every record (one per turn) and the index chunks arrive; then the network is quiet.
+    await expect.poll(() => requests.filter((path) => path.includes('/pagefind/fragment/')).length).toBe(13);
+    await page.waitForLoadState('networkidle');
+    const before = requests.length;
+    for (const [query, status] of [
+      ['扩散模型', '找到 1 段包含“扩散模型”的发言'],
+      ['GAN 扩散模型', '找到 1 段包含“GAN 扩散模型”的发言'],
+      ['强化学习', '找到 1 段包含“强化学习”的发言'],
+      ['潘新钢', '潘新钢的全部发言：2 段'],
+    ] as const) {
+      await input.fill(query);
+      await expect.poll(() => dialog.getByRole('status').textContent()).toBe(status);
+    }
+    expect(requests.slice(before)).toEqual([]);
+  });
+
   test('opens with Ctrl-K, closes with Esc and gives focus back', async () => {
     const { page } = await open(READER);
     await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
