@@ -67,6 +67,9 @@ async function scale(talks: number) {
     const again = await timedBuild({ cwd: dir, env });
     console.log(`${talks} talks: second build (cache kept) ${(again.ms / 1000).toFixed(1)} s, peak ${again.peakMb.toFixed(0)} MB`);
     const phases = { build: buildPhases(cold.output), rebuild: buildPhases(again.output) };
+    const processes = { build: cold.peakByProcessMb, rebuild: again.peakByProcessMb };
+    const mb = (peaks: Record<string, number>) => Object.entries(peaks).map(([name, value]) => `${name} ${value.toFixed(0)} MB`).join(', ');
+    console.log(`${talks} talks: each process's peak, first build: ${mb(processes.build)}; rebuild: ${mb(processes.rebuild)}`);
     const out = await tree(site.outDir);
     const index = await tree(path.join(site.outDir, 'pagefind'));
     const cards = await pngs(site.outDir);
@@ -95,6 +98,7 @@ async function scale(talks: number) {
       firstQueryKb: median(samples.map((s) => kb(s.coldBytes))),
       maxQueryKb: Math.max(...samples.map((s) => kb(s.coldBytes))),
       phases,
+      processes,
       results: Object.fromEntries(QUERIES.map((q) => [q, samples.find((s) => s.query === q)?.results ?? 0])),
     };
   } finally {

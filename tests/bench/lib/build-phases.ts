@@ -20,7 +20,8 @@ export function buildPhases(log: string): BuildPhases {
     const route = ROUTE_LINE.exec(line);
     if (route) {
       const seconds = Number(route[2]) / (route[3] === 'ms' ? 1000 : 1);
-      const file = route[1]!;
+      // Astro prints endpoints with the trailing slash of trailingSlash: 'always' (/q/id.png/).
+      const file = route[1]!.replace(/\/$/, '');
       if (file.endsWith('.png')) phases.cardsS += seconds;
       else if (/\/q\/[^/]+\/index\.html$/.test(file)) phases.sharePagesS += seconds;
       else phases.otherPagesS += seconds;

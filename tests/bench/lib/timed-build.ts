@@ -16,6 +16,8 @@ export interface TimedBuild {
   ms: number;
   /** Peak resident set in MB, or NaN when it could not be read. */
   peakMb: number;
+  /** Each process's own peak in MB, by command name (node, pagefind_extend). */
+  peakByProcessMb: Record<string, number>;
   output: string;
 }
 
@@ -29,8 +31,11 @@ export interface BuildOptions {
   timeoutMs?: number;
 }
 
-/** The resident set of `pid` and all its descendants now, in KB (NaN without /proc). */
-export async function treeRssKb(pid: number): Promise<number> {
+/**
+ * The resident set of `pid` and all its descendants now, in KB (NaN without /proc), and each
+ * command's share of it.
+ */
+export async function treeRss(pid: number): Promise<{ kb: number; byCommand: Map<string, number> }> {
   const parents = new Map<number, number>();
   for (const entry of await readdir('/proc').catch(() => [] as string[])) {
     if (!/^\d+$/.test(entry)) continue;
@@ -50,12 +55,16 @@ export async function treeRssKb(pid: number): Promise<number> {
     }
   }
   let total = Number.NaN;
+  const byCommand = new Map<string, number>();
   for (const member of tree) {
     const status = await readFile(`/proc/${member}/status`, 'utf8').catch(() => '');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-    if (Number.isFinite(kb)) total = (Number.isFinite(total) ? total : 0) + kb;
+    if (!Number.isFinite(kb)) continue;
+    total = (Number.isFinite(total) ? total : 0) + kb;
+    const command = /Name:\s+(\S+)/.exec(status)?.[1] ?? '?';
+    byCommand.set(command, (byCommand.get(command) ?? 0) + kb);
   }
-  return total;
+  return { kb: total, byCommand };
 }
 
 export async function timedBuild(options: BuildOptions = {}): Promise<TimedBuild> {
@@ -74,13 +83,15 @@ export async function timedBuild(options: BuildOptions = {}): Promise<TimedBuild
   child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
   child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
   let peakKb = Number.NaN;
+  const peakByCommandKb = new Map<string, number>();
   let sampling = false;
   const poll = setInterval(() => {
     if (sampling) return;
     sampling = true;
-    void treeRssKb(child.pid!).then((kb) => {
+    void treeRss(child.pid!).then(({ kb, byCommand }) => {
       sampling = false;
       if (Number.isFinite(kb)) peakKb = Number.isFinite(peakKb) ? Math.max(peakKb, kb) : kb;
+      for (const [command, commandKb] of byCommand) peakByCommandKb.set(command, Math.max(peakByCommandKb.get(command) ?? 0, commandKb));
     });
   }, 100);
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30 * 60_000);
@@ -98,5 +109,6 @@ export async function timedBuild(options: BuildOptions = {}): Promise<TimedBuild
   }
   await rm(scratch, { recursive: true, force: true });
   if (code !== 0) throw new Error(`astro build exited with ${code}:\n${output.slice(-4000)}`);
-  return { ms, peakMb: peakKb / 1024, output };
+  const peakByProcessMb = Object.fromEntries([...peakByCommandKb].map(([command, kb]) => [command, kb / 1024]));
+  return { ms, peakMb: peakKb / 1024, peakByProcessMb, output };
 }
