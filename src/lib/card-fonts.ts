@@ -50,7 +50,7 @@ export function slicesFor(text: string, slices: Readonly<Record<string, string>>
 }
 
 /** The package folder; its exports map hides unicode.json, so go through a file it exports. */
-function packageDir(): string {
+export function cardFontPackageDir(): string {
   return path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/LICENSE'));
 }
 
@@ -60,7 +60,7 @@ const sliceFile = (key: string, weight: CardWeight) =>
 
 /** Loads the slices `text` needs, in every weight asked for, ready for satori. */
 export async function loadCardFonts(text: string, weights: readonly CardWeight[]): Promise<CardFont[]> {
-  const dir = packageDir();
+  const dir = cardFontPackageDir();
   const slices = JSON.parse(await readFile(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
   const keys = slicesFor(text, slices);
   return Promise.all(

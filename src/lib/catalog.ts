@@ -4,15 +4,13 @@
  * files, unique anchors and positions, key-quote spans, empty turns and hard-wrapped text.
  * Any problem throws a ContentError listing every problem found, so nothing half-publishes.
  */
-import type { Definition, Html, Image, Link, Text } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import type { Definition, Html, Image, Link, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Fact } from '../schemas/common';
 import type { Speaker } from '../schemas/speaker';
 import type { Section, Talk } from '../schemas/talk';
 import type { KeyQuote, Turn } from '../schemas/turn';
+import { parseMarkdown } from './markdown-tree';
 import { findPlaceholders, PLACEHOLDER } from './placeholder';
 import { inspectNotes, stripNotes, type NoteView } from './notes';
 import { unsafeScheme } from './url-safety';
@@ -23,8 +21,11 @@ export interface EntryInput<T> {
   filePath?: string | undefined;
   data: T;
   body?: string | undefined;
-  /** Line of the file where the body starts (after front matter), for messages. Default: 1. */
-  bodyLine?: number | undefined;
+  /**
+   * Line of the file where the body starts (after front matter), for messages. Default: 1. A
+   * function is called only when a message needs it (finding it may mean reading the file).
+   */
+  bodyLine?: number | (() => number) | undefined;
   /** True when Astro could not render the Markdown (its loader logs the cause and goes on). */
   renderFailed?: boolean | undefined;
 }
@@ -158,20 +159,31 @@ export function paragraphsOf(body: string): { text: string; line: number }[] {
 
 const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** What the Markdown parser sees in a turn body: raw HTML, soft line breaks, plain-text runs. */
-export function inspectMarkdown(body: string): {
+/**
+ * What the Markdown parser sees in a turn body (the text, or its tree from parseMarkdown): raw
+ * HTML, soft line breaks, plain-text runs.
+ */
+export function inspectMarkdown(body: string | Root): {
   html: { value: string; line: number }[];
   /** Links, images and link definitions whose URL scheme may run script (see url-safety.ts). */
   unsafeLinks: { url: string; line: number }[];
   softBreaks: number[];
   texts: string[];
+  /** The text runs of the speaker's words: `texts` without those of note definitions. */
+  spokenTexts: string[];
 } {
-  // Parsed as the site renders it: Astro's Markdown has GFM on (bare URLs become links).
-  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = typeof body === 'string' ? parseMarkdown(body) : body;
   const html: { value: string; line: number }[] = [];
   const unsafeLinks: { url: string; line: number }[] = [];
   const softBreaks: number[] = [];
   const texts: string[] = [];
+  const spokenTexts: string[] = [];
+  const noteTexts = new Set<Text>();
+  visit(tree, 'footnoteDefinition', (definition) => {
+    visit(definition, 'text', (text) => {
+      noteTexts.add(text);
+    });
+  });
   visit(tree, (node) => {
     if (node.type === 'html') {
       const { value, position } = node as Html;
@@ -183,6 +195,7 @@ export function inspectMarkdown(body: string): {
     if (node.type === 'text') {
       const { value, position } = node as Text;
       texts.push(value);
+      if (!noteTexts.has(node as Text)) spokenTexts.push(value);
       const inner = value.indexOf('\n');
       if (inner !== -1) softBreaks.push((position?.start.line ?? 1) + value.slice(0, inner).split('\n').length);
     } else if (node.type === 'break') {
@@ -190,7 +203,7 @@ export function inspectMarkdown(body: string): {
       softBreaks.push((node.position?.start.line ?? 1) + 1);
     }
   });
-  return { html, unsafeLinks, softBreaks, texts };
+  return { html, unsafeLinks, softBreaks, texts, spokenTexts };
 }
 
 /** Characters a reader reads: everything but whitespace. */
@@ -383,8 +396,14 @@ export function buildCatalog(input: CatalogInput): Catalog {
       if (paragraphs.length === 0) {
         report({ file, field: 'body', message: "expected the speaker's words, found an empty turn" });
       }
-      const markdown = inspectMarkdown(body);
-      const lineOf = (bodyLine: number) => (entry.bodyLine ?? 1) + bodyLine - 1;
+      // One parse per turn: every check below reads this tree.
+      const tree = parseMarkdown(body);
+      const markdown = inspectMarkdown(tree);
+      let start: number | undefined;
+      const lineOf = (bodyLine: number) => {
+        start ??= typeof entry.bodyLine === 'function' ? entry.bodyLine() : (entry.bodyLine ?? 1);
+        return start + bodyLine - 1;
+      };
       for (const html of markdown.html) {
         report({
           file,
@@ -409,7 +428,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
           message: 'Unexpected line break inside a paragraph: expected one paragraph per line, separated by blank lines',
         });
       }
-      const notes = inspectNotes(body);
+      const notes = inspectNotes(tree);
       for (const problem of notes.problems) {
         report({ file, line: lineOf(problem.line), field: 'body', message: problem.message });
       }
@@ -454,7 +473,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
         quotes,
         paragraphs: paragraphs.length,
         characters: countCharacters(spoken),
-        excerpt: excerptOf(inspectMarkdown(spoken).texts),
+        excerpt: excerptOf(markdown.spokenTexts),
         notes: notes.notes,
       });
     }

@@ -11,10 +11,8 @@
  * This module finds the notes and every problem with them; rendering is rehype-notes.ts.
  */
 import type { FootnoteDefinition, FootnoteReference, Link, Nodes, Root, Text } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
+import { parseMarkdown } from './markdown-tree';
 
 export const NOTE_KINDS = ['context', 'correction', 'term'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
@@ -102,10 +100,11 @@ function textOf(node: Nodes): string {
  * Finds the notes of a turn body and every problem with them: a reference without a
  * definition, a definition never referenced (or referenced twice), an unknown kind, a label
  * that is not lower-case ASCII words, a definition of more than one paragraph, a definition
- * with neither a source link nor 未核实, and a reference inside another note.
+ * with neither a source link nor 未核实, and a reference inside another note. Takes the body,
+ * or its tree from parseMarkdown (which it does not change).
  */
-export function inspectNotes(body: string): { notes: NoteView[]; problems: NoteProblem[] } {
-  const tree: Root = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+export function inspectNotes(body: string | Root): { notes: NoteView[]; problems: NoteProblem[] } {
+  const tree: Root = typeof body === 'string' ? parseMarkdown(body) : body;
   const problems: NoteProblem[] = [];
   const references = new Map<string, FootnoteReference[]>();
   const definitions: FootnoteDefinition[] = [];

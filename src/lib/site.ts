@@ -10,7 +10,9 @@ import { contentDir } from './content-dir';
 
 /**
  * The file line where a turn's body starts, so messages can point into the file. Turn ids are
- * their path under content/talks without the extension (see content.config.ts).
+ * their path under content/talks without the extension (see content.config.ts). Astro's loader
+ * keeps the body trimmed and not the front matter, so this reads the file again: the catalog
+ * asks only for a turn with a problem to report, so a clean build reads no file twice.
  */
 function bodyLine(entryId: string, body: string | undefined): number {
   if (!body) return 1;
@@ -37,7 +39,7 @@ export function getCatalog(): Promise<Catalog> {
       talks,
       turns: turns.map((entry) => ({
         ...entry,
-        bodyLine: bodyLine(entry.id, entry.body),
+        bodyLine: () => bodyLine(entry.id, entry.body),
         renderFailed: entry.rendered === undefined,
       })),
     });

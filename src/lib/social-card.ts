@@ -157,14 +157,22 @@ export function cardText(input: CardInput): string {
   return ['会谈 Huitan“”', ...Object.values(input)].join('');
 }
 
-/** Draws a card; pass `fonts` to share loaded fonts between cards. */
+/** The weights a card draws with. */
+export const CARD_WEIGHTS = [400, 700] as const;
+/** resvg's options. A cached card's key includes them (card-store.ts): keep every option here. */
+export const RESVG_OPTIONS = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
+
+/**
+ * Draws a card. Pass `fonts` (loaded for this card's text or more) to share them between cards:
+ * satori parses a font set once per array, which is most of a card's cost.
+ */
 export async function renderCard(input: CardInput, fonts?: CardFont[]): Promise<Uint8Array<ArrayBuffer>> {
-  const loaded = fonts ?? (await loadCardFonts(cardText(input), [400, 700]));
+  const loaded = fonts ?? (await loadCardFonts(cardText(input), CARD_WEIGHTS));
   const svg = await satori(cardTree(input) as unknown as Parameters<typeof satori>[0], {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
     fonts: loaded,
   });
-  const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  const png = new Resvg(svg, RESVG_OPTIONS).render().asPng();
   return new Uint8Array(png);
 }

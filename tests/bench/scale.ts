@@ -4,7 +4,9 @@
  * _CACHE_DIR, from a temp working directory with --root, as tests/helpers/fixture-build.ts
  * explains), then builds again with the cache kept, and reports build times, peak memory, the
  * size and file count of the output, the index size, the social cards, and search: cold time and
- * bytes fetched per first query from a talk page. Writes tests/bench/results/scale.json.
+ * bytes fetched per first query from a talk page, and where each build's time went (social cards,
+ * share pages, other pages, the index: see lib/build-phases.ts). Writes
+ * tests/bench/results/scale.json.
  * BENCH_RUNS (2) cold samples per query; BENCH_KEEP=1 keeps the temp folder.
  */
 import { mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import path from 'node:path';
 import { root } from '../helpers/paths';
 import { serveDist } from '../helpers/server';
 import { launchChromium } from './lib/browser';
+import { buildPhases } from './lib/build-phases';
 import { measureSearch, siteResults, siteTarget } from './lib/search-timing';
 import { kb, median, table } from './lib/stats';
 import { writeSyntheticTalks } from './lib/synthetic-talks';
@@ -63,6 +66,10 @@ async function scale(talks: number) {
     console.log(`${talks} talks: first build ${(cold.ms / 1000).toFixed(1)} s, peak ${cold.peakMb.toFixed(0)} MB`);
     const again = await timedBuild({ cwd: dir, env });
     console.log(`${talks} talks: second build (cache kept) ${(again.ms / 1000).toFixed(1)} s, peak ${again.peakMb.toFixed(0)} MB`);
+    const phases = { build: buildPhases(cold.output), rebuild: buildPhases(again.output) };
+    const processes = { build: cold.peakByProcessMb, rebuild: again.peakByProcessMb };
+    const mb = (peaks: Record<string, number>) => Object.entries(peaks).map(([name, value]) => `${name} ${value.toFixed(0)} MB`).join(', ');
+    console.log(`${talks} talks: each process's peak, first build: ${mb(processes.build)}; rebuild: ${mb(processes.rebuild)}`);
     const out = await tree(site.outDir);
     const index = await tree(path.join(site.outDir, 'pagefind'));
     const cards = await pngs(site.outDir);
@@ -90,6 +97,8 @@ async function scale(talks: number) {
       searchWarmMs: median(samples.map((s) => s.warmMs)),
       firstQueryKb: median(samples.map((s) => kb(s.coldBytes))),
       maxQueryKb: Math.max(...samples.map((s) => kb(s.coldBytes))),
+      phases,
+      processes,
       results: Object.fromEntries(QUERIES.map((q) => [q, samples.find((s) => s.query === q)?.results ?? 0])),
     };
   } finally {
@@ -118,6 +127,20 @@ async function main() {
         r.searchWarmMs.toFixed(1),
         r.firstQueryKb.toFixed(1),
         r.maxQueryKb.toFixed(1),
+      ]),
+    ),
+  );
+  console.log('\nWhere the time goes (seconds of page rendering per kind, and the Pagefind index), first build / rebuild');
+  const pair = (a: number, b: number) => `${a.toFixed(1)} / ${b.toFixed(1)}`;
+  console.log(
+    table(
+      ['talks', 'cards', 'share pages', 'other pages', 'index'],
+      results.map(({ talks, phases: { build, rebuild } }) => [
+        String(talks),
+        pair(build.cardsS, rebuild.cardsS),
+        pair(build.sharePagesS, rebuild.sharePagesS),
+        pair(build.otherPagesS, rebuild.otherPagesS),
+        pair(build.indexS, rebuild.indexS),
       ]),
     ),
   );

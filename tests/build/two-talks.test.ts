@@ -136,6 +136,11 @@ describe('search across two talks', () => {
     expect(entry.languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: 4 + 5 }) });
   });
 
+  test('offers the talk facet on the search page only, not in the search dialog of every page', () => {
+    const talkFacets = (url: string) => page(url).querySelectorAll('.search-facet-talk').length;
+    expect(['/search/', '/', '/fixture-talk/', '/fixture-followup/', '/speakers/he-yun/'].map(talkFacets)).toEqual([1, 0, 0, 0, 0]);
+  });
+
   test('finds a word in both talks and narrows to one with the talk facet', async () => {
     const [browser, server] = await Promise.all([launchChromium(), serveDist(site.outDir)]);
     try {

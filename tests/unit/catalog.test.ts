@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   buildCatalog,
   speakersInStageOrder,
@@ -15,6 +15,7 @@ import {
   type ContentProblem,
   type EntryInput,
 } from '../../src/lib/catalog';
+import { parseMarkdown } from '../../src/lib/markdown-tree';
 import type { Speaker } from '../../src/schemas/speaker';
 import type { Talk } from '../../src/schemas/talk';
 import type { Turn } from '../../src/schemas/turn';
@@ -72,7 +73,7 @@ function turn(
   anchor: string,
   speakerId: string,
   body: string,
-  options: { slug?: string; quotes?: Turn['quotes']; sourceLabel?: string; bodyLine?: number; renderFailed?: boolean } = {},
+  options: { slug?: string; quotes?: Turn['quotes']; sourceLabel?: string; bodyLine?: EntryInput<Turn>['bodyLine']; renderFailed?: boolean } = {},
 ): EntryInput<Turn> {
   const slug = options.slug ?? TALK;
   return {
@@ -243,6 +244,14 @@ describe('buildCatalog, happy path', () => {
     });
     expect(rl.characters).toBe(19 + 32 + 10);
     expect(Array.from(rl.excerpt)).toHaveLength(EXCERPT_LENGTH);
+  });
+
+  test('leaves notes out of a turn’s excerpt: the reference and the definition', () => {
+    const body = '高洋[^gao-yang]老师说得好。\n\n[^gao-yang]: 【更正】应为高阳，未核实。\n';
+    const catalog = buildCatalog(valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', body), turn(2, 'yao-answers', 'yao-qizhi', '谢谢。')] }));
+    const opening = catalog.talks[0]!.turns[0]!;
+    expect(opening.excerpt).toBe('高洋老师说得好。');
+    expect(opening.notes.map((note) => note.label)).toEqual(['gao-yang']);
   });
 
   test('keeps a short turn whole as its excerpt', () => {
@@ -534,6 +543,20 @@ describe('buildCatalog, content problems', () => {
       }),
       lines.map((line) => ({ file: turnFile(2, 'yao-answers'), line, field: 'body', message: HARD_WRAP })),
     );
+  });
+
+  test('asks for a turn’s body line only when a message needs it, and once per turn', () => {
+    const clean = vi.fn(() => 4);
+    const wrapped = vi.fn(() => 6);
+    expectProblems(
+      valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好', { bodyLine: clean }), turn(2, 'yao-answers', 'yao-qizhi', '甲\n乙\n\n丙\n丁', { bodyLine: wrapped })] }),
+      [
+        { file: turnFile(2, 'yao-answers'), line: 7, field: 'body', message: HARD_WRAP },
+        { file: turnFile(2, 'yao-answers'), line: 10, field: 'body', message: HARD_WRAP },
+      ],
+    );
+    expect(clean).not.toHaveBeenCalled();
+    expect(wrapped).toHaveBeenCalledTimes(1);
   });
 
   test('prints a hard wrap as file:line field "body"', () => {
@@ -977,7 +1000,15 @@ describe('inspectMarkdown', () => {
       unsafeLinks: [],
       softBreaks: [],
       texts: ['第一段。', '第二段有', '重点', '。'],
+      spokenTexts: ['第一段。', '第二段有', '重点', '。'],
     });
+  });
+
+  test('reads a parsed tree as it reads the text, and tells the speaker’s words from notes', () => {
+    const body = '高洋[^gao-yang]老师。\n\n[^gao-yang]: 【更正】应为**高阳**，未核实。\n';
+    expect(inspectMarkdown(parseMarkdown(body))).toEqual(inspectMarkdown(body));
+    expect(inspectMarkdown(body).texts).toEqual(['高洋', '老师。', '【更正】应为', '高阳', '，未核实。']);
+    expect(inspectMarkdown(body).spokenTexts).toEqual(['高洋', '老师。']);
   });
 
   test('gives raw HTML with its body line', () => {

@@ -1,10 +1,8 @@
-/** The social card of a key quote, drawn at build time (see src/lib/social-card.ts). */
+/** The social card of a key quote, drawn at build time (see src/lib/social-card.ts, card-store.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { cardCacheDir, createCardStore, quoteCardInput, type CardStore } from '../../../lib/card-store';
 import type { QuoteView, TalkView } from '../../../lib/catalog';
-import { formatDate } from '../../../lib/format';
-import { talkLabel } from '../../../lib/share';
 import { quoteRoutes } from '../../../lib/site';
-import { renderCard, SPEAKER_COLORS } from '../../../lib/social-card';
 
 export const getStaticPaths = quoteRoutes satisfies GetStaticPaths;
 
@@ -13,17 +11,14 @@ interface Props {
   quote: QuoteView;
 }
 
+// One store for the build: every card shares its fonts and its cache.
+let store: Promise<CardStore> | undefined;
+const cards = () =>
+  (store ??= quoteRoutes().then((routes) =>
+    createCardStore({ inputs: routes.map(({ props }) => quoteCardInput(props.talk, props.quote)), dir: cardCacheDir() }),
+  ));
+
 export const GET: APIRoute<Props> = async ({ props: { talk, quote } }) => {
-  const { speaker } = quote;
-  const png = await renderCard({
-    quote: quote.span,
-    speakerName: speaker.name,
-    speakerRole: speaker.role.text,
-    initials: speaker.initials,
-    speakerColor: SPEAKER_COLORS[speaker.color] ?? '#4a5566',
-    talkTitle: `《${talk.data.title}》`,
-    talkSubtitle: talkLabel(talk) === `《${talk.data.title}》` ? '' : talkLabel(talk),
-    date: formatDate(talk.data.date.text),
-  });
+  const png = await (await cards()).draw(quoteCardInput(talk, quote));
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };
