@@ -87,6 +87,9 @@ function counts(found: PagefindSearch | null | undefined, filter: string): Map<s
   return new Map(Object.entries(found?.filters[filter] ?? {}).filter(([, count]) => count > 0));
 }
 
+/** Results shown first (the panel's page size): their records are fetched first. */
+export const FIRST_PAGE = 20;
+
 /** Records fetched so far, by Pagefind's page id: each is fetched once per page view. */
 const records = new Map<string, Promise<PagefindData>>();
 
@@ -131,8 +134,17 @@ async function indexed(pagefind: PagefindApi, term: string | null, base: Record<
   // counted within the other, and the total whatever the facets.
   const faceted = facets.speaker !== '' || facets.talk !== '';
   // Pagefind counts only the filters whose files are loaded: load them all (once), alongside the
-  // index chunks the term needs.
-  await Promise.all([pagefind.filters(), term === null ? undefined : pagefind.preload(term)]);
+  // index chunks the term needs. With no facet to filter by, the first page's records need not
+  // wait for them: they are fetched as soon as the chunks are in, while the filters load.
+  // The term's chunks are asked for first: Pagefind serves its calls in order.
+  const chunksLoaded = term === null ? undefined : pagefind.preload(term);
+  const filtersLoaded = pagefind.filters();
+  if (term !== null && !faceted) {
+    await chunksLoaded;
+    const early = (await pagefind.search(term))?.results ?? [];
+    for (const result of early.slice(0, FIRST_PAGE)) void record(result).catch(() => undefined);
+  }
+  await Promise.all([filtersLoaded, chunksLoaded]);
   const [shown, bySpeaker, byTalk, all] = await Promise.all([
     search(facets, sort),
     faceted ? search({ talk: facets.talk }) : undefined,

@@ -5,11 +5,11 @@
  * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
  */
 import { excerpt, loadPage, MAX_QUERY_LENGTH, type SpeakerName } from '../lib/search-query';
-import { loadPagefind, preloadQuery, search, warmUp, type Hit, type SearchOutcome } from './search-engine';
+import { FIRST_PAGE, loadPagefind, preloadQuery, search, warmUp, type Hit, type SearchOutcome } from './search-engine';
 
 const TYPING_DELAY_MS = 120;
 /** Results shown at first and added by "more": only these turns' records are fetched. */
-const PAGE_SIZE = 20;
+const PAGE_SIZE = FIRST_PAGE;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

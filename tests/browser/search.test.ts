@@ -161,9 +161,10 @@ describe('the search page', () => {
     await settled(page);
     expect(new URL(page.url()).searchParams.get('q')).toBe('算力');
     await page.goBack();
+    // popstate starts the search asynchronously: wait for its outcome, not just for no busy flag.
+    await expect.poll(() => input.inputValue()).toBe('幻觉');
     await settled(page);
-    expect(await input.inputValue()).toBe('幻觉');
-    expect(await resultAnchors(page)).toEqual(['yang-shared-problems', 'xu-li-asks-yang']);
+    await expect.poll(() => resultAnchors(page)).toEqual(['yang-shared-problems', 'xu-li-asks-yang']);
   });
 
   test('a speaker’s name offers that speaker’s turns, and a way to search the text instead', async () => {
