@@ -82,11 +82,14 @@ test('on a wide screen the open note sits just under its marker', async () => {
   expect(box.y - (at.y + at.height)).toBeLessThan(12);
 });
 
-test('in print every note shows inline without opening it, and the markers are gone', async () => {
+test('in print every note shows inline without opening it, and the markers and share menus are gone', async () => {
   const page = await open(false);
   await page.emulateMedia({ media: 'print' });
   const { note, marker } = modeCollapse(page);
   expect(await note.isVisible()).toBe(true);
   expect(await marker.isVisible()).toBe(false);
   expect(await page.locator('.note-body:visible').count()).toBe(await page.locator('.note-body').count());
+  // Nor are the share menus printed: on paper they are controls without a use.
+  expect(await page.locator('ht-share').count()).toBe(16);
+  expect(await page.locator('ht-share:visible').count()).toBe(0);
 });
