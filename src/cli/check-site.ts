@@ -13,6 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { parseHTML } from 'linkedom';
 import { normaliseBase, siteOrigin } from '../lib/deploy';
+import { listFilesSync } from '../lib/files';
 import {
   checkLinks,
   checkPage,
@@ -55,16 +56,6 @@ export interface SiteCheckReport {
   skipped: string[];
 }
 
-function listFiles(dir: string, prefix = ''): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...listFiles(dir, rel));
-    else files.push(rel);
-  }
-  return files.sort();
-}
-
 /** The URLs Pagefind stores for its results, from its gzipped fragment files. */
 export function readSearchIndexUrls(pagefindDir: string): string[] {
   const fragmentDir = path.join(pagefindDir, 'fragment');
@@ -87,7 +78,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCheckO
 
 export async function checkSite(dir: string, options: SiteCheckOptions): Promise<SiteCheckReport> {
   if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`expected a built site in ${dir}, found no index.html: run \`npm run build\` first`);
-  const files = listFiles(dir);
+  const files = listFilesSync(dir);
   const fileSet = new Set(files);
   const pages: (BuiltPage & { html: string; file: string })[] = files
     .filter((file) => file.endsWith('.html'))

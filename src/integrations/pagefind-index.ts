@@ -9,15 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
+import { listFiles } from '../lib/files';
 import { indexChunkSize, turnRecords, type TurnRecord } from '../lib/search-records';
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
 
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
@@ -28,10 +21,9 @@ function check(what: string, errors: readonly string[]) {
 /** Collects the turn records of every built page that has turns. */
 export async function collectRecords(outDir: string): Promise<TurnRecord[]> {
   const records: TurnRecord[] = [];
-  for (const file of await htmlFiles(outDir)) {
-    const html = await readFile(file, 'utf8');
+  for (const relative of (await listFiles(outDir)).filter((file) => file.endsWith('.html'))) {
+    const html = await readFile(path.join(outDir, relative), 'utf8');
     if (!html.includes('class="turn"')) continue;
-    const relative = path.relative(outDir, file).split(path.sep).join('/');
     const pagePath = `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
     records.push(...turnRecords(parseHTML(html).document, pagePath));
   }

@@ -2,10 +2,11 @@
  * After the build: adds the hash of every page's inline stylesheet to that page's
  * Content-Security-Policy <meta> and to the policy in `_headers` (src/lib/style-hashes.ts).
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { listFiles } from '../lib/files';
 import { hashHeaderStyles, hashPageStyles } from '../lib/style-hashes';
 
 export default function styleHashes(): AstroIntegration {
@@ -15,10 +16,10 @@ export default function styleHashes(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const all = new Set<string>();
-        const entries = await readdir(out, { recursive: true, withFileTypes: true });
-        const pages = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
-        for (const file of pages) {
-          const { html, hashes } = hashPageStyles(await readFile(file, 'utf8'), path.relative(out, file));
+        const pages = (await listFiles(out)).filter((file) => file.endsWith('.html'));
+        for (const page of pages) {
+          const file = path.join(out, page);
+          const { html, hashes } = hashPageStyles(await readFile(file, 'utf8'), page);
           for (const hash of hashes) all.add(hash);
           if (hashes.length > 0) await writeFile(file, html);
         }

@@ -30,6 +30,16 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
 }
 
 
+/** What every menu of one talk shares: the citation's talk fields and the attribution label. */
+export interface ShareTalk {
+  title: string;
+  subtitle?: string | undefined;
+  /** Day of the talk, ISO YYYY-MM-DD. */
+  date: string;
+  /** e.g. WAIC 2023 开幕式圆桌论坛 (see talkLabel). */
+  talkLabel: string;
+}
+
 /** Everything the share menu of a turn or a key quote offers. */
 export interface ShareTarget {
   /** Unique on the page; prefixes the menu's ids. */
@@ -40,59 +50,36 @@ export interface ShareTarget {
   url: string;
   /** The quote with attribution and URL; absent for a turn (the script copies its text). */
   text?: string | undefined;
-  /** Attribution used after a turn's text: ——姚期智，WAIC 2023 开幕式圆桌论坛. */
-  talkLabel: string;
   author: string;
+  talk: ShareTalk;
   citation: CitationInput;
 }
 
 /** The talk as people name it in an attribution: its subtitle if it has one, else its title. */
 export const talkLabel = (talk: TalkView) => talk.data.subtitle ?? `《${talk.data.title}》`;
 
-export const citationOf = (talk: TalkView, author: string, url: string): CitationInput => ({
-  author,
+export const shareTalk = (talk: TalkView): ShareTalk => ({
   title: talk.data.title,
   subtitle: talk.data.subtitle,
   date: talk.data.date.text,
-  url,
+  talkLabel: talkLabel(talk),
 });
 
+function shareTarget(talk: TalkView, target: { id: string; label: string; author: string; url: string; text?: string }): ShareTarget {
+  const fields = shareTalk(talk);
+  const { title, subtitle, date } = fields;
+  return { ...target, talk: fields, citation: { author: target.author, title, subtitle, date, url: target.url } };
+}
+
 export function turnShareTarget(talk: TalkView, turn: TurnView, site: URL | undefined): ShareTarget {
+  const author = turn.speaker.name;
   const url = absoluteUrl(turnPath(talk.slug, turn.anchor), site);
-  return {
-    id: `${turn.anchor}-share`,
-    label: `${turn.speaker.name}这段发言`,
-    url,
-    talkLabel: talkLabel(talk),
-    author: turn.speaker.name,
-    citation: citationOf(talk, turn.speaker.name, url),
-  };
+  return shareTarget(talk, { id: `${turn.anchor}-share`, label: `${author}这段发言`, author, url });
 }
 
 export function quoteShareTarget(talk: TalkView, quote: QuoteView, site: URL | undefined): ShareTarget {
+  const author = quote.speaker.name;
   const url = absoluteUrl(sharePath(talk.slug, quote.id), site);
-  return {
-    id: `${quote.anchor}-share`,
-    label: `${quote.speaker.name}的这句话`,
-    url,
-    text: quoteWithAttribution(quote.span, quote.speaker.name, talkLabel(talk), url),
-    talkLabel: talkLabel(talk),
-    author: quote.speaker.name,
-    citation: citationOf(talk, quote.speaker.name, url),
-  };
+  const text = quoteWithAttribution(quote.span, author, talkLabel(talk), url);
+  return shareTarget(talk, { id: `${quote.anchor}-share`, label: `${author}的这句话`, author, url, text });
 }
-
-/** What every menu of one talk shares: the citation's talk fields and the attribution label. */
-export interface ShareTalk {
-  title: string;
-  subtitle?: string | undefined;
-  date: string;
-  talkLabel: string;
-}
-
-export const shareTalk = ({ citation, talkLabel }: Pick<ShareTarget, 'citation' | 'talkLabel'>): ShareTalk => ({
-  title: citation.title,
-  subtitle: citation.subtitle,
-  date: citation.date,
-  talkLabel,
-});

@@ -47,6 +47,12 @@ export function getCatalog(): Promise<Catalog> {
   return catalog;
 }
 
+/** The static paths of everything published per talk (its reader and its cite page). */
+export async function talkRoutes(): Promise<{ params: { talk: string }; props: { talk: TalkView } }[]> {
+  const { talks } = await getCatalog();
+  return talks.map((talk) => ({ params: { talk: talk.slug }, props: { talk } }));
+}
+
 /** The static paths of everything published per key quote (its share page and its card). */
 export async function quoteRoutes(): Promise<{ params: { talk: string; quote: string }; props: { talk: TalkView; quote: QuoteView } }[]> {
   const { talks } = await getCatalog();

@@ -60,6 +60,27 @@ const node = (type: string, style: Record<string, string | number>, children?: C
   props: children === undefined ? { style } : { style, children },
 });
 
+/** A square or round mark with white text: the site's 会 and the speaker's initials. */
+function badge(look: { size: number; radius: number; color: string; fontSize: number; gap: number }, text: string): CardNode {
+  return node(
+    'div',
+    {
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      width: look.size,
+      height: look.size,
+      borderRadius: look.radius,
+      backgroundColor: look.color,
+      color: '#ffffff',
+      fontSize: look.fontSize,
+      fontWeight: 700,
+      marginRight: look.gap,
+    },
+    text,
+  );
+}
+
 /** Longer quotes get a smaller size so every quote fits in four or five lines. */
 export function quoteFontSize(quote: string): number {
   const length = Array.from(quote).length;
@@ -88,23 +109,7 @@ export function cardTree(input: CardInput): CardNode {
     [
       node('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 26 }, [
         node('div', { display: 'flex', alignItems: 'center' }, [
-          node(
-            'div',
-            {
-              display: 'flex',
-              alignItems: 'center',
-              justifyContent: 'center',
-              width: 48,
-              height: 48,
-              borderRadius: 10,
-              backgroundColor: CARD_COLORS.accent,
-              color: '#ffffff',
-              fontSize: 28,
-              fontWeight: 700,
-              marginRight: 14,
-            },
-            '会',
-          ),
+          badge({ size: 48, radius: 10, color: CARD_COLORS.accent, fontSize: 28, gap: 14 }, '会'),
           node('div', { fontWeight: 700 }, '会谈 Huitan'),
         ]),
         node('div', { display: 'flex', color: CARD_COLORS.muted, fontSize: 24 }, `${input.talkTitle} ${input.talkSubtitle}`),
@@ -124,23 +129,7 @@ export function cardTree(input: CardInput): CardNode {
       ),
       node('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between' }, [
         node('div', { display: 'flex', alignItems: 'center' }, [
-          node(
-            'div',
-            {
-              display: 'flex',
-              alignItems: 'center',
-              justifyContent: 'center',
-              width: 64,
-              height: 64,
-              borderRadius: 32,
-              backgroundColor: input.speakerColor,
-              color: '#ffffff',
-              fontSize: 30,
-              fontWeight: 700,
-              marginRight: 20,
-            },
-            input.initials,
-          ),
+          badge({ size: 64, radius: 32, color: input.speakerColor, fontSize: 30, gap: 20 }, input.initials),
           node('div', { display: 'flex', flexDirection: 'column' }, [
             node('div', { fontSize: 34, fontWeight: 700, color: input.speakerColor }, input.speakerName),
             node('div', { fontSize: 22, color: CARD_COLORS.muted }, input.speakerRole),

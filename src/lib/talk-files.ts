@@ -4,20 +4,10 @@
  * the site never sees a half-written talk: a failure leaves the old folder as it was.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { listFiles } from './files';
 import { readExistingTurn, type ExistingTalk } from './transcript-import';
-
-/** Files of a folder, relative and '/'-separated, sorted. */
-export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...(await listFiles(path.join(dir, entry.name), rel)));
-    else files.push(rel);
-  }
-  return files.sort();
-}
 
 /** The importer writes these; everything else in a talk folder is the editor's and is kept. */
 export function isImportedFile(rel: string): boolean {

@@ -4,23 +4,16 @@
  * by hash, no style attributes, no event-handler attributes, no script URLs), and _headers
  * repeats the policy with what only a header can say.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY, HEADER_CONTENT_SECURITY_POLICY } from '../../src/lib/deploy';
+import { listFilesSync } from '../../src/lib/files';
 import { hashHeaderStyles, styleHash, withStyleHashes } from '../../src/lib/style-hashes';
 import { readPage } from '../helpers/dist';
 import { distDir, root } from '../helpers/paths';
 
-function htmlPages(dir: string, rel = ''): string[] {
-  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((entry) => {
-    const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return htmlPages(dir, child);
-    return entry.name.endsWith('.html') ? [`/${child}`] : [];
-  });
-}
-
-const pages = htmlPages(distDir);
+const pages = listFilesSync(distDir).filter((file) => file.endsWith('.html')).map((file) => `/${file}`);
 
 describe('the Content-Security-Policy', () => {
   test('allows scripts only from the site (and WebAssembly for search), never inline', () => {

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { listFiles } from '../../src/lib/files';
 import { root } from './paths';
 
 export const fixturesDir = path.join(root, 'tests/fixtures/content');
@@ -36,16 +37,6 @@ const lines = (text: string) =>
     .split('\n')
     .map((line) => line.replace(/\r$/, ''))
     .filter((line) => line.trim() !== '');
-
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...(await listFiles(path.join(dir, entry.name), rel)));
-    else files.push(rel);
-  }
-  return files.sort();
-}
 
 export async function listErrorCases(): Promise<string[]> {
   const entries = await readdir(errorCasesDir, { withFileTypes: true });

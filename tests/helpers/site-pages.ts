@@ -2,9 +2,10 @@
  * The pages of the built site, found in dist/ rather than listed by hand, so quality checks
  * cover pages that later features add (share pages, speaker pages, search).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
+import { listFilesSync } from '../../src/lib/files';
 import { isRedirectPage, pageUrlOf } from '../../src/lib/site-check';
 import { distDir } from './paths';
 
@@ -15,17 +16,9 @@ export interface SitePage {
   redirect: boolean;
 }
 
-function htmlFiles(dir: string, rel = ''): string[] {
-  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((entry) => {
-    const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(dir, child);
-    return entry.name.endsWith('.html') ? [child] : [];
-  });
-}
-
 export function sitePages(dir = distDir): SitePage[] {
-  return htmlFiles(dir)
-    .sort()
+  return listFilesSync(dir)
+    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
     .map((file) => {
       const { document } = parseHTML(readFileSync(path.join(dir, file), 'utf8'));
       return { url: pageUrlOf(file), document, redirect: isRedirectPage(document) };
