@@ -24,9 +24,9 @@ export default defineConfig({
   integrations: [styleHashes(), pagefindIndex()],
   build: {
     format: 'directory',
-    // The stylesheet (the same on every page, see Base.astro) is inlined: a first visit paints
-    // after one round trip instead of two (Lighthouse LCP, npm run bench). The strict CSP names
-    // it by hash (src/integrations/style-hashes.ts); scripts stay external files.
+    // Each page's stylesheet (its components' CSS, see Base.astro) is inlined: a first visit
+    // paints after one round trip instead of two (Lighthouse LCP, npm run bench). The strict CSP
+    // names it by hash (src/integrations/style-hashes.ts); scripts stay external files.
     inlineStylesheets: 'always',
   },
   vite: {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CONTENT_SECURITY_POLICY, HEADER_CONTENT_SECURITY_POLICY } from '../../src/lib/deploy';
 import { listFilesSync } from '../../src/lib/files';
-import { hashHeaderStyles, styleHash, withStyleHashes } from '../../src/lib/style-hashes';
+import { hashHeaderStyles, inlineStyles, styleHash, withStyleHashes } from '../../src/lib/style-hashes';
 import { readPage } from '../helpers/dist';
 import { distDir, root } from '../helpers/paths';
 
@@ -32,7 +32,8 @@ describe('the Content-Security-Policy', () => {
     // <meta charset> must come first of all; the policy right after it governs the rest.
     expect(head[0]?.getAttribute('charset')).toBe('utf-8');
     expect(head[1]?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
-    // The one inline stylesheet (Base.astro) is allowed by its hash, and only it.
+    // The page's one inline stylesheet (its components' CSS, merged by Astro) is allowed by its
+    // hash, and only it.
     const styles = [...document.querySelectorAll('style')];
     expect(styles).toHaveLength(1);
     expect(styles[0]!.parentElement?.localName).toBe('head');
@@ -54,15 +55,18 @@ describe('the Content-Security-Policy', () => {
 });
 
 describe('public/_headers', () => {
-  const stylesheet = readPage('/').querySelector('style')?.textContent ?? '';
+  // Each page inlines the stylesheets of its own components: every distinct one, in page order.
+  const stylesheets = pages.flatMap((page) => inlineStyles(readFileSync(path.join(distDir, page), 'utf8')));
   const headers = readFileSync(path.join(root, 'public/_headers'), 'utf8');
   const rules = headers
     .split('\n')
     .filter((line) => line.startsWith('  '))
     .map((line) => line.trim());
 
-  test('is published with the site, its policy allowing the pages’ stylesheet by hash', () => {
-    expect(readFileSync(path.join(distDir, '_headers'), 'utf8')).toBe(hashHeaderStyles(headers, [styleHash(stylesheet)]));
+  test('is published with the site, its policy allowing the pages’ stylesheets by hash', () => {
+    const hashes = [...new Set(stylesheets.map(styleHash))];
+    expect(hashes.length).toBeGreaterThan(1);
+    expect(readFileSync(path.join(distDir, '_headers'), 'utf8')).toBe(hashHeaderStyles(headers, hashes));
   });
 
   test('sends the same policy for every path, with frame-ancestors, which a <meta> cannot carry', () => {
