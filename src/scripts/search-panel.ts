@@ -45,6 +45,8 @@ class SearchPanel extends HTMLElement {
   /** Whether the background load of a small index (warmUp) has started. */
   #warmed = false;
   #next = 0;
+  /** Whether the current history entry is a committed search (see #remember). */
+  #committed = false;
   #more!: HTMLButtonElement;
 
   connectedCallback() {
@@ -94,6 +96,7 @@ class SearchPanel extends HTMLElement {
   /** Reads q, speaker and talk from the URL; unknown speakers and talks are ignored. */
   #restore() {
     const params = new URLSearchParams(window.location.search);
+    this.#committed = window.location.search !== '';
     this.#input.value = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH);
     this.#setFacet(params.get('speaker') ?? '');
     this.#setTalk(params.get('talk') ?? '');
@@ -123,6 +126,9 @@ class SearchPanel extends HTMLElement {
 
   #remember(how: 'push' | 'replace' | 'none') {
     if (!this.#page || how === 'none') return;
+    // Typing replaces the history entry it started from, unless that entry is a search the
+    // reader committed (pressed Enter on, picked a facet for, or arrived at): then the first
+    // keystroke starts a new entry, so Back returns to the committed search.
     const params = new URLSearchParams();
     const q = this.#input.value.trim().slice(0, MAX_QUERY_LENGTH);
     if (q) params.set('q', q);
@@ -130,9 +136,10 @@ class SearchPanel extends HTMLElement {
     if (this.#talkValue) params.set('talk', this.#talkValue);
     const query = params.toString();
     const next = `${window.location.pathname}${query ? `?${query}` : ''}`;
-    if (next === `${window.location.pathname}${window.location.search}`) return;
-    if (how === 'push') history.pushState(null, '', next);
-    else history.replaceState(null, '', next);
+    const unchanged = next === `${window.location.pathname}${window.location.search}`;
+    if (!unchanged && (how === 'push' || this.#committed)) history.pushState(null, '', next);
+    else if (!unchanged) history.replaceState(null, '', next);
+    if (how === 'push' || !unchanged) this.#committed = how === 'push';
   }
 
   async #run(how: 'push' | 'replace' | 'none') {

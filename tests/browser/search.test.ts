@@ -167,6 +167,24 @@ describe('the search page', () => {
     await expect.poll(() => resultAnchors(page)).toEqual(['yang-shared-problems', 'xu-li-asks-yang']);
   });
 
+  test('typing after a committed search starts a new history entry instead of replacing it', async () => {
+    const { page } = await open('/search/');
+    const input = page.getByRole('searchbox', { name: '搜索发言' });
+    await page.waitForFunction(() => customElements.get('ht-search-panel') !== undefined);
+    // Each query's results arrive from typing alone (the typing delay passes) before Enter.
+    await input.fill('幻觉');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('幻觉');
+    await settled(page);
+    await input.press('Enter');
+    await input.fill('算力');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('算力');
+    await settled(page);
+    await page.goBack();
+    await expect.poll(() => input.inputValue()).toBe('幻觉');
+    await settled(page);
+    await expect.poll(() => resultAnchors(page)).toEqual(['yang-shared-problems', 'xu-li-asks-yang']);
+  });
+
   test('a speaker’s name offers that speaker’s turns, and a way to search the text instead', async () => {
     const { page } = await open(`/search/?q=${encodeURIComponent('植麟')}`);
     await settled(page);
