@@ -1,15 +1,17 @@
 /**
  * Astro integration: after the build, index every turn of every reader page with Pagefind's
  * Node API, one custom record per turn (URL = the turn's permalink, speaker and talk filters).
- * Any error Pagefind reports fails the build, and Pagefind is always closed.
+ * Any error Pagefind reports fails the build, and Pagefind is always closed. Its browser script
+ * gets one latency fix (src/lib/pagefind-patch.ts).
  */
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files';
+import { patchPagefindScript } from '../lib/pagefind-patch';
 import { indexChunkSize, turnRecords, type TurnRecord } from '../lib/search-records';
 
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
@@ -55,6 +57,8 @@ export async function writeIndex(records: readonly TurnRecord[], outDir: string)
     for (const file of await readdir(output)) {
       if (/^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(file)) await rm(path.join(output, file));
     }
+    const script = path.join(output, 'pagefind.js');
+    await writeFile(script, patchPagefindScript(await readFile(script, 'utf8'), script));
   } finally {
     await pagefind.close();
     if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];

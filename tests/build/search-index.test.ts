@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { PAGEFIND_WAIT_LOOP, PATCHED_WAIT_LOOP } from '../../src/lib/pagefind-patch';
 import { readPage } from '../helpers/dist';
 import { distDir } from '../helpers/paths';
 
@@ -29,6 +30,12 @@ describe('the search index', () => {
   test('publishes Pagefind’s search API but not its unused ready-made UIs', () => {
     expect(existsSync(path.join(pagefindDir, 'pagefind.js'))).toBe(true);
     expect(readdirSync(pagefindDir).filter((file) => /ui|highlight/.test(file))).toEqual([]);
+  });
+
+  test('publishes Pagefind’s script with its index wait loop checking every millisecond', () => {
+    const script = readFileSync(path.join(pagefindDir, 'pagefind.js'), 'utf8');
+    expect(script.split(PATCHED_WAIT_LOOP)).toHaveLength(2);
+    expect(script.includes(PAGEFIND_WAIT_LOOP)).toBe(false);
   });
 
   test('the reader page loads no search code until search is opened', () => {
