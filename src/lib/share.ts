@@ -12,6 +12,8 @@ export const turnPath = (talk: string, anchor: string) => `/${talk}/#${anchor}`;
 export const quoteContextPath = (talk: string, quoteAnchor: string) => `/${talk}/#${quoteAnchor}`;
 /** Every citation of a talk's turns, one section per turn anchor: the light menus' no-JS page. */
 export const citePath = (talk: string, anchor?: string) => `/${talk}/cite/${anchor ? `#${anchor}` : ''}`;
+/** A talk's apparatus (who spoke how much, the corrections, the sources): kept off the reading page. */
+export const aboutPath = (talk: string, anchor?: string) => `/${talk}/about/${anchor ? `#${anchor}` : ''}`;
 export const sharePath = (talk: string, quoteId: string) => `/${talk}/q/${quoteId}/`;
 export const cardPath = (talk: string, quoteId: string) => `/${talk}/q/${quoteId}.png`;
 

@@ -63,10 +63,12 @@ test('on a phone the open note is a sheet along the bottom of the screen', async
   expect(Math.round(box.y + box.height)).toBe(844);
 });
 
-test('a strip segment and a speaker label take the reader where they point', async () => {
-  const page = await open(false);
+test('a strip segment (on the about page) and a speaker label take the reader where they point', async () => {
+  const page = await session.open(`${READER}about/`, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   await page.getByRole('navigation', { name: '谁在何时发言' }).getByRole('link', { name: /^第8段：潘新钢，\d+字$/ }).click();
+  await page.waitForURL((url) => url.pathname === READER);
   expect(new URL(page.url()).hash).toBe('#pan-gan-vs-diffusion');
+  expect(await page.locator('#pan-gan-vs-diffusion').isVisible()).toBe(true);
   await page.locator('#yang-shared-problems').getByRole('link', { name: '杨植麟', exact: true }).click();
   expect(new URL(page.url()).hash).toBe('#speaker-yang-zhilin');
   expect(await page.locator('#speaker-yang-zhilin').getByText('月之暗面').isVisible()).toBe(true);

@@ -1,7 +1,8 @@
 /**
- * The built reader's annotations: notes, corrections, speaker profiles and who spoke how much.
- * The statistics are checked against counts made here from the raw source transcript, not
- * from the turn files the site reads.
+ * The built reader's annotations: notes, corrections, speaker profiles and who spoke how much
+ * (the corrections list and the statistics are on the talk's about page, linking back into the
+ * reader). The statistics are checked against counts made here from the raw source transcript,
+ * not from the turn files the site reads.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,9 +27,13 @@ function sourceCounts(): { name: string; characters: number }[] {
   return turns;
 }
 
+const READER = '/waic-2023-roundtable/';
+const ABOUT = '/waic-2023-roundtable/about/';
 let doc: Document;
+let about: Document;
 beforeAll(() => {
-  doc = readPage('/waic-2023-roundtable/');
+  doc = readPage(READER);
+  about = readPage(ABOUT);
 });
 
 const text = (element: Element | null | undefined) => element?.textContent?.trim() ?? '';
@@ -71,16 +76,25 @@ describe('editorial notes', () => {
 });
 
 describe('the corrections list', () => {
-  test('lists every correction note and the 植麟 speaker label, each linking to its place', () => {
-    const items = [...doc.querySelectorAll('#corrections li')];
+  test('lists every correction note and the 植麟 speaker label, each linking to its place in the reader', () => {
+    const items = [...about.querySelectorAll('#corrections li')];
     const hrefs = items.map((item) => item.querySelector('a.correction-where')?.getAttribute('href'));
     const correctionNotes = [...doc.querySelectorAll('.turn-body .note[data-note-kind="correction"]')].map((note) => `#${note.id}`);
     const labelled = [...doc.querySelectorAll('article.turn')].filter((turn) => turn.querySelector('.turn-source-label'));
     expect(labelled.map((turn) => turn.id)).toEqual(['yang-shared-problems', 'yang-shared-memory']);
+    for (const turn of labelled) expect(turn.querySelector('.turn-source-label')?.getAttribute('href')).toBe(`${ABOUT}#corrections`);
     expect(hrefs).toHaveLength(correctionNotes.length + 2);
-    for (const href of [...correctionNotes, '#yang-shared-problems', '#yang-shared-memory']) expect(hrefs).toContain(href);
-    for (const href of hrefs) expect(doc.querySelector(href!), href!).not.toBeNull();
+    for (const href of [...correctionNotes, '#yang-shared-problems', '#yang-shared-memory']) expect(hrefs).toContain(`${READER}${href}`);
+    for (const href of hrefs) expect(doc.querySelector(href!.slice(READER.length)), href!).not.toBeNull();
     expect(items.map(text).filter((line) => line.includes('“植麟”，即杨植麟'))).toHaveLength(2);
+  });
+
+  test('is one link away from the reader, which names how many there are', () => {
+    const link = doc.querySelector(`.about-link a[href="${ABOUT}"]`);
+    expect(text(link)).toBe('关于这份实录');
+    const count = about.querySelectorAll('#corrections li').length;
+    expect(text(doc.querySelector('.about-link'))).toBe(`关于这份实录：谁说了多少，${count}处更正，来源与编辑说明。`);
+    expect(doc.querySelector('#corrections, .talk-stats, #source-notes')).toBeNull();
   });
 });
 
@@ -108,7 +122,7 @@ describe('who spoke how much', () => {
 
   test('the data table matches counts made from the source transcript', () => {
     expect(expected).toHaveLength(13);
-    const rows = [...doc.querySelectorAll('.stats-table tbody tr')].map((row) => [...row.children].map(text));
+    const rows = [...about.querySelectorAll('.stats-table tbody tr')].map((row) => [...row.children].map(text));
     expect(rows).toEqual(
       names.map((name) => {
         const own = expected.filter((turn) => turn.name === name);
@@ -116,15 +130,15 @@ describe('who spoke how much', () => {
         return [name, String(own.length), pct(own.length, 13), String(characters), pct(characters, total)];
       }),
     );
-    expect([...doc.querySelectorAll('.stats-table tfoot td')].map(text)).toEqual(['13', '100%', String(total), '100%']);
-    expect(text(doc.querySelector('.talk-length'))).toBe(`全文${total}字，13段发言，约${Math.round(total / 400)}分钟读完（按每分钟400字计）`);
+    expect([...about.querySelectorAll('.stats-table tfoot td')].map(text)).toEqual(['13', '100%', String(total), '100%']);
+    expect(text(about.querySelector('.talk-length'))).toBe(`全文${total}字，13段发言，约${Math.round(total / 400)}分钟读完（按每分钟400字计）`);
   });
 
   test('the chart is one accessible SVG image, bars sized by share, coloured by data-color', () => {
-    const svg = doc.querySelector('svg.share-chart')!;
+    const svg = about.querySelector('svg.share-chart')!;
     expect(svg.getAttribute('role')).toBe('img');
-    expect(text(doc.getElementById(svg.getAttribute('aria-labelledby')!))).toBe('各人发言次数与字数占全场的比例');
-    expect(doc.getElementById(svg.getAttribute('aria-describedby')!)).not.toBeNull();
+    expect(text(about.getElementById(svg.getAttribute('aria-labelledby')!))).toBe('各人发言次数与字数占全场的比例');
+    expect(about.getElementById(svg.getAttribute('aria-describedby')!)).not.toBeNull();
     const yao = expected.filter((turn) => turn.name === '姚期智').reduce((sum, turn) => sum + turn.characters, 0);
     const bar = svg.querySelectorAll('.share-row')[1]!;
     expect(bar.getAttribute('data-color')).toBe('crimson');
@@ -133,9 +147,9 @@ describe('who spoke how much', () => {
   });
 
   test('the “who spoke when” strip has one link per turn, in order, named by speaker and length', () => {
-    const links = [...doc.querySelectorAll('svg.strip a')];
+    const links = [...about.querySelectorAll('svg.strip a')];
     const anchors = [...doc.querySelectorAll('article.turn')].map((turn) => `#${turn.id}`);
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(anchors);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(anchors.map((anchor) => `${READER}${anchor}`));
     expect(links.map((a) => a.getAttribute('aria-label'))).toEqual(
       expected.map((turn, index) => `第${index + 1}段：${turn.name}，${turn.characters}字`),
     );

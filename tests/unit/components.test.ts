@@ -84,6 +84,8 @@ const quote = (id: string, headline: string, speaker: ParticipantView, turnAncho
 
 const opening = turnView('xu-li-opens', host);
 const answer = turnView('yao-answers', yao, { position: 2, paragraphs: 3 });
+/** Where a turn the source labels wrongly links: the talk's corrections list. */
+const CORRECTIONS = '/demo-talk/about/#corrections';
 const follow = turnView('xu-li-follows', host, { position: 3 });
 const sections: SectionView[] = [
   { id: 'foundations', title: '基础理论的突破', start: 'xu-li-opens', turns: [opening, answer] },
@@ -188,7 +190,7 @@ describe('TurnBlock', () => {
     ['a guest', answer, 2, '图灵奖得主'],
     ['the host', opening, 1, '主持人'],
   ])('renders a turn of %s with its markup contract', async (_name, turn, slot, role) => {
-    const { body } = await renderDom(TurnBlock, { turn, speakerSlot: slot }, { default: '<p>第一段。</p><p>第二段。</p>' });
+    const { body } = await renderDom(TurnBlock, { turn, speakerSlot: slot, correctionsHref: CORRECTIONS }, { default: '<p>第一段。</p><p>第二段。</p>' });
     const article = body.querySelector('article.turn')!;
     expect(article).not.toBeNull();
     expect(article.id).toBe(turn.anchor);
@@ -206,7 +208,7 @@ describe('TurnBlock', () => {
   });
 
   test('labels the fold with the paragraph count and the speaker', async () => {
-    const { body } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2 }, { default: '<p>话</p>' });
+    const { body } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
     const toggle = body.querySelector('input.turn-expand')!;
     expect(toggle.getAttribute('type')).toBe('checkbox');
     expect(toggle.id).toBe('yao-answers-expand');
@@ -217,8 +219,18 @@ describe('TurnBlock', () => {
     expect(textOf(label.querySelector('.fold-open'))).toBe('收起姚期智的发言');
   });
 
+  test('links a speaker label the source got wrong to the corrections list, and says what it was', async () => {
+    const mislabelled = turnView('yao-mislabelled', yao, { sourceLabel: '姚院士' });
+    const { body } = await renderDom(TurnBlock, { turn: mislabelled, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
+    const label = body.querySelector('.turn-speaker a.turn-source-label')!;
+    expect(label.getAttribute('href')).toBe(CORRECTIONS);
+    expect(textOf(label)).toBe('原文标为“姚院士”');
+    const { body: plain } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
+    expect(plain.querySelector('.turn-source-label')).toBeNull();
+  });
+
   test('links to itself by its anchor', async () => {
-    const { body } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2 }, { default: '<p>话</p>' });
+    const { body } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
     const link = body.querySelector('a.turn-link')!;
     expect(link.getAttribute('href')).toBe('#yao-answers');
     expect(textOf(link.querySelector('[aria-hidden="true"]'))).toBe('#');
@@ -228,7 +240,7 @@ describe('TurnBlock', () => {
   test('puts the slot content in the turn body', async () => {
     const { body } = await renderDom(
       TurnBlock,
-      { turn: answer, speakerSlot: 2 },
+      { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS },
       { default: '<p>第一段。</p><p>第二段有<mark id="quote-x" class="key-quote">金句</mark>。</p>' },
     );
     const paragraphs = body.querySelectorAll('.turn-body > p');
