@@ -1,29 +1,39 @@
 /**
- * The one script every page loads (Base.astro). It defines the elements that must work from the
- * start (the header's search field, the speaker filter) and loads everything else on first use,
+ * The one script every page loads (Base.astro). It defines the element that must work from the
+ * start (the header's search field: "/" and Ctrl/⌘-K) and loads everything else on first use,
  * so a reader downloads one small module before searching (budgets: npm run bench):
+ * - the speaker filter's URL mirror and announced count (speaker-filter.ts): at once when the URL
+ *   names a filter, else on the first pointer or focus on the filter (it filters without
+ *   JavaScript: checkboxes and CSS);
  * - share menus (share-menu.ts): at once where a page has full menus (share and cite pages);
  *   on the reader, whose menus are light, on the first pointer or focus on one;
  * - the selection bar (passage-link.ts): on the first selection in a turn, which it then reads;
  * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=….
  */
 import './search-launcher';
-import './speaker-filter';
 
-const loadShare = () => import('./share-menu');
-
-if (document.querySelector('ht-share:not([data-deferred])')) {
-  void loadShare();
-} else if (document.querySelector('ht-share')) {
+/** Runs `load` once, on the first pointer or keyboard approach to an element matching `selector`. */
+function onIntent(selector: string, load: () => Promise<unknown>) {
   // pointerover also fires on touch before the tap; focusin covers the keyboard.
   const INTENT = ['pointerover', 'focusin'] as const;
   const intent = (event: Event) => {
-    if (!(event.target instanceof Element) || !event.target.closest('ht-share')) return;
+    if (!(event.target instanceof Element) || !event.target.closest(selector)) return;
     for (const type of INTENT) document.removeEventListener(type, intent, true);
-    void loadShare();
+    void load();
   };
   for (const type of INTENT) document.addEventListener(type, intent, true);
 }
+
+if (document.querySelector('ht-speaker-filter')) {
+  const params = new URLSearchParams(window.location.search);
+  if (params.has('speakers') || params.has('host')) void import('./speaker-filter');
+  else onIntent('ht-speaker-filter', () => import('./speaker-filter'));
+}
+
+const loadShare = () => import('./share-menu');
+
+if (document.querySelector('ht-share:not([data-deferred])')) void loadShare();
+else if (document.querySelector('ht-share')) onIntent('ht-share', loadShare);
 
 if (document.querySelector('ht-passage-link')) {
   // Only a selection of a turn's words: focusing a field (the search box) changes the selection too.

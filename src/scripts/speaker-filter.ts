@@ -1,7 +1,9 @@
 /**
  * <ht-speaker-filter>: enhances the CSS-only speaker filter. It mirrors the choice in the URL
  * (`?speakers=a,b`, `&host=0` when the host's questions are hidden), restores it on load,
- * ignores unknown values, and announces how many turns are visible.
+ * ignores unknown values, and announces how many turns are visible. It may load after the reader
+ * has changed the boxes (site.ts loads it on the first approach to the filter): the URL only
+ * overrides them when it names a filter.
  */
 import { filterQuery, parseFilterQuery } from '../lib/format';
 
@@ -26,10 +28,13 @@ class SpeakerFilter extends HTMLElement {
 
   #start() {
     const form = this.#form!;
-    const known = this.#speakerBoxes.map((box) => box.value);
-    const { speakers, keepHost } = parseFilterQuery(window.location.search, known);
-    for (const box of this.#speakerBoxes) box.checked = speakers.includes(box.value);
-    if (this.#keepHost) this.#keepHost.checked = keepHost;
+    const params = new URLSearchParams(window.location.search);
+    if (params.has('speakers') || params.has('host')) {
+      const known = this.#speakerBoxes.map((box) => box.value);
+      const { speakers, keepHost } = parseFilterQuery(window.location.search, known);
+      for (const box of this.#speakerBoxes) box.checked = speakers.includes(box.value);
+      if (this.#keepHost) this.#keepHost.checked = keepHost;
+    }
     form.addEventListener('change', () => this.#update(true));
     // A reset clears the boxes after the event: read the new state on the next task.
     form.addEventListener('reset', () => setTimeout(() => this.#update(true), 0));
