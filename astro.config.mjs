@@ -6,6 +6,7 @@ import styleHashes from './src/integrations/style-hashes.ts';
 import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
 import rehypeNotes from './src/plugins/rehype-notes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
+import viteUnwrapPreload from './src/plugins/vite-unwrap-preload.ts';
 import { normaliseBase, siteOrigin } from './src/lib/deploy.ts';
 
 // Fixture-site tests build into their own folders so they never race the main build.
@@ -32,6 +33,8 @@ export default defineConfig({
   vite: {
     // No inlined assets (CSP), and no module-preload helper: the few lazy chunks load on demand.
     build: { assetsInlineLimit: 0, modulePreload: false },
+    // …and no preload wrapper around each import() either (Vite adds it regardless).
+    plugins: [viteUnwrapPreload()],
   },
   markdown: {
     // Transcript text is published as spoken: no curly-quote or dash rewriting.

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { stripNotes } from '../../src/lib/notes';
 import { cjkGaps } from '../../src/lib/cjk-spacing';
 import { readPage } from '../helpers/dist';
-import { root } from '../helpers/paths';
+import { distDir, root } from '../helpers/paths';
 
 const talkDir = path.join(root, 'content/talks/waic-2023-roundtable/turns');
 const turnFiles = readdirSync(talkDir).filter((name) => name.endsWith('.md')).sort();
@@ -164,6 +164,19 @@ describe('every page', () => {
     expect(scripts).toEqual([['module', expect.stringMatching(/^\/_astro\/SiteScript\.astro_astro_type_script_index_0_lang\.[\w-]+\.js$/)]]);
     expect(document.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(0);
     expect(document.head.querySelectorAll('style')).toHaveLength(1);
+  });
+
+  test('no script carries Vite’s preload helper: each lazy import() is a plain import()', () => {
+    const dir = path.join(distDir, '_astro');
+    const chunks = readdirSync(dir).filter((file) => file.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) {
+      const code = readFileSync(path.join(dir, chunk), 'utf8');
+      expect(code, chunk).not.toContain('vite:preloadError');
+      expect(code, chunk).not.toContain('modulepreload');
+    }
+    const site = chunks.find((chunk) => chunk.startsWith('SiteScript'))!;
+    expect(readFileSync(path.join(dir, site), 'utf8')).toMatch(/import\("\.\/share-menu\.[\w-]+\.js"\)/);
   });
 
   test('the home page lists the talk with its date, participants and a key quote', () => {
