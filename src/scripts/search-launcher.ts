@@ -3,6 +3,21 @@
  * search dialog; the dialog's panel code (and later Pagefind) is imported only then. Esc closes
  * the dialog and focus returns to where it was.
  */
+import searchStylesheet from '../styles/search.css?url';
+
+/**
+ * The dialog's stylesheet is not in the page (only the search page inlines it): it loads on the
+ * first approach to the search field, or as the dialog opens, and the dialog stays unseen until
+ * it has arrived (search-field.css).
+ */
+function loadSearchStyles() {
+  if (document.querySelector(`link[href="${searchStylesheet}"]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = searchStylesheet;
+  document.head.append(link);
+}
+
 class SearchLauncher extends HTMLElement {
   #dialog: HTMLDialogElement | null = null;
   #field: HTMLInputElement | null = null;
@@ -13,6 +28,7 @@ class SearchLauncher extends HTMLElement {
     this.#field = this.querySelector<HTMLInputElement>('.site-search-input');
     if (!this.#dialog || !this.#field) return;
 
+    for (const type of ['pointerover', 'focusin']) this.addEventListener(type, loadSearchStyles, { once: true });
     this.#field.addEventListener('input', () => this.open(this.#field!.value));
     this.#field.addEventListener('click', () => this.open(this.#field!.value));
     this.#field.form?.addEventListener('submit', (event) => {
@@ -49,6 +65,7 @@ class SearchLauncher extends HTMLElement {
     this.#returnTo = document.activeElement instanceof HTMLElement && document.activeElement !== this.#field
       ? document.activeElement
       : this.#field;
+    loadSearchStyles();
     dialog.showModal();
     const input = dialog.querySelector<HTMLInputElement>('.search-input');
     if (input) {
