@@ -4,7 +4,7 @@
  * (textContent), never as markup. In "page" mode the query and facets live in the URL
  * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
  */
-import { excerpt, loadPage, MAX_QUERY_LENGTH, type SpeakerName } from '../lib/search-query';
+import { excerpt, loadPage, MAX_QUERY_LENGTH, parseSpeakers, speakersPath, type SearchSpeaker } from '../lib/search-query';
 import { FIRST_PAGE, loadPagefind, preloadQuery, search, warmUp, type Hit, type SearchOutcome } from './search-engine';
 
 const TYPING_DELAY_MS = 120;
@@ -18,13 +18,30 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-function readSpeakers(json: string | undefined): SpeakerName[] {
+/** The site's speakers (/search/speakers.json); none when it cannot be read (search still works). */
+async function fetchSpeakers(base: string): Promise<SearchSpeaker[]> {
   try {
-    const value: unknown = JSON.parse(json ?? '[]');
-    return Array.isArray(value) ? (value as SpeakerName[]) : [];
+    const response = await fetch(speakersPath(base));
+    return response.ok ? parseSpeakers(await response.json()) : [];
   } catch {
     return [];
   }
+}
+
+/** A speaker's option in the facet: the same markup as the server's 全部 option, with an avatar. */
+function speakerOption(speaker: SearchSpeaker): HTMLLabelElement {
+  const option = element('label', 'filter-option search-facet-option');
+  option.dataset['color'] = speaker.color;
+  option.dataset['facet'] = speaker.id;
+  const radio = element('input');
+  [radio.type, radio.name, radio.value] = ['radio', 'speaker', speaker.id];
+  const avatar = element('span', 'avatar avatar-small', speaker.initials);
+  avatar.dataset['color'] = speaker.color;
+  avatar.setAttribute('aria-hidden', 'true');
+  const count = element('span', 'filter-count');
+  count.dataset['countFor'] = speaker.id;
+  option.append(radio, avatar, element('span', undefined, speaker.name), count);
+  return option;
 }
 
 class SearchPanel extends HTMLElement {
@@ -34,7 +51,9 @@ class SearchPanel extends HTMLElement {
   #status!: HTMLElement;
   #suggestion!: HTMLElement;
   #list!: HTMLOListElement;
-  #speakers: SpeakerName[] = [];
+  #speakers: SearchSpeaker[] = [];
+  /** Resolves once the speakers are read and the facet has an option for each. */
+  #ready: Promise<void> = Promise.resolve();
   #base = '/';
   #page = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -64,8 +83,11 @@ class SearchPanel extends HTMLElement {
     this.#more.hidden = true;
     this.#more.addEventListener('click', () => void this.#showMore());
     list.after(this.#more);
-    this.#speakers = readSpeakers(this.dataset['speakers']);
     this.#base = this.dataset['base'] ?? '/';
+    this.#ready = fetchSpeakers(this.#base).then((speakers) => {
+      this.#speakers = speakers;
+      facet.append(...speakers.map(speakerOption));
+    });
     this.#page = this.dataset['mode'] === 'page';
     // The panel starts when the dialog opens (or the search page loads): start Pagefind now, so
     // that its script, WebAssembly and index load while the reader types the first query.
@@ -88,13 +110,14 @@ class SearchPanel extends HTMLElement {
     }
     if (this.#page) {
       for (const note of document.querySelectorAll<HTMLElement>('.search-needs-js')) note.hidden = true;
-      window.addEventListener('popstate', () => this.#restore());
-      this.#restore();
+      window.addEventListener('popstate', () => void this.#restore());
+      void this.#restore();
     }
   }
 
   /** Reads q, speaker and talk from the URL; unknown speakers and talks are ignored. */
-  #restore() {
+  async #restore() {
+    await this.#ready; // the speaker in the URL is chosen among the facet's options
     const params = new URLSearchParams(window.location.search);
     this.#committed = window.location.search !== '';
     this.#input.value = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH);
@@ -153,7 +176,8 @@ class SearchPanel extends HTMLElement {
     }
     this.setAttribute('aria-busy', 'true');
     try {
-      const pagefind = await loadPagefind(this.#base);
+      // Speakers first read too: a query may name one (search-engine.ts).
+      const [pagefind] = await Promise.all([loadPagefind(this.#base), this.#ready]);
       const outcome = await search(pagefind, text, this.#speakers, { speaker: this.#facetValue, talk: this.#talkValue });
       const { items: hits, next } = await loadPage(outcome.matches, 0, PAGE_SIZE);
       if (sequence !== this.#sequence) return;

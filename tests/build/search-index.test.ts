@@ -38,6 +38,16 @@ describe('the search index', () => {
     expect(script.includes(PAGEFIND_WAIT_LOOP)).toBe(false);
   });
 
+  test('lists every speaker for the search panel in /search/speakers.json, not in every page', () => {
+    const speakers = JSON.parse(readFileSync(path.join(distDir, 'search/speakers.json'), 'utf8')) as { id: string; name: string }[];
+    const participants = [...readPage('/waic-2023-roundtable/').querySelectorAll('.participant')].map((item) => item.id.replace(/^speaker-/, ''));
+    expect(speakers.map((speaker) => speaker.id)).toEqual(participants);
+    expect(speakers.find((speaker) => speaker.id === 'yang-zhilin')).toMatchObject({ name: '杨植麟', aliases: ['植麟'], color: 'violet', initials: '杨' });
+    for (const page of ['/', '/waic-2023-roundtable/', '/search/']) {
+      expect(readPage(page).querySelectorAll('[data-speakers], .search-facet-option[data-facet]'), page).toHaveLength(0);
+    }
+  });
+
   test('the reader page loads no search code until search is opened', () => {
     const scripts = [...readPage('/waic-2023-roundtable/').querySelectorAll('script[src]')].map((s) => s.getAttribute('src'));
     expect(scripts.some((src) => src?.includes('pagefind'))).toBe(false);

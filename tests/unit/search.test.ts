@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search-query';
+import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, parseSpeakers, speakerNamed, speakersPath } from '../../src/lib/search-query';
 import { indexChunkSize, plainText, turnRecords, type TurnRecord } from '../../src/lib/search-records';
 import { bigramToken, endToken, indexTokens, prefixToken, queryTokens, runsOf } from '../../src/lib/search-tokens';
 
@@ -97,6 +97,24 @@ describe('speakerNamed', () => {
 
   test.each(['"杨植麟"', '杨植麟 幻觉', '植', 'Yang'])('does not for %j', (query) => {
     expect(speakerNamed(parseQuery(query), speakers)).toBeUndefined();
+  });
+});
+
+describe('parseSpeakers', () => {
+  const yang = { id: 'yang-zhilin', name: '杨植麟', latinName: 'Yang Zhilin', aliases: ['植麟'], color: 'violet', initials: '杨' };
+
+  test('keeps speakers with every field, in order, and leaves out anything else', () => {
+    const { initials: _initials, ...noInitials } = yang;
+    expect(parseSpeakers([yang, noInitials, { ...yang, aliases: [1] }, null, 'x', { ...yang, id: 'b' }])).toEqual([yang, { ...yang, id: 'b' }]);
+  });
+
+  test('reads no speaker from something that is not a list', () => {
+    for (const value of [undefined, null, {}, 'speakers', 42]) expect(parseSpeakers(value)).toEqual([]);
+  });
+
+  test('finds the list under the site’s base path', () => {
+    expect(speakersPath('/')).toBe('/search/speakers.json');
+    expect(speakersPath('/huitan/')).toBe('/huitan/search/speakers.json');
   });
 });
 
