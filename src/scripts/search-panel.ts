@@ -147,7 +147,7 @@ class SearchPanel extends HTMLElement {
     this.setAttribute('aria-busy', 'true');
     try {
       const pagefind = await loadPagefind(this.#base);
-      const outcome = await search(pagefind, text, this.#speakers, { speaker: this.#facetValue, talk: this.#talkValue });
+      const outcome = await search(pagefind, text, this.#speakers, { speaker: this.#facetValue, talk: this.#talkValue }, this.#talkFacet !== null);
       const { items: hits, next } = await loadPage(outcome.matches, 0, PAGE_SIZE);
       if (sequence !== this.#sequence) return;
       [this.#outcome, this.#hits, this.#next] = [outcome, hits, next];
@@ -156,7 +156,8 @@ class SearchPanel extends HTMLElement {
         // With the first results on screen, a small site's whole index loads in the background
         // so the next queries answer without the network (search-engine.ts warmUp).
         this.#warmed = true;
-        const warm = () => void warmUp(pagefind).catch(() => undefined);
+        const turns = Number(this.dataset['turns'] ?? 0);
+        const warm = () => void warmUp(pagefind, this.#speakers.map(({ id }) => id), turns).catch(() => undefined);
         if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 1000 });
         else setTimeout(warm, 0);
       }
