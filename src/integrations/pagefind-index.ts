@@ -129,7 +129,12 @@ export async function writeIndex(
   return { languages, shards: shards.length };
 }
 
-export default function pagefindIndex(): AstroIntegration {
+export interface PagefindIndexOptions {
+  /** Pairs per shard at most (default SHARD_PAIRS); tests set a tiny one to build several shards. */
+  shardPairs?: number | undefined;
+}
+
+export default function pagefindIndex({ shardPairs = SHARD_PAIRS }: PagefindIndexOptions = {}): AstroIntegration {
   return {
     name: 'huitan:pagefind-index',
     hooks: {
@@ -137,7 +142,7 @@ export default function pagefindIndex(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         const records = await collectRecords(outDir);
-        const { languages, shards } = await writeIndex(records, outDir);
+        const { languages, shards } = await writeIndex(records, outDir, shardPairs);
         const ms = Math.round(performance.now() - started);
         logger.info(`indexed ${records.length} turns (${languages.join(', ') || 'no language'}, ${shards === 1 ? 'one shard' : `${shards} shards`}) in ${ms} ms`);
       },
