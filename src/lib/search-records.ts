@@ -102,9 +102,11 @@ export function transcriptOrder(records: readonly TurnRecord[]): TurnRecord[] {
 /**
  * Pagefind's indexer holds about 0.8 KB per (word, record) pair while it writes an index, all at
  * once (measured with Pagefind 1.6: 13,000 turns of the scale bench, 6.6 million pairs, took
- * 5.2 GB, beside the 2.2 GB Astro's process still holds). So a large site is indexed in shards,
- * one after another, each with at most this many pairs (about 1.2 GB), and the browser merges
- * them (Pagefind's mergeIndex, src/scripts/pagefind-loader.ts). A talk-sized site is one shard.
+ * 5.2 GB, beside the 2.2–2.5 GB Astro's process still holds). So a large site is indexed in
+ * shards, one after another, each with at most about this many pairs (1.2–1.4 GB), and the
+ * browser merges them (Pagefind's mergeIndex, src/scripts/pagefind-loader.ts). Each shard costs
+ * a query its metadata and chunk list, so shards are as large as memory allows. A site of up to a
+ * few hundred talks is one shard.
  */
 export const SHARD_PAIRS = 1_500_000;
 
@@ -114,28 +116,32 @@ export function wordPairs(record: TurnRecord): number {
 }
 
 /**
- * Splits records (in the order given) into shards of whole talks, each with at most `maxPairs`
- * pairs unless one talk alone has more. Keeping a talk in one shard keeps its turns together.
+ * Splits records (in the order given) into shards of whole talks: as few as `maxPairs` allows,
+ * balanced (each about the total over their number; one may exceed `maxPairs` by half a talk).
+ * Equal shards rather than full ones and a remainder: at 1,000 talks, five shards of 1.3 million
+ * pairs instead of four of 1.5 and one of 0.5 keep the indexer's peak lower at no extra cost.
+ * Keeping a talk in one shard keeps its turns together.
  */
 export function shardRecords(records: readonly TurnRecord[], maxPairs = SHARD_PAIRS): TurnRecord[][] {
-  const talks: TurnRecord[][] = [];
+  const talks: { records: TurnRecord[]; pairs: number }[] = [];
   for (const record of records) {
     const last = talks.at(-1);
-    if (last && last[0]!.meta.talk === record.meta.talk) last.push(record);
-    else talks.push([record]);
-  }
-  const shards: TurnRecord[][] = [];
-  let pairs = 0;
-  for (const talk of talks) {
-    const talkPairs = talk.reduce((sum, record) => sum + wordPairs(record), 0);
-    const current = shards.at(-1);
-    if (current && pairs + talkPairs <= maxPairs) {
-      current.push(...talk);
-      pairs += talkPairs;
+    if (last && last.records[0]!.meta.talk === record.meta.talk) {
+      last.records.push(record);
+      last.pairs += wordPairs(record);
     } else {
-      shards.push([...talk]);
-      pairs = talkPairs;
+      talks.push({ records: [record], pairs: wordPairs(record) });
     }
   }
-  return shards;
+  const total = talks.reduce((sum, talk) => sum + talk.pairs, 0);
+  const count = Math.max(1, Math.ceil(total / maxPairs));
+  const target = total / count;
+  const shards: TurnRecord[][] = Array.from({ length: count }, () => []);
+  let before = 0;
+  for (const talk of talks) {
+    // The shard whose share of the pairs holds the talk's middle.
+    shards[Math.min(count - 1, Math.floor((before + talk.pairs / 2) / target))]!.push(...talk.records);
+    before += talk.pairs;
+  }
+  return shards.filter((shard) => shard.length > 0);
 }
