@@ -60,8 +60,10 @@ let api: Promise<PagefindApi> | undefined;
 export function loadPagefind(base: string): Promise<PagefindApi> {
   api ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
-    // The list of shards is a few bytes, fetched alongside the script rather than after it.
-    const [module, shards] = await Promise.all([import(/* @vite-ignore */ url) as Promise<PagefindApi>, shardsOf(base)]);
+    // The list of shards is a few bytes, fetched alongside the script and needed only once
+    // Pagefind has started: it never holds up the start.
+    const shardsLoaded = shardsOf(base);
+    const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // noWorker: Pagefind 1.6 would search in a Web Worker, which costs a second script (about
     // 11 KB compressed) and a message round trip per call; a talk-sized index searches in well
     // under a millisecond on the main thread, so the worker only adds time (npm run bench).
@@ -69,7 +71,7 @@ export function loadPagefind(base: string): Promise<PagefindApi> {
     await module.options({ ...options, noWorker: true });
     await module.init();
     // A large site's other shards (whose records follow the first's: see search-records.ts).
-    await Promise.all(shards.map((shard) => module.mergeIndex(`${base}pagefind/${shard}`, options)));
+    await Promise.all((await shardsLoaded).map((shard) => module.mergeIndex(`${base}pagefind/${shard}`, options)));
     return module;
   })();
   api.catch(() => {
