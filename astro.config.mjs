@@ -22,7 +22,9 @@ export default defineConfig({
   ...(env.HUITAN_CACHE_DIR ? { cacheDir: env.HUITAN_CACHE_DIR } : {}),
   trailingSlash: 'always',
   // Style hashes first: the index then reads the pages as published.
-  integrations: [styleHashes(), pagefindIndex()],
+  // HUITAN_SEARCH_SHARD_PAIRS: a smaller search-index shard (src/lib/search-records.ts SHARD_PAIRS),
+  // so that tests can build a small site in several shards.
+  integrations: [styleHashes(), pagefindIndex({ shardPairs: env.HUITAN_SEARCH_SHARD_PAIRS ? Number(env.HUITAN_SEARCH_SHARD_PAIRS) : undefined })],
   build: {
     format: 'directory',
     // Each page's stylesheet (its components' CSS, see Base.astro) is inlined: a first visit

@@ -58,15 +58,19 @@ export interface SiteCheckReport {
 
 /** The URLs Pagefind stores for its results, from its gzipped fragment files. */
 export function readSearchIndexUrls(pagefindDir: string): string[] {
-  const fragmentDir = path.join(pagefindDir, 'fragment');
-  if (!existsSync(fragmentDir)) return [];
+  // A large site's index has shards in sub-folders (src/integrations/pagefind-index.ts shardFolder).
+  const bundles = [pagefindDir, ...readdirSync(pagefindDir).filter((name) => /^shard-\d+$/.test(name)).sort().map((name) => path.join(pagefindDir, name))];
   const urls: string[] = [];
-  for (const name of readdirSync(fragmentDir).sort()) {
-    if (!name.endsWith('.pf_fragment')) continue;
-    // A fragment is gzipped JSON behind a 12-byte "pagefind_dcd" signature.
-    const text = gunzipSync(readFileSync(path.join(fragmentDir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
-    const fragment = JSON.parse(text) as { url?: string; anchors?: { id?: string }[] };
-    if (fragment.url) urls.push(fragment.url);
+  for (const bundle of bundles) {
+    const fragmentDir = path.join(bundle, 'fragment');
+    if (!existsSync(fragmentDir)) continue;
+    for (const name of readdirSync(fragmentDir).sort()) {
+      if (!name.endsWith('.pf_fragment')) continue;
+      // A fragment is gzipped JSON behind a 12-byte "pagefind_dcd" signature.
+      const text = gunzipSync(readFileSync(path.join(fragmentDir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+      const fragment = JSON.parse(text) as { url?: string; anchors?: { id?: string }[] };
+      if (fragment.url) urls.push(fragment.url);
+    }
   }
   return urls;
 }

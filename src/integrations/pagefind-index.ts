@@ -1,18 +1,20 @@
 /**
  * Astro integration: after the build, index every turn of every reader page with Pagefind's
- * Node API, one custom record per turn (URL = the turn's permalink, speaker and talk filters).
- * Any error Pagefind reports fails the build, and Pagefind is always closed. Its browser script
- * gets one latency fix (src/lib/pagefind-patch.ts).
+ * Node API, one custom record per turn (URL = the turn's permalink, speaker and talk filters),
+ * in shards of whole talks on a large site (see SHARD_PAIRS). Any error Pagefind reports fails
+ * the build, and Pagefind is always closed. Its browser script gets one latency fix
+ * (src/lib/pagefind-patch.ts).
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files';
 import { patchPagefindScript } from '../lib/pagefind-patch';
-import { indexChunkSize, turnRecords, type TurnRecord } from '../lib/search-records';
+import { indexChunkSize, SHARD_PAIRS, shardRecords, transcriptOrder, turnRecords, type TurnRecord } from '../lib/search-records';
 
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
@@ -32,42 +34,113 @@ export async function collectRecords(outDir: string): Promise<TurnRecord[]> {
   return records;
 }
 
-/** Writes the index for `records` into `<outDir>/pagefind/`. */
-export async function writeIndex(records: readonly TurnRecord[], outDir: string): Promise<{ languages: string[] }> {
-  const languages = [...new Set(records.map((record) => record.language))];
-  if (languages.length > 1) {
-    throw new Error(`expected one language on every page, found ${languages.join(', ')}: the index would split`);
-  }
+/** The list of shards beside the first one, in `<outDir>/pagefind/` (see `shardFolder`). */
+export const SHARDS_FILE = 'shards.json';
+
+/**
+ * Where shard `n` (from 1) is written, relative to `<outDir>/pagefind/`: the first is that folder
+ * itself (with Pagefind's script and WebAssembly), the others sub-folders holding only their index.
+ */
+export function shardFolder(n: number): string {
+  return n === 1 ? '' : `shard-${n}/`;
+}
+
+/** Files Pagefind writes into every bundle that this site does not publish (see writeShard). */
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+/** What a merged shard does not need either: the browser runs the first bundle's script and WebAssembly. */
+const SHARD_UNUSED = /^(pagefind(-worker)?\.js|wasm\..*\.pagefind)$/;
+
+/** The ids of the records in a written bundle: the names of its fragment files. */
+async function fragmentIds(output: string): Promise<string[]> {
+  return (await readdir(path.join(output, 'fragment'))).filter((name) => name.endsWith('.pf_fragment')).map((name) => name.slice(0, -'.pf_fragment'.length));
+}
+
+/** The URL stored in a fragment (gzipped JSON behind a 12-byte "pagefind_dcd" signature). */
+async function fragmentUrl(output: string, id: string): Promise<string> {
+  const text = gunzipSync(await readFile(path.join(output, 'fragment', `${id}.pf_fragment`))).toString('utf8');
+  return (JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string }).url;
+}
+
+/** Indexes `records` into `output` with a Pagefind service of its own, closed afterwards (its memory freed). */
+async function writeShard(records: readonly TurnRecord[], output: string, language: string, first: boolean): Promise<string[]> {
   // Pagefind 1.6 reads the chunk size only from this (documented as unstable) variable of the
   // service it starts on the first call; without it the index is one chunk per 20,000 positions.
-  const previous = process.env[CHUNK_SIZE_VARIABLE];
   process.env[CHUNK_SIZE_VARIABLE] = String(indexChunkSize(records));
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: languages[0] ?? 'zh-cn' });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
     check('start an index', errors);
     if (!index) throw new Error('Pagefind could not start an index: no index returned');
     for (const record of records) {
       const added = await index.addCustomRecord(record);
       check(`index ${record.url}`, added.errors);
     }
-    const output = path.join(outDir, 'pagefind');
     const written = await index.writeFiles({ outputPath: output });
     check('write the index', written.errors);
-    // Pagefind always writes its ready-made UIs; this site has its own, so they are not published.
-    for (const file of await readdir(output)) {
-      if (/^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/.test(file)) await rm(path.join(output, file));
-    }
-    const script = path.join(output, 'pagefind.js');
-    await writeFile(script, patchPagefindScript(await readFile(script, 'utf8'), script));
   } finally {
     await pagefind.close();
+  }
+  // Pagefind always writes its ready-made UIs; this site has its own, so they are not published.
+  for (const file of await readdir(output)) {
+    if (UNUSED.test(file) || (!first && SHARD_UNUSED.test(file))) await rm(path.join(output, file));
+  }
+  if (first) {
+    const script = path.join(output, 'pagefind.js');
+    await writeFile(script, patchPagefindScript(await readFile(script, 'utf8'), script));
+  }
+  return fragmentIds(output);
+}
+
+/**
+ * Writes the index for `records` into `<outDir>/pagefind/`: one Pagefind bundle per shard
+ * (`shardRecords`), and SHARDS_FILE listing the shards to merge. Returns the language and the
+ * number of shards.
+ */
+export async function writeIndex(
+  records: readonly TurnRecord[],
+  outDir: string,
+  maxPairs = SHARD_PAIRS,
+): Promise<{ languages: string[]; shards: number }> {
+  const languages = [...new Set(records.map((record) => record.language))];
+  if (languages.length > 1) {
+    throw new Error(`expected one language on every page, found ${languages.join(', ')}: the index would split`);
+  }
+  const language = languages[0] ?? 'zh-cn';
+  const root = path.join(outDir, 'pagefind');
+  const shards = shardRecords(transcriptOrder(records), maxPairs);
+  const previous = process.env[CHUNK_SIZE_VARIABLE];
+  try {
+    const taken = new Set<string>();
+    for (const [i, records] of shards.entries()) {
+      const output = path.join(root, shardFolder(i + 1));
+      let shard = records;
+      let ids = await writeShard(shard, output, language, i === 0);
+      // A record's id is a short hash of it, unique within its bundle but not across bundles, and
+      // the browser keeps loaded records by id. Two records of different shards with one id (about
+      // one chance in five somewhere among 13,000 turns) get a salt and the shard is written again.
+      for (let attempt = 1; ids.some((id) => taken.has(id)); attempt += 1) {
+        if (attempt > 3) throw new Error(`Pagefind gave records of two shards the same id after ${attempt - 1} salts`);
+        const clashing = new Set(await Promise.all(ids.filter((id) => taken.has(id)).map((id) => fragmentUrl(output, id))));
+        shard = shard.map((record) => (clashing.has(record.url) ? { ...record, meta: { ...record.meta, salt: String(attempt) } } : record));
+        await rm(output, { recursive: true, force: true });
+        ids = await writeShard(shard, output, language, false);
+      }
+      for (const id of ids) taken.add(id);
+    }
+    const others = shards.slice(1).map((_, i) => shardFolder(i + 2));
+    await writeFile(path.join(root, SHARDS_FILE), `${JSON.stringify(others)}\n`);
+  } finally {
     if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
     else process.env[CHUNK_SIZE_VARIABLE] = previous;
   }
-  return { languages };
+  return { languages, shards: shards.length };
 }
 
-export default function pagefindIndex(): AstroIntegration {
+export interface PagefindIndexOptions {
+  /** Pairs per shard at most (default SHARD_PAIRS); tests set a tiny one to build several shards. */
+  shardPairs?: number | undefined;
+}
+
+export default function pagefindIndex({ shardPairs = SHARD_PAIRS }: PagefindIndexOptions = {}): AstroIntegration {
   return {
     name: 'huitan:pagefind-index',
     hooks: {
@@ -75,9 +148,9 @@ export default function pagefindIndex(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
         const records = await collectRecords(outDir);
-        const { languages } = await writeIndex(records, outDir);
+        const { languages, shards } = await writeIndex(records, outDir, shardPairs);
         const ms = Math.round(performance.now() - started);
-        logger.info(`indexed ${records.length} turns (${languages.join(', ') || 'no language'}) in ${ms} ms`);
+        logger.info(`indexed ${records.length} turns (${languages.join(', ') || 'no language'}, ${shards === 1 ? 'one shard' : `${shards} shards`}) in ${ms} ms`);
       },
     },
   };

@@ -26,8 +26,6 @@ export interface TurnRecord {
     order: string;
   };
   filters: { speaker: string[]; talk: string[] };
-  /** Transcript order across talks ("<talk>/<order, zero-padded>"): how a speaker's turns are listed. */
-  sort: { position: string };
 }
 
 /** The visible text of an element, without ignored parts, paragraphs on their own lines. */
@@ -71,7 +69,6 @@ export function turnRecords(document: Document, pagePath: string): TurnRecord[] 
         order: String(index + 1),
       },
       filters: { speaker: [speaker], talk: [talk] },
-      sort: { position: `${talk}/${String(index + 1).padStart(5, '0')}` },
     };
   });
 }
@@ -88,4 +85,63 @@ export function turnRecords(document: Document, pagePath: string): TurnRecord[] 
 export function indexChunkSize(records: readonly TurnRecord[]): number {
   const positions = records.reduce((sum, record) => sum + record.content.split(' ').length, 0);
   return Math.max(200, Math.round(Math.sqrt(4 * positions)));
+}
+
+/**
+ * Records in transcript order: by talk, then by position in the talk. Pagefind lists a search
+ * without words (a speaker's turns) in the order its records were added, shard after shard, so
+ * indexing in this order lists a speaker's turns as they were spoken. (A Pagefind sort key would
+ * do the same within one shard, but merged shards interleave its ranks, and its list of every
+ * record costs about 2 bytes a turn in the metadata every search loads.)
+ */
+export function transcriptOrder(records: readonly TurnRecord[]): TurnRecord[] {
+  const byTalk = (a: TurnRecord, b: TurnRecord) => (a.meta.talk < b.meta.talk ? -1 : a.meta.talk > b.meta.talk ? 1 : 0);
+  return [...records].sort((a, b) => byTalk(a, b) || Number(a.meta.order) - Number(b.meta.order));
+}
+
+/**
+ * Pagefind's indexer holds about 0.8 KB per (word, record) pair while it writes an index, all at
+ * once (measured with Pagefind 1.6: 13,000 turns of the scale bench, 6.6 million pairs, took
+ * 5.2 GB, beside the 2.2–2.5 GB Astro's process still holds). So a large site is indexed in
+ * shards, one after another, each with at most about this many pairs (1.2–1.4 GB), and the
+ * browser merges them (Pagefind's mergeIndex, src/scripts/pagefind-loader.ts). Each shard costs
+ * a query its metadata and chunk list, so shards are as large as memory allows. A site of up to a
+ * few hundred talks is one shard.
+ */
+export const SHARD_PAIRS = 1_500_000;
+
+/** The (word, record) pairs a record adds to the index: its distinct tokens. */
+export function wordPairs(record: TurnRecord): number {
+  return new Set(record.content.split(' ')).size;
+}
+
+/**
+ * Splits records (in the order given) into shards of whole talks: as few as `maxPairs` allows,
+ * balanced (each about the total over their number; one may exceed `maxPairs` by half a talk).
+ * Equal shards rather than full ones and a remainder: at 1,000 talks, five shards of 1.3 million
+ * pairs instead of four of 1.5 and one of 0.5 keep the indexer's peak lower at no extra cost.
+ * Keeping a talk in one shard keeps its turns together.
+ */
+export function shardRecords(records: readonly TurnRecord[], maxPairs = SHARD_PAIRS): TurnRecord[][] {
+  const talks: { records: TurnRecord[]; pairs: number }[] = [];
+  for (const record of records) {
+    const last = talks.at(-1);
+    if (last && last.records[0]!.meta.talk === record.meta.talk) {
+      last.records.push(record);
+      last.pairs += wordPairs(record);
+    } else {
+      talks.push({ records: [record], pairs: wordPairs(record) });
+    }
+  }
+  const total = talks.reduce((sum, talk) => sum + talk.pairs, 0);
+  const count = Math.max(1, Math.ceil(total / maxPairs));
+  const target = total / count;
+  const shards: TurnRecord[][] = Array.from({ length: count }, () => []);
+  let before = 0;
+  for (const talk of talks) {
+    // The shard whose share of the pairs holds the talk's middle.
+    shards[Math.min(count - 1, Math.floor((before + talk.pairs / 2) / target))]!.push(...talk.records);
+    before += talk.pairs;
+  }
+  return shards.filter((shard) => shard.length > 0);
 }

@@ -37,8 +37,21 @@ export interface PagefindApi {
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch | null>;
   /** Loads every filter's file (once) and returns each value's count over the whole index. */
   filters(): Promise<FilterCounts>;
-  /** Loads the index chunks a search for `term` needs, without searching. */
-  preload(term: string): Promise<void>;
+  /** Loads the index chunks (and the filter files) a search for `term` needs, without searching. */
+  preload(term: string | null, options?: PagefindSearchOptions): Promise<void>;
+  /** Adds another bundle's index: searches then cover both, results sorted by score. */
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+}
+
+/** The other shards of a large site's index (src/integrations/pagefind-index.ts), or none. */
+async function shardsOf(base: string): Promise<string[]> {
+  try {
+    const response = await fetch(`${base}pagefind/shards.json`);
+    const shards: unknown = response.ok ? await response.json() : [];
+    return Array.isArray(shards) ? shards.filter((shard): shard is string => typeof shard === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 let api: Promise<PagefindApi> | undefined;
@@ -77,12 +90,18 @@ export function loadPagefind(base: string): Promise<PagefindApi> {
   api ??= (async () => {
     preloadStartFiles(base).catch(() => undefined); // Pagefind's own fetches report failures
     const url = `${base}pagefind/pagefind.js`;
+    // The list of shards is a few bytes, fetched alongside the script and needed only once
+    // Pagefind has started: it never holds up the start.
+    const shardsLoaded = shardsOf(base);
     const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // noWorker: Pagefind 1.6 would search in a Web Worker, which costs a second script (about
     // 11 KB compressed) and a message round trip per call; a talk-sized index searches in well
     // under a millisecond on the main thread, so the worker only adds time (npm run bench).
-    await module.options({ baseUrl: base, excerptLength: 0, noWorker: true });
+    const options = { baseUrl: base, excerptLength: 0 };
+    await module.options({ ...options, noWorker: true });
     await module.init();
+    // A large site's other shards (whose records follow the first's: see search-records.ts).
+    await Promise.all((await shardsLoaded).map((shard) => module.mergeIndex(`${base}pagefind/${shard}`, options)));
     return module;
   })();
   api.catch(() => {

@@ -178,7 +178,7 @@ class SearchPanel extends HTMLElement {
     try {
       // Speakers first read too: a query may name one (search-engine.ts).
       const [pagefind] = await Promise.all([loadPagefind(this.#base), this.#ready]);
-      const outcome = await search(pagefind, text, this.#speakers, { speaker: this.#facetValue, talk: this.#talkValue });
+      const outcome = await search(pagefind, text, this.#speakers, { speaker: this.#facetValue, talk: this.#talkValue }, this.#talkFacet !== null);
       const { items: hits, next } = await loadPage(outcome.matches, 0, PAGE_SIZE);
       if (sequence !== this.#sequence) return;
       [this.#outcome, this.#hits, this.#next] = [outcome, hits, next];
@@ -187,7 +187,8 @@ class SearchPanel extends HTMLElement {
         // With the first results on screen, a small site's whole index loads in the background
         // so the next queries answer without the network (search-engine.ts warmUp).
         this.#warmed = true;
-        const warm = () => void warmUp(pagefind).catch(() => undefined);
+        const turns = Number(this.dataset['turns'] ?? 0);
+        const warm = () => void warmUp(pagefind, this.#speakers.map(({ id }) => id), turns).catch(() => undefined);
         if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 1000 });
         else setTimeout(warm, 0);
       }

@@ -16,7 +16,7 @@ import { root } from '../helpers/paths';
 import { serveDist } from '../helpers/server';
 import { launchChromium } from './lib/browser';
 import { buildPhases } from './lib/build-phases';
-import { measureSearch, siteResults, siteTarget } from './lib/search-timing';
+import { byKindSummary, measureSearch, siteResults, siteTarget } from './lib/search-timing';
 import { kb, median, table } from './lib/stats';
 import { writeSyntheticTalks } from './lib/synthetic-talks';
 import { timedBuild } from './lib/timed-build';
@@ -82,6 +82,7 @@ async function scale(talks: number) {
       await browser.close();
       await server.close();
     }
+    console.log(`${talks} talks: a cold query's requests and KB by file, medians: ${byKindSummary(samples)}`);
     return {
       talks,
       buildS: cold.ms / 1000,
@@ -97,6 +98,7 @@ async function scale(talks: number) {
       searchWarmMs: median(samples.map((s) => s.warmMs)),
       firstQueryKb: median(samples.map((s) => kb(s.coldBytes))),
       maxQueryKb: Math.max(...samples.map((s) => kb(s.coldBytes))),
+      queryByKind: byKindSummary(samples),
       phases,
       processes,
       results: Object.fromEntries(QUERIES.map((q) => [q, samples.find((s) => s.query === q)?.results ?? 0])),

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { distDir, root } from '../helpers/paths';
 import { serveDist } from '../helpers/server';
 import { launchChromium } from './lib/browser';
-import { measureSearch, SEARCH_QUERIES, siteResults, siteTarget } from './lib/search-timing';
+import { byKindSummary, measureSearch, SEARCH_QUERIES, siteResults, siteTarget } from './lib/search-timing';
 import { formatSpread, kb, spread, table } from './lib/stats';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -41,6 +41,7 @@ async function main() {
         rows.map((row) => [row.query, formatSpread(row.cold, 1, 0), formatSpread(row.warm, 2, 0), formatSpread(row.kb, 1, 0), row.query === 'all queries' ? '' : String(row.results)]),
       ),
     );
+    console.log(`a cold query's requests and KB by file, medians: ${byKindSummary(samples)}`);
     const out = path.join(root, 'tests/bench/results');
     await mkdir(out, { recursive: true });
     const medians = { coldMs: spread(rows.at(-1)!.cold), warmMs: spread(rows.at(-1)!.warm), firstQueryKb: spread(rows.at(-1)!.kb) };

@@ -5,7 +5,7 @@
  * the site builds (step 3). Then: both talks on the home page, newest first; speaker pages
  * listing turns from both talks, every link landing on a turn.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -37,7 +37,8 @@ beforeAll(async () => {
   const talkYaml = path.join(site.contentDir, 'talks/fixture-followup/talk.yaml');
   imported = { code, stdout: out.join('\n'), stderr: err.join('\n'), generatedTalkYaml: code === 0 ? await readFile(talkYaml, 'utf8') : '' };
   await cp(path.join(FIXTURE, 'talk.yaml'), talkYaml);
-  build = await buildFixtureSite(site);
+  // One search-index shard per talk: the search tests below then run on merged shards, as on a large site.
+  build = await buildFixtureSite(site, undefined, { HUITAN_SEARCH_SHARD_PAIRS: '1' });
 }, TIMEOUT);
 
 afterAll(async () => {
@@ -129,11 +130,15 @@ describe('a site with two talks', () => {
 });
 
 describe('search across two talks', () => {
-  test('indexes every turn of both talks', () => {
-    const entry = JSON.parse(readFileSync(path.join(site.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    expect(entry.languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: 4 + 5 }) });
+  test('indexes every turn of both talks, one shard each when shards are made that small', () => {
+    const entry = (folder: string) =>
+      JSON.parse(readFileSync(path.join(site.outDir, 'pagefind', folder, 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+    expect(JSON.parse(readFileSync(path.join(site.outDir, 'pagefind/shards.json'), 'utf8'))).toEqual(['shard-2/']);
+    expect(entry('').languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: 5 }) });
+    expect(entry('shard-2').languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: 4 }) });
+    expect(readdirSync(path.join(site.outDir, 'pagefind/shard-2')).filter((file) => file.endsWith('.js'))).toEqual([]);
   });
 
   test('offers the talk facet on the search page only, not in the search dialog of every page', () => {

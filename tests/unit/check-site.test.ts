@@ -97,4 +97,13 @@ describe('readSearchIndexUrls', () => {
     });
     expect(readSearchIndexUrls(path.join(out, 'pagefind'))).toEqual(['/a/#x', '/b/']);
   });
+
+  test('reads the fragments of every shard too', () => {
+    const out = site({
+      'pagefind/fragment/a.pf_fragment': fragment({ url: '/a/#x' }),
+      'pagefind/shard-2/fragment/b.pf_fragment': fragment({ url: '/b/#y' }),
+      'pagefind/shard-3/fragment/c.pf_fragment': fragment({ url: '/c/#z' }),
+    });
+    expect(readSearchIndexUrls(path.join(out, 'pagefind'))).toEqual(['/a/#x', '/b/#y', '/c/#z']);
+  });
 });

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, parseSpeakers, speakerNamed, speakersPath } from '../../src/lib/search-query';
-import { indexChunkSize, plainText, turnRecords, type TurnRecord } from '../../src/lib/search-records';
+import { indexChunkSize, plainText, shardRecords, transcriptOrder, turnRecords, wordPairs, type TurnRecord } from '../../src/lib/search-records';
 import { bigramToken, endToken, indexTokens, prefixToken, queryTokens, runsOf } from '../../src/lib/search-tokens';
 
 /** Is `needle` a run of consecutive tokens in `haystack`? (What an exact-phrase search asks.) */
@@ -177,7 +177,6 @@ describe('turn records', () => {
         order: '1',
       },
       filters: { speaker: ['yao-qizhi'], talk: ['talk-a'] },
-      sort: { position: 'talk-a/00001' },
     });
   });
 
@@ -198,6 +197,34 @@ describe('index chunks', () => {
   test('chunks grow with the square root of the token positions', () => {
     expect(indexChunkSize(records(1_300, 280))).toBe(1_207); // √(4 × 364,000)
     expect(indexChunkSize(records(13_000, 280))).toBe(3_816); // √(4 × 3,640,000)
+  });
+});
+
+describe('shards', () => {
+  /** A record of `talk` at `order` whose content has `words` distinct tokens. */
+  const record = (talk: string, order: number, words: number) =>
+    ({ url: `/${talk}/#t${order}`, content: Array.from({ length: words }, (_, i) => `q${i}`).join(' '), meta: { talk, order: String(order) } }) as TurnRecord;
+
+  test('a record adds one pair per distinct token', () => {
+    expect(wordPairs({ content: 'qa qb qa qc' } as TurnRecord)).toBe(3);
+  });
+
+  test('records are indexed by talk, then by position in the talk', () => {
+    const records = [record('b', 1, 1), record('a', 10, 1), record('a', 2, 1), record('b', 0, 1)];
+    expect(transcriptOrder(records).map((r) => r.url)).toEqual(['/a/#t2', '/a/#t10', '/b/#t0', '/b/#t1']);
+  });
+
+  test('shards hold whole talks, as few as the pair limit allows, about equal', () => {
+    // 14 pairs, at most 10 a shard: two shards of about 7.
+    const records = [record('a', 1, 3), record('a', 2, 3), record('b', 1, 4), record('c', 1, 2), record('c', 2, 2)];
+    const urls = (shards: TurnRecord[][]) => shards.map((shard) => shard.map((r) => r.url));
+    expect(urls(shardRecords(records, 10))).toEqual([['/a/#t1', '/a/#t2'], ['/b/#t1', '/c/#t1', '/c/#t2']]);
+    expect(urls(shardRecords(records, 100))).toEqual([records.map((r) => r.url)]);
+  });
+
+  test('a talk larger than the limit is a shard of its own', () => {
+    const records = [record('a', 1, 1), record('b', 1, 8), record('b', 2, 8), record('c', 1, 1)];
+    expect(shardRecords(records, 5).map((shard) => shard.length)).toEqual([1, 2, 1]);
   });
 });
 

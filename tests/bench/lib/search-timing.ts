@@ -24,8 +24,22 @@ export interface SearchSample {
   coldMs: number;
   warmMs: number;
   coldBytes: number;
+  /** The cold query's requests and bytes by kind of file (see `fileKind`): what its cost is made of. */
+  coldByKind: Record<string, { requests: number; bytes: number }>;
   /** Results shown for the cold query (a sanity check that the search found something). */
   results: number;
+}
+
+/**
+ * What a fetched URL is, for the byte breakdown: Pagefind's script, WebAssembly, metadata, index
+ * chunks, filter files and fragments (one per record), or anything else (the panel's code).
+ */
+export function fileKind(url: string): string {
+  const file = new URL(url).pathname.split('/').pop() ?? '';
+  if (file === 'pagefind.js') return 'pagefind.js';
+  if (file.startsWith('wasm.')) return 'wasm';
+  const extension = /\.pf_(meta|index|filter|fragment)$/.exec(file)?.[1];
+  return extension ?? 'other';
 }
 
 export const SEARCH_QUERIES = ['幻觉', '多模态', '自主学习各种', 'DragGAN', 'moe', 'GAN 扩散模型', '杨植麟'] as const;
@@ -128,24 +142,41 @@ async function sampleOnce(
     const page = await context.newPage();
     await page.goto(target.url, { waitUntil: 'networkidle' });
     let bytes = 0;
+    const byKind: Record<string, { requests: number; bytes: number }> = {};
     const pending: Promise<void>[] = [];
     page.on('requestfinished', (request) => {
       pending.push(
         request.sizes().then((sizes) => {
-          bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+          const size = sizes.responseBodySize + sizes.responseHeadersSize;
+          bytes += size;
+          const kind = (byKind[fileKind(request.url())] ??= { requests: 0, bytes: 0 });
+          kind.requests += 1;
+          kind.bytes += size;
         }),
       );
     });
     const coldMs = await target.query(page, query, true);
     await Promise.all(pending);
     const coldBytes = bytes;
+    const coldByKind = structuredClone(byKind);
     const results = await countResults(page);
     const warm: number[] = [];
     for (const other of [query, ...queries.filter((q) => q !== query)]) warm.push(await target.query(page, other, false));
-    return { query, coldMs, warmMs: median(warm), coldBytes, results };
+    return { query, coldMs, warmMs: median(warm), coldBytes, coldByKind, results };
   } finally {
     await context.close();
   }
+}
+
+/** Median requests and KB per kind of file over `samples`' cold queries, e.g. "fragment 20 × 61.2 KB". */
+export function byKindSummary(samples: readonly SearchSample[]): string {
+  const kinds = [...new Set(samples.flatMap((sample) => Object.keys(sample.coldByKind)))].sort();
+  return kinds
+    .map((kind) => {
+      const of = samples.map((sample) => sample.coldByKind[kind] ?? { requests: 0, bytes: 0 });
+      return `${kind} ${median(of.map((o) => o.requests))} × ${(median(of.map((o) => o.bytes)) / 1024).toFixed(1)} KB`;
+    })
+    .join(', ');
 }
 
 /** `runs` cold samples per query, each in a fresh context. */
