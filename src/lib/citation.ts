@@ -43,6 +43,9 @@ export function isoDay(date: Date): string {
 
 const fullTitle = ({ title, subtitle }: CitationInput) => (subtitle ? `${title}：${subtitle}` : title);
 
+/** The talk as people name it in an attribution: its subtitle if it has one, else its title. */
+export const attributionLabel = ({ title, subtitle }: { title: string; subtitle?: string | undefined }) => subtitle ?? `《${title}》`;
+
 /** “…” ——姚期智，WAIC 2023 开幕式圆桌论坛 https://… */
 export function quoteWithAttribution(quote: string, author: string, talkLabel: string, url: string): string {
   return `“${quote}” ——${author}，${talkLabel} ${url}`;

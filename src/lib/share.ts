@@ -4,7 +4,7 @@
  * against what these produce.
  */
 import type { QuoteView, TalkView, TurnView } from './catalog';
-import { quoteWithAttribution, type CitationInput } from './citation';
+import { attributionLabel, quoteWithAttribution, type CitationInput } from './citation';
 
 export const readerPath = (talk: string) => `/${talk}/`;
 export const turnPath = (talk: string, anchor: string) => `/${talk}/#${anchor}`;
@@ -36,10 +36,8 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
 export interface ShareTalk {
   title: string;
   subtitle?: string | undefined;
-  /** Day of the talk, ISO YYYY-MM-DD. */
+  /** Day of the talk, ISO YYYY-MM-DD. (Its attribution label follows from these: attributionLabel.) */
   date: string;
-  /** e.g. WAIC 2023 开幕式圆桌论坛 (see talkLabel). */
-  talkLabel: string;
 }
 
 /** Everything the share menu of a turn or a key quote offers. */
@@ -57,14 +55,13 @@ export interface ShareTarget {
   citation: CitationInput;
 }
 
-/** The talk as people name it in an attribution: its subtitle if it has one, else its title. */
-export const talkLabel = (talk: TalkView) => talk.data.subtitle ?? `《${talk.data.title}》`;
+/** The talk as people name it in an attribution, e.g. WAIC 2023 开幕式圆桌论坛 (citation.ts). */
+export const talkLabel = (talk: TalkView) => attributionLabel(talk.data);
 
 export const shareTalk = (talk: TalkView): ShareTalk => ({
   title: talk.data.title,
   subtitle: talk.data.subtitle,
   date: talk.data.date.text,
-  talkLabel: talkLabel(talk),
 });
 
 function shareTarget(talk: TalkView, target: { id: string; label: string; author: string; url: string; text?: string }): ShareTarget {

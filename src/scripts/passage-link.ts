@@ -96,4 +96,33 @@ class PassageLink extends HTMLElement {
   }
 }
 
+/**
+ * The bar itself: made here, not by the server, as this module loads only on the first selection
+ * in a turn (site.ts). It follows the transcript, so Tab reaches it right after the text.
+ */
+function passageBar(): HTMLElement {
+  const bar = document.createElement('ht-passage-link');
+  bar.className = 'passage-link';
+  bar.hidden = true;
+  const inner = document.createElement('div');
+  inner.className = 'passage-link-inner';
+  inner.setAttribute('role', 'group');
+  inner.setAttribute('aria-label', '选中文字的链接');
+  const button = document.createElement('button');
+  [button.className, button.type, button.textContent] = ['button', 'button', '复制这段文字的链接'];
+  button.dataset['passageCopy'] = '';
+  const status = document.createElement('span');
+  status.className = 'share-status';
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  inner.append(button, status);
+  bar.append(inner);
+  return bar;
+}
+
 if (!customElements.get('ht-passage-link')) customElements.define('ht-passage-link', PassageLink);
+if (!document.querySelector('ht-passage-link')) {
+  const transcript = document.querySelector('.transcript');
+  if (transcript) transcript.after(passageBar());
+  else document.body.append(passageBar());
+}

@@ -7,7 +7,7 @@
  * This module is loaded on demand (site.ts): at once where a page has full menus, and on the
  * first pointer or focus on a light menu where it has only those.
  */
-import { citeApa, citeGbt7714, isoDay, type CitationInput } from '../lib/citation';
+import { attributionLabel, citeApa, citeGbt7714, isoDay, type CitationInput } from '../lib/citation';
 import type { ShareTalk } from '../lib/share';
 import { copiedMessage, copyText } from './copy-text';
 
@@ -53,6 +53,8 @@ class ShareMenu extends HTMLElement {
   /** Replaces the light panel with the template's, filled for this turn or quote. */
   #fill(template: HTMLTemplateElement) {
     const panel = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+    // A light menu carries its URL once, on its link (ShareMenu.astro).
+    this.dataset['url'] ??= this.querySelector<HTMLAnchorElement>('.share-panel a.share-value')?.href ?? '';
     const { url = '', label = '', text, id = '' } = this.dataset;
     const link = panel.querySelector<HTMLAnchorElement>('[data-share-part="url"]')!;
     link.href = url;
@@ -92,7 +94,7 @@ class ShareMenu extends HTMLElement {
   #turnText(): string {
     const turn = this.closest('.turn');
     const paragraphs = [...(turn?.querySelectorAll('.turn-body p') ?? [])].map((p) => p.textContent?.trim() ?? '');
-    return `${paragraphs.join('\n')}\n——${this.dataset['author']}，${this.#talk!.talkLabel} ${this.dataset['url']}`;
+    return `${paragraphs.join('\n')}\n——${this.dataset['author']}，${attributionLabel(this.#talk!)} ${this.dataset['url']}`;
   }
 
   async #copy(kind: string) {

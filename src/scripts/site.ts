@@ -7,7 +7,8 @@
  *   JavaScript: checkboxes and CSS);
  * - share menus (share-menu.ts): at once where a page has full menus (share and cite pages);
  *   on the reader, whose menus are light, on the first pointer or focus on one;
- * - the selection bar (passage-link.ts): on the first selection in a turn, which it then reads;
+ * - the selection bar (passage-link.ts, which also makes the bar): on the first selection in a
+ *   turn, which it then reads;
  * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=….
  */
 import './search-launcher';
@@ -35,7 +36,7 @@ const loadShare = () => import('./share-menu');
 if (document.querySelector('ht-share:not([data-deferred])')) void loadShare();
 else if (document.querySelector('ht-share')) onIntent('ht-share', loadShare);
 
-if (document.querySelector('ht-passage-link')) {
+if (document.querySelector('.turn-body')) {
   // Only a selection of a turn's words: focusing a field (the search box) changes the selection too.
   const selected = () => {
     const node = window.getSelection()?.anchorNode;

@@ -110,16 +110,21 @@ describe('share menus without JavaScript', () => {
       expect(menu.hasAttribute('data-deferred')).toBe(true);
       expect(menu.querySelector('details summary')?.textContent).toMatch(/^分享与引用/);
       const links = [...menu.querySelectorAll('.share-panel a')].map((a) => [a.getAttribute('href'), a.textContent]);
-      const url = menu.getAttribute('data-url')!;
-      expect(links[0]).toEqual([url, url]);
+      // The menu's URL is on its link only: the script reads it there (share-menu.ts).
+      expect(menu.hasAttribute('data-url')).toBe(false);
       const turn = menu.closest('article.turn');
+      // A turn's URL is its anchor on the reader; a quote's, its share page.
+      const url = turn ? `${SITE}${TALK}#${turn.id}` : links[1]![0]!;
+      if (!turn) expect(QUOTES.map((id) => `${SITE}${TALK}q/${id}/`)).toContain(url);
+      expect(links[0]).toEqual([url, url]);
       // A turn's citations are on the cite page, at its anchor; a quote's on its share page.
       expect(links[1]).toEqual(turn ? [`${TALK}cite/#${turn.id}`, '引文与引用格式'] : [url, '引文与引用格式']);
       expect(menu.querySelectorAll('button')).toHaveLength(0);
     }
     // The full panel, once per page, for the script to fill.
     expect(doc.querySelectorAll('template#share-template')).toHaveLength(1);
-    expect(doc.querySelector('ht-passage-link')?.hasAttribute('hidden')).toBe(true);
+    // The selection bar is made by its script on the first selection (passage-link.ts).
+    expect(doc.querySelector('ht-passage-link')).toBeNull();
   });
 
   test('the cite page has every turn’s full menu, open, at the turn’s anchor', () => {

@@ -214,9 +214,10 @@ describe('TurnBlock', () => {
     expect(toggle.id).toBe('yao-answers-expand');
     const label = body.querySelector('label.turn-fold')!;
     expect(label.getAttribute('for')).toBe('yao-answers-expand');
-    expect(textOf(label.querySelector('.fold-closed'))).toBe('已折叠 3 段 · 展开姚期智的发言');
-    expect(textOf(label.querySelector('.fold-closed .visually-hidden'))).toBe('姚期智的发言');
-    expect(textOf(label.querySelector('.fold-open'))).toBe('收起姚期智的发言');
+    expect(textOf(label.querySelector('.fold-closed'))).toBe('已折叠 3 段 · 展开');
+    expect(textOf(label.querySelector('.fold-open'))).toBe('收起');
+    // Shown with either state, so the control's name is 展开/收起 and whose turn it is.
+    expect(textOf(label.querySelector(':scope > .visually-hidden'))).toBe('姚期智的发言');
   });
 
   test('links a speaker label the source got wrong to the corrections list, and says what it was', async () => {
