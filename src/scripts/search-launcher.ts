@@ -7,8 +7,8 @@ import searchStylesheet from '../styles/search.css?url';
 
 /**
  * The dialog's stylesheet is not in the page (only the search page inlines it): it loads on the
- * first approach to the search field, or as the dialog opens, and the dialog stays unseen until
- * it has arrived (search-field.css).
+ * first approach to the search field (pointer or focus), so it is usually in before the dialog
+ * opens; opened at once with "/" or Ctrl/⌘-K, the dialog shows plain for the moment it takes.
  */
 function loadSearchStyles() {
   if (document.querySelector(`link[href="${searchStylesheet}"]`)) return;

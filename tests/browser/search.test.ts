@@ -86,6 +86,33 @@ describe('the search dialog', () => {
     expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 
+  test('loads its stylesheet with search, not with the page: on the first approach to the field', async () => {
+    const { page, requests } = await open(READER);
+    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    const stylesheets = () => requests.filter((path) => /^\/_astro\/search\.[\w-]+\.css$/.test(path));
+    expect(stylesheets()).toEqual([]);
+    await page.getByRole('searchbox', { name: '搜索发言' }).hover();
+    await expect.poll(() => stylesheets().length).toBe(1);
+    await page.getByRole('searchbox', { name: '搜索发言' }).click();
+    const dialog = page.getByRole('dialog', { name: '搜索' });
+    await expect.poll(() => dialog.evaluate((element) => getComputedStyle(element).borderRadius)).not.toBe('0px');
+    expect(stylesheets()).toHaveLength(1);
+  });
+
+  test('still works when its stylesheet cannot load: the dialog shows plain and takes the query', async () => {
+    const page = await session.open(READER, {
+      expectedConsoleError: /^Failed to load resource/,
+      beforeGoto: (page) => void page.route('**/_astro/search.*.css', (route) => route.abort()),
+    });
+    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: '搜索' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.type('幻觉');
+    expect(await dialog.getByRole('searchbox').inputValue()).toBe('幻觉');
+    await expect.poll(() => dialog.getByRole('list', { name: '搜索结果' }).getByRole('listitem').count()).toBe(2);
+  });
+
   test('typing in the header field opens the dialog with what was typed', async () => {
     const { page } = await open('/');
     await page.waitForFunction(() => customElements.get('ht-search') !== undefined);

@@ -14,6 +14,8 @@ export interface OpenOptions extends BrowserContextOptions {
   permissions?: string[];
   /** Runs on the page before it navigates, e.g. to record requests. */
   beforeGoto?: (page: Page) => void;
+  /** A console error the test provokes on purpose (e.g. a request it aborts), not a failure. */
+  expectedConsoleError?: RegExp;
 }
 
 export interface BrowserSession {
@@ -51,11 +53,11 @@ export function browserSession(): BrowserSession {
     get context() {
       return context;
     },
-    async open(path, { permissions, beforeGoto, ...options } = {}) {
+    async open(path, { permissions, beforeGoto, expectedConsoleError, ...options } = {}) {
       context = await browser!.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 }, ...options });
       if (permissions) await context.grantPermissions(permissions, { origin: url });
       const page = await context.newPage();
-      watchPage(page, errors);
+      watchPage(page, errors, expectedConsoleError);
       beforeGoto?.(page);
       await page.goto(`${url}${path}`);
       return page;

@@ -26,11 +26,14 @@ export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => window.__cspViolations ?? ['recorder missing: was the init script added?']);
 }
 
-/** Collects page errors, console errors and dialogs (alert, confirm…) into `into`. */
-export function watchPage(page: Page, into: string[]): void {
+/**
+ * Collects page errors, console errors and dialogs (alert, confirm…) into `into`; a console error
+ * matching `expected` (one the test provokes, e.g. a request it aborts) is not collected.
+ */
+export function watchPage(page: Page, into: string[], expected?: RegExp): void {
   page.on('pageerror', (error) => into.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') into.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !expected?.test(message.text())) into.push(`console: ${message.text()}`);
   });
   page.on('dialog', (dialog) => {
     into.push(`dialog: ${dialog.type()} ${dialog.message()}`);
