@@ -530,6 +530,9 @@ export function buildCatalog(input: CatalogInput): Catalog {
 }
 
 /** Every speaker in the order they appear on stage (newest talk first), then the rest by id. */
+/** Every turn of every talk: the size of the search index (one record a turn). */
+export const turnCount = (catalog: Catalog): number => catalog.talks.reduce((sum, talk) => sum + talk.turns.length, 0);
+
 export function speakersInStageOrder(catalog: Catalog): SpeakerView[] {
   const onStage = catalog.talks.flatMap((talk) => talk.participants.map((person) => person.id));
   return [...new Set([...onStage, ...catalog.speakers.keys()])].map((id) => catalog.speakers.get(id)!);

@@ -28,6 +28,14 @@ async function fetchSpeakers(base: string): Promise<SearchSpeaker[]> {
   }
 }
 
+/** A speaker's initials on their colour, as Avatar.astro draws them; decorative (the name is beside it). */
+function avatar(initials: string, color: string, className = 'avatar'): HTMLSpanElement {
+  const badge = element('span', className, initials);
+  badge.dataset['color'] = color;
+  badge.setAttribute('aria-hidden', 'true');
+  return badge;
+}
+
 /** A speaker's option in the facet: the same markup as the server's 全部 option, with an avatar. */
 function speakerOption(speaker: SearchSpeaker): HTMLLabelElement {
   const option = element('label', 'filter-option search-facet-option');
@@ -35,12 +43,9 @@ function speakerOption(speaker: SearchSpeaker): HTMLLabelElement {
   option.dataset['facet'] = speaker.id;
   const radio = element('input');
   [radio.type, radio.name, radio.value] = ['radio', 'speaker', speaker.id];
-  const avatar = element('span', 'avatar avatar-small', speaker.initials);
-  avatar.dataset['color'] = speaker.color;
-  avatar.setAttribute('aria-hidden', 'true');
   const count = element('span', 'filter-count');
   count.dataset['countFor'] = speaker.id;
-  option.append(radio, avatar, element('span', undefined, speaker.name), count);
+  option.append(radio, avatar(speaker.initials, speaker.color, 'avatar avatar-small'), element('span', undefined, speaker.name), count);
   return option;
 }
 
@@ -296,10 +301,7 @@ class SearchPanel extends HTMLElement {
     link.href = `${url.pathname}${url.search}${url.hash}`;
 
     const head = element('span', 'search-result-head');
-    const avatar = element('span', 'avatar', hit.initials);
-    avatar.dataset['color'] = hit.color;
-    avatar.setAttribute('aria-hidden', 'true');
-    head.append(avatar, element('span', 'search-result-speaker', hit.speakerName), element('span', 'search-result-role', hit.role));
+    head.append(avatar(hit.initials, hit.color), element('span', 'search-result-speaker', hit.speakerName), element('span', 'search-result-role', hit.role));
     const where = element('span', 'search-result-where', [hit.talkTitle, hit.section].filter(Boolean).join(' · '));
     const text = element('span', 'search-result-excerpt');
     for (const part of excerpt(hit.text, outcome.speaker ? [] : outcome.query.words)) {

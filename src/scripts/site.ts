@@ -11,6 +11,7 @@
  *   turn, which it then reads;
  * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=….
  */
+import { namesFilter } from '../lib/names-filter';
 import './search-launcher';
 
 /** Runs `load` once, on the first pointer or keyboard approach to an element matching `selector`. */
@@ -26,8 +27,7 @@ function onIntent(selector: string, load: () => Promise<unknown>) {
 }
 
 if (document.querySelector('ht-speaker-filter')) {
-  const params = new URLSearchParams(window.location.search);
-  if (params.has('speakers') || params.has('host')) void import('./speaker-filter');
+  if (namesFilter(window.location.search)) void import('./speaker-filter');
   else onIntent('ht-speaker-filter', () => import('./speaker-filter'));
 }
 

@@ -6,6 +6,7 @@
  * overrides them when it names a filter.
  */
 import { filterQuery, parseFilterQuery } from '../lib/format';
+import { namesFilter } from '../lib/names-filter';
 
 class SpeakerFilter extends HTMLElement {
   #form: HTMLFormElement | null = null;
@@ -28,8 +29,7 @@ class SpeakerFilter extends HTMLElement {
 
   #start() {
     const form = this.#form!;
-    const params = new URLSearchParams(window.location.search);
-    if (params.has('speakers') || params.has('host')) {
+    if (namesFilter(window.location.search)) {
       const known = this.#speakerBoxes.map((box) => box.value);
       const { speakers, keepHost } = parseFilterQuery(window.location.search, known);
       for (const box of this.#speakerBoxes) box.checked = speakers.includes(box.value);

@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import {
   buildCatalog,
   speakersInStageOrder,
+  turnCount,
   ContentError,
   countCharacters,
   countOccurrences,
@@ -1088,5 +1089,13 @@ describe('speakersInStageOrder', () => {
     const order = speakersInStageOrder(catalog).map((speaker) => speaker.id);
     expect(order.slice(0, onStage.length)).toEqual(onStage);
     expect(new Set(order)).toEqual(new Set(catalog.speakers.keys()));
+  });
+});
+
+describe('turnCount', () => {
+  test('counts every turn of every talk (the search index has one record a turn)', () => {
+    const catalog = buildCatalog(valid());
+    expect(turnCount(catalog)).toBe(catalog.talks.flatMap((talk) => talk.turns).length);
+    expect(turnCount(catalog)).toBeGreaterThan(0);
   });
 });
