@@ -14,6 +14,7 @@ import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files';
 import { patchPagefindScript } from '../lib/pagefind-patch';
+import type { SearchIndexFiles, SearchSite } from '../lib/search-site';
 import { indexChunkSize, SHARD_PAIRS, shardRecords, transcriptOrder, turnRecords, type TurnRecord } from '../lib/search-records';
 
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
@@ -34,8 +35,8 @@ export async function collectRecords(outDir: string): Promise<TurnRecord[]> {
   return records;
 }
 
-/** The list of shards beside the first one, in `<outDir>/pagefind/` (see `shardFolder`). */
-export const SHARDS_FILE = 'shards.json';
+/** Written by src/pages/search/site.json.ts; `addIndexToSite` adds the index's files to it. */
+export const SITE_FILE = 'search/site.json';
 
 /**
  * Where shard `n` (from 1) is written, relative to `<outDir>/pagefind/`: the first is that folder
@@ -91,9 +92,35 @@ async function writeShard(records: readonly TurnRecord[], output: string, langua
 }
 
 /**
+ * Adds to SITE_FILE the files a first search needs from `<outDir>/pagefind/`: the first bundle's
+ * metadata and WebAssembly in `language` (named in Pagefind's entry file, which the browser would
+ * otherwise read before it can fetch them) and the other shards' folders. Search fetches this one
+ * file as it opens (src/scripts/pagefind-loader.ts).
+ */
+export async function addIndexToSite(outDir: string, language: string, shards: readonly string[]): Promise<SearchIndexFiles> {
+  const entryFile = path.join(outDir, 'pagefind', 'pagefind-entry.json');
+  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages?: Record<string, { hash?: unknown; wasm?: unknown }> };
+  const start = entry.languages?.[language];
+  if (typeof start?.hash !== 'string') {
+    throw new Error(`${entryFile}: expected languages.${language}.hash, found ${JSON.stringify(start)}`);
+  }
+  const index: SearchIndexFiles = {
+    meta: `pagefind.${start.hash}.pf_meta`,
+    wasm: `wasm.${typeof start.wasm === 'string' ? start.wasm : 'unknown'}.pagefind`,
+    shards: [...shards],
+  };
+  const siteFile = path.join(outDir, SITE_FILE);
+  const site = JSON.parse(await readFile(siteFile, 'utf8').catch(() => {
+    throw new Error(`${siteFile}: expected the file src/pages/search/site.json.ts writes, found none`);
+  })) as SearchSite;
+  await writeFile(siteFile, JSON.stringify({ ...site, index }));
+  return index;
+}
+
+/**
  * Writes the index for `records` into `<outDir>/pagefind/`: one Pagefind bundle per shard
- * (`shardRecords`), and SHARDS_FILE listing the shards to merge. Returns the language and the
- * number of shards.
+ * (`shardRecords`), and adds its files (the shards to merge among them) to SITE_FILE. Returns
+ * the language and the number of shards.
  */
 export async function writeIndex(
   records: readonly TurnRecord[],
@@ -126,8 +153,8 @@ export async function writeIndex(
       }
       for (const id of ids) taken.add(id);
     }
-    const others = shards.slice(1).map((_, i) => shardFolder(i + 2));
-    await writeFile(path.join(root, SHARDS_FILE), `${JSON.stringify(others)}\n`);
+    // An empty index has no language in Pagefind's entry file: search then starts without the list.
+    if (records.length > 0) await addIndexToSite(outDir, language, shards.slice(1).map((_, i) => shardFolder(i + 2)));
   } finally {
     if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
     else process.env[CHUNK_SIZE_VARIABLE] = previous;

@@ -41,29 +41,6 @@ export interface SpeakerName {
   aliases: string[];
 }
 
-/** A speaker as search knows them (/search/speakers.json): names, and the facet's colour and initials. */
-export interface SearchSpeaker extends SpeakerName {
-  color: string;
-  initials: string;
-}
-
-/** Where search finds its speakers, under the site's base path. */
-export const speakersPath = (base: string) => `${base}search/speakers.json`;
-
-/** The speakers in a fetched speakers.json; anything not shaped like a speaker is left out. */
-export function parseSpeakers(value: unknown): SearchSpeaker[] {
-  if (!Array.isArray(value)) return [];
-  const text = (field: unknown): field is string => typeof field === 'string';
-  return value.filter(
-    (item): item is SearchSpeaker =>
-      typeof item === 'object' &&
-      item !== null &&
-      [item.id, item.name, item.latinName, item.color, item.initials].every(text) &&
-      Array.isArray(item.aliases) &&
-      (item.aliases as unknown[]).every(text),
-  );
-}
-
 /**
  * The speaker a query names: the whole query equals a name, an alias or the Latin name (case and
  * spacing ignored). A quoted query never names a speaker: it searches the text.

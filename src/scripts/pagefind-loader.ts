@@ -1,8 +1,10 @@
 /**
- * Loads Pagefind (its script, WebAssembly and index metadata) once per page. A module of its own
- * so that the search launcher can start the load as the dialog opens, in parallel with the
- * panel's code, rather than after it (search-launcher.ts).
+ * Loads Pagefind (its script, WebAssembly and index metadata) and /search/site.json once per
+ * page. Part of the panel's chunk: one request fewer on a first search than a chunk of its own
+ * (npm run bench: first query); the launcher requests pagefind.js itself as the dialog opens.
  */
+import { parseSite, sitePath, type SearchIndexFiles, type SearchSite } from '../lib/search-site';
+
 export interface PagefindResult {
   id: string;
   score: number;
@@ -43,44 +45,34 @@ export interface PagefindApi {
   mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
 }
 
-/** The other shards of a large site's index (src/integrations/pagefind-index.ts), or none. */
-async function shardsOf(base: string): Promise<string[]> {
-  try {
-    const response = await fetch(`${base}pagefind/shards.json`);
-    const shards: unknown = response.ok ? await response.json() : [];
-    return Array.isArray(shards) ? shards.filter((shard): shard is string => typeof shard === 'string') : [];
-  } catch {
-    return [];
-  }
+let site: Promise<SearchSite> | undefined;
+
+/**
+ * /search/site.json, fetched once: the speakers (for the panel) and the index's start files and
+ * shards. A site that cannot be read has no speakers and no list: search still works.
+ */
+export function loadSite(base: string): Promise<SearchSite> {
+  site ??= fetch(sitePath(base))
+    .then(async (response) => parseSite(response.ok ? await response.json() : null))
+    .catch(() => parseSite(null));
+  return site;
 }
 
 let api: Promise<PagefindApi> | undefined;
 
-interface PagefindEntry {
-  languages?: Record<string, { hash: string; wasm: string | null; page_count: number }>;
-}
-
 /**
  * Pagefind's start-up fetches its entry file, and only then its metadata and WebAssembly (the
- * file names are in the entry). Reading the entry here, while pagefind.js is still loading, and
- * preloading those two files takes a round trip off the first search (npm run bench: search
- * cold). The index is picked as Pagefind picks it (the page's lang, its language, else the
- * largest); a wrong guess only wastes the preload.
+ * file names are in the entry). site.json names them; when it arrives while pagefind.js is still
+ * loading, preloading them takes a round trip off the first search on a real network.
  */
-async function preloadStartFiles(base: string): Promise<void> {
-  const dir = `${base}pagefind/`;
-  const entry = (await (await fetch(`${dir}pagefind-entry.json?ts=${Date.now()}`)).json()) as PagefindEntry;
-  const languages = entry.languages ?? {};
-  const lang = document.documentElement.lang.toLowerCase();
-  const index = languages[lang] ?? languages[lang.split('-')[0]!] ?? Object.values(languages).sort((a, b) => b.page_count - a.page_count)[0];
-  if (!index) return;
-  for (const href of [`${dir}pagefind.${index.hash}.pf_meta`, `${dir}wasm.${index.wasm ?? 'unknown'}.pagefind`]) {
+function preloadStartFiles(base: string, index: SearchIndexFiles): void {
+  for (const file of [index.meta, index.wasm]) {
     // as=fetch with crossorigin matches Pagefind's fetch() (CORS mode, same-origin credentials).
     const link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
-    link.href = href;
+    link.href = `${base}pagefind/${file}`;
     document.head.append(link);
   }
 }
@@ -88,12 +80,18 @@ async function preloadStartFiles(base: string): Promise<void> {
 /** Loads Pagefind once; nothing is fetched before the first call (when search opens). */
 export function loadPagefind(base: string): Promise<PagefindApi> {
   api ??= (async () => {
-    preloadStartFiles(base).catch(() => undefined); // Pagefind's own fetches report failures
+    // site.json is a few hundred bytes, fetched alongside the script; its shards are needed only
+    // once Pagefind has started, so it never holds up the start. Its start files are preloaded
+    // only if it arrives before pagefind.js has loaded: once Pagefind starts, it fetches them
+    // itself and a preload would fetch them twice.
+    let started = false;
+    const siteLoaded = loadSite(base).then(({ index }) => {
+      if (index && !started) preloadStartFiles(base, index);
+      return index?.shards ?? [];
+    });
     const url = `${base}pagefind/pagefind.js`;
-    // The list of shards is a few bytes, fetched alongside the script and needed only once
-    // Pagefind has started: it never holds up the start.
-    const shardsLoaded = shardsOf(base);
     const module = (await import(/* @vite-ignore */ url)) as PagefindApi;
+    started = true;
     // noWorker: Pagefind 1.6 would search in a Web Worker, which costs a second script (about
     // 11 KB compressed) and a message round trip per call; a talk-sized index searches in well
     // under a millisecond on the main thread, so the worker only adds time (npm run bench).
@@ -101,7 +99,7 @@ export function loadPagefind(base: string): Promise<PagefindApi> {
     await module.options({ ...options, noWorker: true });
     await module.init();
     // A large site's other shards (whose records follow the first's: see search-records.ts).
-    await Promise.all((await shardsLoaded).map((shard) => module.mergeIndex(`${base}pagefind/${shard}`, options)));
+    await Promise.all((await siteLoaded).map((shard) => module.mergeIndex(`${base}pagefind/${shard}`, options)));
     return module;
   })();
   api.catch(() => {

@@ -8,7 +8,7 @@ import type { TurnRecord } from '../lib/search-records';
 import { indexTokens, queryTokens } from '../lib/search-tokens';
 import type { PagefindApi, PagefindData, PagefindResult, PagefindSearch } from './pagefind-loader';
 
-export { loadPagefind } from './pagefind-loader';
+export { loadPagefind, loadSite } from './pagefind-loader';
 
 /** A verified result: the record's metadata (search-records.ts), its URL, its order as a number. */
 export type Hit = Omit<TurnRecord['meta'], 'order'> & {

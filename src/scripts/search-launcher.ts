@@ -73,15 +73,11 @@ class SearchLauncher extends HTMLElement {
       input.focus();
       input.setSelectionRange(initial.length, initial.length);
     }
-    // Pagefind's files load in parallel with the panel's code (the panel would start them only
-    // once it is defined): by the time a query is typed, they are usually in. pagefind.js itself
-    // is requested at once, not after the loader's chunk arrives: the loader's import of the same
-    // URL then finds the module loaded (npm run bench: search cold).
+    // pagefind.js loads in parallel with the panel's code (which starts the rest of Pagefind as
+    // it is defined), not after it: the loader's import of the same URL then finds the module
+    // loaded (npm run bench: search cold).
     const base = dialog.querySelector<HTMLElement>('ht-search-panel')?.dataset['base'];
-    if (base) {
-      void import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => undefined);
-      void import('./pagefind-loader').then(({ loadPagefind }) => loadPagefind(base)).catch(() => undefined);
-    }
+    if (base) void import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => undefined);
     await import('./search-panel');
     // Whatever was typed before the panel's code arrived (the field it came from, or keys
     // pressed right after "/") is searched now: those input events found no listener.

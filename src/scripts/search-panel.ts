@@ -4,8 +4,9 @@
  * (textContent), never as markup. In "page" mode the query and facets live in the URL
  * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
  */
-import { excerpt, loadPage, MAX_QUERY_LENGTH, parseSpeakers, speakersPath, type SearchSpeaker } from '../lib/search-query';
-import { FIRST_PAGE, loadPagefind, preloadQuery, search, warmUp, type Hit, type SearchOutcome } from './search-engine';
+import { excerpt, loadPage, MAX_QUERY_LENGTH } from '../lib/search-query';
+import type { SearchSpeaker } from '../lib/search-site';
+import { FIRST_PAGE, loadPagefind, loadSite, preloadQuery, search, warmUp, type Hit, type SearchOutcome } from './search-engine';
 
 const TYPING_DELAY_MS = 120;
 /** Results shown at first and added by "more": only these turns' records are fetched. */
@@ -16,16 +17,6 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-/** The site's speakers (/search/speakers.json); none when it cannot be read (search still works). */
-async function fetchSpeakers(base: string): Promise<SearchSpeaker[]> {
-  try {
-    const response = await fetch(speakersPath(base));
-    return response.ok ? parseSpeakers(await response.json()) : [];
-  } catch {
-    return [];
-  }
 }
 
 /** A speaker's initials on their colour, as Avatar.astro draws them; decorative (the name is beside it). */
@@ -89,7 +80,7 @@ class SearchPanel extends HTMLElement {
     this.#more.addEventListener('click', () => void this.#showMore());
     list.after(this.#more);
     this.#base = this.dataset['base'] ?? '/';
-    this.#ready = fetchSpeakers(this.#base).then((speakers) => {
+    this.#ready = loadSite(this.#base).then(({ speakers }) => {
       this.#speakers = speakers;
       facet.append(...speakers.map(speakerOption));
     });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PAGEFIND_WAIT_LOOP, PATCHED_WAIT_LOOP } from '../../src/lib/pagefind-patch';
+import { parseSite, type SearchIndexFiles } from '../../src/lib/search-site';
 import { readPage } from '../helpers/dist';
 import { distDir } from '../helpers/paths';
 
@@ -38,14 +39,22 @@ describe('the search index', () => {
     expect(script.includes(PAGEFIND_WAIT_LOOP)).toBe(false);
   });
 
-  test('lists every speaker for the search panel in /search/speakers.json, not in every page', () => {
-    const speakers = JSON.parse(readFileSync(path.join(distDir, 'search/speakers.json'), 'utf8')) as { id: string; name: string }[];
+  test('lists every speaker for the search panel in /search/site.json, not in every page', () => {
+    const { speakers } = JSON.parse(readFileSync(path.join(distDir, 'search/site.json'), 'utf8')) as { speakers: { id: string; name: string }[] };
     const participants = [...readPage('/waic-2023-roundtable/').querySelectorAll('.participant')].map((item) => item.id.replace(/^speaker-/, ''));
     expect(speakers.map((speaker) => speaker.id)).toEqual(participants);
     expect(speakers.find((speaker) => speaker.id === 'yang-zhilin')).toMatchObject({ name: '杨植麟', aliases: ['植麟'], color: 'violet', initials: '杨' });
     for (const page of ['/', '/waic-2023-roundtable/', '/search/']) {
       expect(readPage(page).querySelectorAll('[data-speakers], .search-facet-option[data-facet]'), page).toHaveLength(0);
     }
+  });
+
+  test('names in /search/site.json the metadata and WebAssembly Pagefind’s entry file names, and no shard', () => {
+    const { index } = JSON.parse(readFileSync(path.join(distDir, 'search/site.json'), 'utf8')) as { index: SearchIndexFiles };
+    const entry = JSON.parse(readFileSync(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+    expect(index).toEqual({ meta: `pagefind.${entry.languages['zh-cn']!.hash}.pf_meta`, wasm: 'wasm.unknown.pagefind', shards: [] });
+    expect(parseSite({ speakers: [], index }).index).toEqual(index);
+    for (const file of [index.meta, index.wasm]) expect(existsSync(path.join(pagefindDir, file)), file).toBe(true);
   });
 
   test('the reader page loads no search code until search is opened', () => {

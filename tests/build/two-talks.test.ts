@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runImport } from '../../src/cli/import-command';
+import type { SearchSite } from '../../src/lib/search-site';
 import { launchChromium } from '../helpers/browser';
 import { readPage } from '../helpers/dist';
 import { serveDist } from '../helpers/server';
@@ -135,7 +136,7 @@ describe('search across two talks', () => {
       JSON.parse(readFileSync(path.join(site.outDir, 'pagefind', folder, 'pagefind-entry.json'), 'utf8')) as {
         languages: Record<string, { page_count: number }>;
       };
-    expect(JSON.parse(readFileSync(path.join(site.outDir, 'pagefind/shards.json'), 'utf8'))).toEqual(['shard-2/']);
+    expect((JSON.parse(readFileSync(path.join(site.outDir, 'search/site.json'), 'utf8')) as SearchSite).index?.shards).toEqual(['shard-2/']);
     expect(entry('').languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: 5 }) });
     expect(entry('shard-2').languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: 4 }) });
     expect(readdirSync(path.join(site.outDir, 'pagefind/shard-2')).filter((file) => file.endsWith('.js'))).toEqual([]);

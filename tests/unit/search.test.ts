@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, parseSpeakers, speakerNamed, speakersPath } from '../../src/lib/search-query';
+import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search-query';
+import { parseSite, parseSpeakers, sitePath } from '../../src/lib/search-site';
 import { indexChunkSize, plainText, shardRecords, transcriptOrder, turnRecords, wordPairs, type TurnRecord } from '../../src/lib/search-records';
 import { bigramToken, endToken, indexTokens, prefixToken, queryTokens, runsOf } from '../../src/lib/search-tokens';
 
@@ -112,9 +113,38 @@ describe('parseSpeakers', () => {
     for (const value of [undefined, null, {}, 'speakers', 42]) expect(parseSpeakers(value)).toEqual([]);
   });
 
-  test('finds the list under the site’s base path', () => {
-    expect(speakersPath('/')).toBe('/search/speakers.json');
-    expect(speakersPath('/huitan/')).toBe('/huitan/search/speakers.json');
+  test('finds site.json under the site’s base path', () => {
+    expect(sitePath('/')).toBe('/search/site.json');
+    expect(sitePath('/huitan/')).toBe('/huitan/search/site.json');
+  });
+});
+
+describe('parseSite', () => {
+  const yang = { id: 'yang-zhilin', name: '杨植麟', latinName: 'Yang Zhilin', aliases: ['植麟'], color: 'violet', initials: '杨' };
+  const index = { meta: 'pagefind.zh-cn_add8f3b971ac3.pf_meta', wasm: 'wasm.unknown.pagefind', shards: ['shard-2/', 'shard-3/'] };
+
+  test('reads the speakers and the index’s files', () => {
+    expect(parseSite({ speakers: [yang, 'x'], index })).toEqual({ speakers: [yang], index });
+  });
+
+  test('reads speakers without an index (before the index is built)', () => {
+    expect(parseSite({ speakers: [yang] })).toEqual({ speakers: [yang] });
+  });
+
+  test.each([
+    ['a meta path', { ...index, meta: '../secret.pf_meta' }],
+    ['a wasm URL', { ...index, wasm: 'https://example.org/x.pagefind' }],
+    ['a query in a name', { ...index, meta: 'pagefind.pf_meta?x=1' }],
+    ['a shard outside pagefind/', { ...index, shards: ['../shard-2/'] }],
+    ['a shard that is not a folder', { ...index, shards: ['shard-2'] }],
+    ['shards that are not a list', { ...index, shards: 'shard-2/' }],
+    ['no wasm', { meta: index.meta, shards: [] }],
+  ])('leaves out an index with %s, keeping the speakers', (_, bad) => {
+    expect(parseSite({ speakers: [yang], index: bad })).toEqual({ speakers: [yang] });
+  });
+
+  test('reads nothing from something that is not a site', () => {
+    for (const value of [undefined, null, [], 'site', 42, [yang]]) expect(parseSite(value)).toEqual({ speakers: [] });
   });
 });
 
