@@ -2,8 +2,8 @@
  * Astro integration: after the build, index every turn of every reader page with Pagefind's
  * Node API, one custom record per turn (URL = the turn's permalink, speaker and talk filters),
  * in shards of whole talks on a large site (see SHARD_PAIRS). Any error Pagefind reports fails
- * the build, and Pagefind is always closed. Its browser script gets one latency fix
- * (src/lib/pagefind-patch.ts).
+ * the build, and Pagefind is always closed. Its browser script gets two latency fixes and is
+ * minified (src/lib/pagefind-patch.ts).
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files';
-import { patchPagefindScript } from '../lib/pagefind-patch';
+import { publishPagefindScript } from '../lib/pagefind-patch';
 import type { SearchIndexFiles, SearchSite } from '../lib/search-site';
 import { indexChunkSize, SHARD_PAIRS, shardRecords, transcriptOrder, turnRecords, type TurnRecord } from '../lib/search-records';
 
@@ -86,7 +86,7 @@ async function writeShard(records: readonly TurnRecord[], output: string, langua
   }
   if (first) {
     const script = path.join(output, 'pagefind.js');
-    await writeFile(script, patchPagefindScript(await readFile(script, 'utf8'), script));
+    await writeFile(script, await publishPagefindScript(await readFile(script, 'utf8'), script));
   }
   return fragmentIds(output);
 }
