@@ -2,7 +2,8 @@
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
-import styleHashes from './src/integrations/style-hashes.ts';
+import inlineHashes from './src/integrations/inline-hashes.ts';
+import inlineSiteScript from './src/integrations/inline-site-script.ts';
 import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
 import rehypeNotes from './src/plugins/rehype-notes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
@@ -21,15 +22,16 @@ export default defineConfig({
   ...(env.HUITAN_OUT_DIR ? { outDir: env.HUITAN_OUT_DIR } : {}),
   ...(env.HUITAN_CACHE_DIR ? { cacheDir: env.HUITAN_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  // Style hashes first: the index then reads the pages as published.
+  // The site's script inlined, then the inline hashes: the index then reads the pages as published.
   // HUITAN_SEARCH_SHARD_PAIRS: a smaller search-index shard (src/lib/search-records.ts SHARD_PAIRS),
   // so that tests can build a small site in several shards.
-  integrations: [styleHashes(), pagefindIndex({ shardPairs: env.HUITAN_SEARCH_SHARD_PAIRS ? Number(env.HUITAN_SEARCH_SHARD_PAIRS) : undefined })],
+  integrations: [inlineSiteScript(), inlineHashes(), pagefindIndex({ shardPairs: env.HUITAN_SEARCH_SHARD_PAIRS ? Number(env.HUITAN_SEARCH_SHARD_PAIRS) : undefined })],
   build: {
     format: 'directory',
     // Each page's stylesheet (its components' CSS, see Base.astro) is inlined: a first visit
     // paints after one round trip instead of two (Lighthouse LCP, npm run bench). The strict CSP
-    // names it by hash (src/integrations/style-hashes.ts); scripts stay external files.
+    // names it by hash (src/integrations/inline-hashes.ts), as it does the site's script, which
+    // src/integrations/inline-site-script.ts inlines after the build; other scripts stay files.
     inlineStylesheets: 'always',
   },
   vite: {

@@ -26,9 +26,16 @@ function onIntent(selector: string, load: () => Promise<unknown>) {
   for (const type of INTENT) document.addEventListener(type, intent, true);
 }
 
-if (document.querySelector('ht-speaker-filter')) {
-  if (namesFilter(window.location.search)) void import('./speaker-filter');
-  else onIntent('ht-speaker-filter', () => import('./speaker-filter'));
+const filter = document.querySelector<HTMLElement>('ht-speaker-filter');
+if (filter) {
+  if (namesFilter(window.location.search)) {
+    // Tells the filter's script to apply the URL: it imports nothing from this script, which is
+    // inlined into each page (src/lib/inline-script.ts).
+    filter.dataset['urlFilter'] = '';
+    void import('./speaker-filter');
+  } else {
+    onIntent('ht-speaker-filter', () => import('./speaker-filter'));
+  }
 }
 
 const loadShare = () => import('./share-menu');

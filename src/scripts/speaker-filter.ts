@@ -3,10 +3,9 @@
  * (`?speakers=a,b`, `&host=0` when the host's questions are hidden), restores it on load,
  * ignores unknown values, and announces how many turns are visible. It may load after the reader
  * has changed the boxes (site.ts loads it on the first approach to the filter): the URL only
- * overrides them when it names a filter.
+ * overrides them when it names a filter, which site.ts marks with `data-url-filter`.
  */
 import { filterQuery, parseFilterQuery } from '../lib/format';
-import { namesFilter } from '../lib/names-filter';
 
 class SpeakerFilter extends HTMLElement {
   #form: HTMLFormElement | null = null;
@@ -29,7 +28,7 @@ class SpeakerFilter extends HTMLElement {
 
   #start() {
     const form = this.#form!;
-    if (namesFilter(window.location.search)) {
+    if (this.hasAttribute('data-url-filter')) {
       const known = this.#speakerBoxes.map((box) => box.value);
       const { speakers, keepHost } = parseFilterQuery(window.location.search, known);
       for (const box of this.#speakerBoxes) box.checked = speakers.includes(box.value);

@@ -3,8 +3,15 @@
  * been quiet for a while (the site's scripts start when idle), by type, transferred (body as
  * sent, brotli where the server compressed it, plus headers) and uncompressed (the body).
  * Nothing is clicked or typed, so the JavaScript counted is what loads before search is opened.
+ *
+ * A page's inline stylesheets and scripts count as css and js, not html: each is moved out of its
+ * document's figures as an entry of its own (`<page>#inline-css`, `#inline-js`), uncompressed as
+ * its text and transferred as its text compressed alone with brotli (an estimate: inside the
+ * page it compresses along with the rest). Totals and request counts do not change.
  */
+import { brotliCompressSync, constants } from 'node:zlib';
 import type { Browser, Request } from 'playwright-core';
+import { inlineScripts, inlineStyles } from '../../../src/lib/inline-hashes';
 
 export const TYPES = ['html', 'css', 'js', 'font', 'image', 'other'] as const;
 export type ResourceType = (typeof TYPES)[number];
@@ -27,6 +34,24 @@ function classify(request: Request, contentType: string): ResourceType {
   return 'other';
 }
 
+type File = Weight['files'][number];
+
+/** A document's inline styles and scripts as entries of their own, taken out of the document's. */
+export function splitInline(document: File, html: string): File[] {
+  const parts: File[] = [];
+  for (const [type, texts] of [['css', inlineStyles(html)], ['js', inlineScripts(html)]] as const) {
+    const text = texts.join('');
+    if (text === '') continue;
+    const uncompressed = Buffer.byteLength(text);
+    const packed = brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const transferred = Math.min(packed, document.transferred);
+    parts.push({ url: `${document.url}#inline-${type}`, type, transferred, uncompressed });
+    document.transferred -= transferred;
+    document.uncompressed -= uncompressed;
+  }
+  return parts;
+}
+
 const zero = () => Object.fromEntries([...TYPES, 'total'].map((type) => [type, 0])) as Record<ResourceType | 'total', number>;
 
 export async function measureFirstLoad(browser: Browser, url: string, quietMs = 1000): Promise<Weight> {
@@ -44,7 +69,9 @@ export async function measureFirstLoad(browser: Browser, url: string, quietMs = 
           const body = await response.body().catch(() => Buffer.alloc(0));
           const type = classify(request, response.headers()['content-type'] ?? '');
           const transferred = sizes.responseBodySize + sizes.responseHeadersSize;
-          weight.files.push({ url: request.url(), type, transferred, uncompressed: body.length });
+          const file: File = { url: request.url(), type, transferred, uncompressed: body.length };
+          weight.requests += 1;
+          weight.files.push(file, ...(type === 'html' ? splitInline(file, body.toString('utf8')) : []));
         })(),
       );
     });
@@ -66,6 +93,5 @@ export async function measureFirstLoad(browser: Browser, url: string, quietMs = 
     weight.uncompressed[file.type] += file.uncompressed;
     weight.uncompressed.total += file.uncompressed;
   }
-  weight.requests = weight.files.length;
   return weight;
 }
