@@ -9,7 +9,7 @@
  * what the network transferred from the start of the clock until the results showed.
  * Warm: the same query again and then the other queries, on the same page.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { median } from './stats';
 
 export interface SearchTarget {
@@ -144,7 +144,7 @@ async function sampleOnce(
     let bytes = 0;
     const byKind: Record<string, { requests: number; bytes: number }> = {};
     const pending: Promise<void>[] = [];
-    page.on('requestfinished', (request) => {
+    const count = (request: Request) => {
       pending.push(
         request.sizes().then((sizes) => {
           const size = sizes.responseBodySize + sizes.responseHeadersSize;
@@ -154,8 +154,13 @@ async function sampleOnce(
           kind.bytes += size;
         }),
       );
-    });
+    };
+    page.on('requestfinished', count);
     const coldMs = await target.query(page, query, true);
+    // Only the cold query's requests count. Left listening, a request of the warm queries (or of
+    // the index loading after the first results) could still be reading its sizes as the context
+    // closes, and its rejection would end the bench.
+    page.off('requestfinished', count);
     await Promise.all(pending);
     const coldBytes = bytes;
     const coldByKind = structuredClone(byKind);
