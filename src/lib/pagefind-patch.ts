@@ -1,6 +1,7 @@
 /**
  * What this site changes in Pagefind 1.6's browser script (pagefind/pagefind.js) before
- * publishing it, after indexing: two waits shortened, then the whole script minified.
+ * publishing it, after indexing: two waits shortened, query segmentation turned off, then the
+ * whole script minified.
  *
  * On the main thread (our `noWorker`), Pagefind's init() returns before its index is loaded, and
  * two loops then wait for it checking every 50 ms:
@@ -8,8 +9,17 @@
  *   page waited up to 50 ms (25 on average) after the index was ready: a fifth of the
  *   cold-search budget (npm run bench);
  * - on a large site, `mergeIndex()` waits for the WebAssembly before it loads each other shard.
- * Checking every millisecond instead costs a few timer callbacks while Pagefind starts. Each
- * pattern must occur exactly once, so a Pagefind upgrade that changes a loop fails the build
+ * Checking every millisecond instead costs a few timer callbacks while Pagefind starts.
+ *
+ * And before each query Pagefind splits it into graphemes (and, for an index in Chinese, words)
+ * with `Intl.Segmenter`, whose first use on a page loads ICU's break-iterator data: 11–24 ms in
+ * Chromium on the first query (more on a phone). Our queries reach Pagefind as ASCII bigram
+ * tokens (src/lib/search-tokens.ts), in which every grapheme is one code point and no segmenter
+ * finds a word boundary but the spaces, so the patch takes Pagefind's own path for browsers
+ * without `Intl.Segmenter`: code point by code point, lower-cased and stripped of punctuation
+ * the same way.
+ *
+ * Each pattern must occur exactly once, so a Pagefind upgrade that changes one fails the build
  * instead of silently losing the fix.
  *
  * Pagefind ships the script with its whitespace removed but its names whole; esbuild's full
@@ -29,6 +39,11 @@ export const PAGEFIND_PATCHES: readonly PagefindPatch[] = [
     name: 'index wait loop (getPtr)',
     find: 'while(this.raw_ptr===null){if(this.initError){throw this.initError;}await asyncSleep(50);}',
     replace: 'while(this.raw_ptr===null){if(this.initError){throw this.initError;}await asyncSleep(1);}',
+  },
+  {
+    name: 'query segmentation (Intl.Segmenter)',
+    find: 'if(trueLanguage&&typeof Intl.Segmenter!=="undefined"){',
+    replace: 'if(false){',
   },
   {
     name: 'WebAssembly wait loop (mergeIndex)',

@@ -50,6 +50,31 @@ describe('the search dialog', () => {
     expect(requests.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
 
+  test('searches without Intl.Segmenter: its ICU data is never loaded (queries reach Pagefind as ASCII tokens)', async () => {
+    const { page } = await open(READER);
+    await page.evaluate(() => {
+      const made: string[] = [];
+      (window as unknown as { made: string[] }).made = made;
+      const Native = Intl.Segmenter;
+      Intl.Segmenter = class extends Native {
+        constructor(...args: ConstructorParameters<typeof Native>) {
+          super(...args);
+          made.push(args[1]?.granularity ?? 'grapheme');
+        }
+      };
+    });
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: '搜索' });
+    await dialog.getByRole('searchbox', { name: '搜索发言' }).fill('多模态');
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('找到 1 段包含“多模态”的发言');
+    // The spy sees a segmenter made after the search (so it was in place during it), and no other.
+    const made = await page.evaluate(() => {
+      new Intl.Segmenter('zh-CN', { granularity: 'sentence' });
+      return (window as unknown as { made: string[] }).made;
+    });
+    expect(made).toEqual(['sentence']);
+  });
+
   test('after the first results, a talk-sized index loads in the background: the next queries fetch nothing', async () => {
     const { page, requests } = await open(READER);
     await page.keyboard.press('/');

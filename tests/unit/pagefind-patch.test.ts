@@ -1,24 +1,33 @@
 import { describe, expect, test } from 'vitest';
 import { PAGEFIND_PATCHES, patchPagefindScript, publishPagefindScript } from '../../src/lib/pagefind-patch';
 
-const [getPtr, mergeIndex] = PAGEFIND_PATCHES;
-/** Enough of Pagefind's script for both patches, written as Pagefind 1.6 writes it. */
+const [getPtr, segmentation, mergeIndex] = PAGEFIND_PATCHES;
+/** Enough of Pagefind's script for every patch, written as Pagefind 1.6 writes it. */
 const source =
   `function asyncSleep(ms){return new Promise((resolve)=>setTimeout(resolve,ms));}` +
-  `class PagefindInstance{async getPtr(){${getPtr!.find}return this.raw_ptr;}}` +
+  `class PagefindInstance{async getPtr(){${getPtr!.find}return this.raw_ptr;}` +
+  `split(term){const trueLanguage="zh-CN";${segmentation!.find}return "segmenter";}else{return [...term].join("|");}}}` +
   `class Pagefind{async mergeIndex(indexPath){${mergeIndex!.find}return indexPath;}}` +
   `export{Pagefind,PagefindInstance};`;
 
 describe('patchPagefindScript', () => {
-  test('makes both wait loops check every millisecond instead of every 50, and changes nothing else', () => {
-    for (const patch of PAGEFIND_PATCHES) expect(patch.replace).toBe(patch.find.replace('asyncSleep(50)', 'asyncSleep(1)'));
-    expect(patchPagefindScript(source)).toBe(source.replace(getPtr!.find, getPtr!.replace).replace(mergeIndex!.find, mergeIndex!.replace));
+  test('makes both wait loops check every millisecond instead of every 50', () => {
+    for (const patch of [getPtr!, mergeIndex!]) expect(patch.replace).toBe(patch.find.replace('asyncSleep(50)', 'asyncSleep(1)'));
   });
 
-  test('fails naming the file and the loop when a loop is missing (another Pagefind version) or appears twice', () => {
+  test('takes the path without Intl.Segmenter for every query', () => {
+    expect(segmentation!.replace).toBe('if(false){');
+  });
+
+  test('applies each patch once and changes nothing else', () => {
+    expect(patchPagefindScript(source)).toBe(PAGEFIND_PATCHES.reduce((text, patch) => text.replace(patch.find, patch.replace), source));
+  });
+
+  test('fails naming the file and the patch when its pattern is missing (another Pagefind version) or appears twice', () => {
     expect(() => patchPagefindScript(source.replace(getPtr!.find, ''), 'dist/pagefind/pagefind.js')).toThrow(
       /^dist\/pagefind\/pagefind\.js: expected Pagefind's index wait loop \(getPtr\) once .* found it 0 times/,
     );
+    expect(() => patchPagefindScript(source.replace(segmentation!.find, ''))).toThrow(/query segmentation \(Intl\.Segmenter\) once .* found it 0 times/);
     expect(() => patchPagefindScript(source.replace(mergeIndex!.find, ''))).toThrow(/WebAssembly wait loop \(mergeIndex\) once .* found it 0 times/);
     expect(() => patchPagefindScript(source + getPtr!.find)).toThrow(/found it 2 times/);
     expect(() => patchPagefindScript(patchPagefindScript(source))).toThrow(/found it 0 times/);
@@ -26,19 +35,20 @@ describe('patchPagefindScript', () => {
 });
 
 describe('publishPagefindScript', () => {
-  test('publishes the patched script minified, its exports named as before', async () => {
+  test('publishes the patched script minified and working, its exports named as before', async () => {
     const published = await publishPagefindScript(source);
     expect(published.length).toBeLessThan(patchPagefindScript(source).length);
     expect(published).not.toContain('asyncSleep');
+    expect(published).not.toContain('Intl.Segmenter');
     expect(published).toMatch(/for\([^;]*;this\.raw_ptr===null;\)\{[^}]*await \w+\(1\)\}/);
     expect(published).toMatch(/for\([^;]*;this\.primary\.wasm===null;\)await \w+\(1\)/);
-    expect(published).toMatch(/export\{.*\bPagefind\b.*\bPagefindInstance\b.*\}/);
-    const url = `data:text/javascript,${encodeURIComponent(published)}`;
-    const module = (await import(/* @vite-ignore */ url)) as { Pagefind: new () => { mergeIndex(path: string): Promise<string> } };
-    expect(typeof module.Pagefind).toBe('function');
+    const module = (await import(/* @vite-ignore */ `data:text/javascript,${encodeURIComponent(published)}`)) as {
+      PagefindInstance: new () => { split(term: string): string };
+    };
+    expect(new module.PagefindInstance().split('q29 q4r')).toBe('q|2|9| |q|4|r');
   });
 
-  test('fails as the patch does when a loop is missing', async () => {
+  test('fails as the patch does when a pattern is missing', async () => {
     await expect(publishPagefindScript(source.replace(getPtr!.find, ''), 'x.js')).rejects.toThrow(/^x\.js: expected Pagefind's index wait loop/);
   });
 });
