@@ -56,12 +56,13 @@ describe('the search dialog', () => {
       const made: string[] = [];
       (window as unknown as { made: string[] }).made = made;
       const Native = Intl.Segmenter;
-      Intl.Segmenter = class extends Native {
+      class Spy extends Native {
         constructor(...args: ConstructorParameters<typeof Native>) {
           super(...args);
           made.push(args[1]?.granularity ?? 'grapheme');
         }
-      };
+      }
+      Object.defineProperty(Intl, 'Segmenter', { value: Spy, configurable: true, writable: true });
     });
     await page.keyboard.press('/');
     const dialog = page.getByRole('dialog', { name: '搜索' });
