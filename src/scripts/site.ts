@@ -44,8 +44,10 @@ if (document.querySelector('ht-share:not([data-deferred])')) void loadShare();
 else if (document.querySelector('ht-share')) onIntent('ht-share', loadShare);
 
 if (document.querySelector('.turn-body')) {
-  // Only a selection of a turn's words: focusing a field (the search box) changes the selection too.
+  // Only a selection of a turn's words: typing in a field (the search box) changes the selection
+  // too, at every key, and reading the selection there would lay out the page each time.
   const selected = () => {
+    if (document.activeElement?.matches('input, textarea')) return;
     const node = window.getSelection()?.anchorNode;
     if (!(node instanceof Element ? node : node?.parentElement)?.closest('.turn-body')) return;
     document.removeEventListener('selectionchange', selected);
