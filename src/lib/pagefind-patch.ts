@@ -1,7 +1,7 @@
 /**
  * What this site changes in Pagefind 1.6's browser script (pagefind/pagefind.js) before
- * publishing it, after indexing: two waits shortened, query segmentation turned off, then the
- * whole script minified.
+ * publishing it, after indexing: two waits shortened, query segmentation turned off, the
+ * WebAssembly inflated natively, then the whole script minified.
  *
  * On the main thread (our `noWorker`), Pagefind's init() returns before its index is loaded, and
  * two loops then wait for it checking every 50 ms:
@@ -18,6 +18,11 @@
  * finds a word boundary but the spaces, so the patch takes Pagefind's own path for browsers
  * without `Intl.Segmenter`: code point by code point, lower-cased and stripped of punctuation
  * the same way.
+ *
+ * And Pagefind inflates its gzipped WebAssembly (about 55 KB) with a JavaScript inflater on the
+ * main thread before compiling it; the patch has the browser's own DecompressionStream do it
+ * where there is one and the file is gzip (else Pagefind's path, unchanged). Either way the
+ * result goes through Pagefind's own signature check.
  *
  * Each pattern must occur exactly once, so a Pagefind upgrade that changes one fails the build
  * instead of silently losing the fix.
@@ -44,6 +49,15 @@ export const PAGEFIND_PATCHES: readonly PagefindPatch[] = [
     name: 'query segmentation (Intl.Segmenter)',
     find: 'if(trueLanguage&&typeof Intl.Segmenter!=="undefined"){',
     replace: 'if(false){',
+  },
+  {
+    name: 'WebAssembly inflation (loadWasm)',
+    find: 'const final_wasm=this.decompress(new Uint8Array(compressed_wasm),"Pagefind WebAssembly");',
+    replace:
+      'const compressed_bytes=new Uint8Array(compressed_wasm);' +
+      'const final_wasm=this.decompress(compressed_bytes[0]===31&&compressed_bytes[1]===139&&typeof DecompressionStream==="function"' +
+      '?new Uint8Array(await new Response(new Blob([compressed_bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer())' +
+      ':compressed_bytes,"Pagefind WebAssembly");',
   },
   {
     name: 'WebAssembly wait loop (mergeIndex)',

@@ -33,13 +33,14 @@ describe('the search index', () => {
     expect(readdirSync(pagefindDir).filter((file) => /ui|highlight/.test(file))).toEqual([]);
   });
 
-  test('publishes Pagefind’s script minified, its two wait loops checking every millisecond, without Intl.Segmenter', () => {
+  test('publishes Pagefind’s script minified, its two wait loops checking every millisecond, without Intl.Segmenter, inflating its WebAssembly natively', () => {
     const script = readFileSync(path.join(pagefindDir, 'pagefind.js'), 'utf8');
     for (const patch of PAGEFIND_PATCHES) expect(script.includes(patch.find), patch.name).toBe(false);
     expect(script).toMatch(/for\([^;]*;this\.raw_ptr===null;\)\{[^}]*await \w+\(1\)\}/);
     expect(script).toMatch(/for\([^;]*;this\.primary\.wasm===null;\)await \w+\(1\)/);
     expect(script).not.toContain('asyncSleep');
     expect(script).not.toContain('Intl.Segmenter');
+    expect(script).toContain('new DecompressionStream("gzip")');
   });
 
   test('lists every speaker for the search panel in /search/site.json, not in every page', () => {

@@ -1,12 +1,17 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { PAGEFIND_PATCHES, patchPagefindScript, publishPagefindScript } from '../../src/lib/pagefind-patch';
 
-const [getPtr, segmentation, mergeIndex] = PAGEFIND_PATCHES;
+const [getPtr, segmentation, inflation, mergeIndex] = PAGEFIND_PATCHES;
 /** Enough of Pagefind's script for every patch, written as Pagefind 1.6 writes it. */
 const source =
   `function asyncSleep(ms){return new Promise((resolve)=>setTimeout(resolve,ms));}` +
   `class PagefindInstance{async getPtr(){${getPtr!.find}return this.raw_ptr;}` +
-  `split(term){const trueLanguage="zh-CN";${segmentation!.find}return "segmenter";}else{return [...term].join("|");}}}` +
+  `split(term){const trueLanguage="zh-CN";${segmentation!.find}return "segmenter";}else{return [...term].join("|");}}` +
+  // Pagefind's decompress(): data behind its 12-byte signature is returned without it; anything
+  // else it would inflate with its own JavaScript inflater (here: a marker, to tell the paths apart).
+  `decompress(data,file){return new TextDecoder().decode(data.slice(0,12))==="pagefind_dcd"?data.slice(12):"inflated in JavaScript: "+file;}` +
+  `async loadWasm(compressed_wasm){${inflation!.find}return final_wasm;}}` +
   `class Pagefind{async mergeIndex(indexPath){${mergeIndex!.find}return indexPath;}}` +
   `export{Pagefind,PagefindInstance};`;
 
@@ -19,6 +24,17 @@ describe('patchPagefindScript', () => {
     expect(segmentation!.replace).toBe('if(false){');
   });
 
+  test('inflates the WebAssembly with DecompressionStream when it is gzip, else as Pagefind does', async () => {
+    const { PagefindInstance } = (await import(/* @vite-ignore */ `data:text/javascript,${encodeURIComponent(patchPagefindScript(source))}`)) as {
+      PagefindInstance: new () => { loadWasm(bytes: ArrayBuffer): Promise<Uint8Array | string> };
+    };
+    const signed = new TextEncoder().encode('pagefind_dcd\0asm');
+    const gzipped = gzipSync(signed);
+    expect(await new PagefindInstance().loadWasm(gzipped.buffer.slice(gzipped.byteOffset, gzipped.byteOffset + gzipped.byteLength))).toEqual(new TextEncoder().encode('\0asm'));
+    // Already inflated on the way (a host that decoded it): Pagefind's signature check, no stream.
+    expect(await new PagefindInstance().loadWasm(signed.buffer)).toEqual(new TextEncoder().encode('\0asm'));
+  });
+
   test('applies each patch once and changes nothing else', () => {
     expect(patchPagefindScript(source)).toBe(PAGEFIND_PATCHES.reduce((text, patch) => text.replace(patch.find, patch.replace), source));
   });
@@ -28,6 +44,7 @@ describe('patchPagefindScript', () => {
       /^dist\/pagefind\/pagefind\.js: expected Pagefind's index wait loop \(getPtr\) once .* found it 0 times/,
     );
     expect(() => patchPagefindScript(source.replace(segmentation!.find, ''))).toThrow(/query segmentation \(Intl\.Segmenter\) once .* found it 0 times/);
+    expect(() => patchPagefindScript(source.replace(inflation!.find, ''))).toThrow(/WebAssembly inflation \(loadWasm\) once .* found it 0 times/);
     expect(() => patchPagefindScript(source.replace(mergeIndex!.find, ''))).toThrow(/WebAssembly wait loop \(mergeIndex\) once .* found it 0 times/);
     expect(() => patchPagefindScript(source + getPtr!.find)).toThrow(/found it 2 times/);
     expect(() => patchPagefindScript(patchPagefindScript(source))).toThrow(/found it 0 times/);
