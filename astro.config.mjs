@@ -2,8 +2,7 @@
 import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
-import inlineHashes from './src/integrations/inline-hashes.ts';
-import inlineSiteScript from './src/integrations/inline-site-script.ts';
+import inlinePages from './src/integrations/inline-pages.ts';
 import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
 import rehypeNotes from './src/plugins/rehype-notes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
@@ -22,16 +21,16 @@ export default defineConfig({
   ...(env.HUITAN_OUT_DIR ? { outDir: env.HUITAN_OUT_DIR } : {}),
   ...(env.HUITAN_CACHE_DIR ? { cacheDir: env.HUITAN_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  // The site's script inlined, then the inline hashes: the index then reads the pages as published.
+  // The site's script inlined and the inline hashes added first: the index then reads the pages as published.
   // HUITAN_SEARCH_SHARD_PAIRS: a smaller search-index shard (src/lib/search-records.ts SHARD_PAIRS),
   // so that tests can build a small site in several shards.
-  integrations: [inlineSiteScript(), inlineHashes(), pagefindIndex({ shardPairs: env.HUITAN_SEARCH_SHARD_PAIRS ? Number(env.HUITAN_SEARCH_SHARD_PAIRS) : undefined })],
+  integrations: [inlinePages(), pagefindIndex({ shardPairs: env.HUITAN_SEARCH_SHARD_PAIRS ? Number(env.HUITAN_SEARCH_SHARD_PAIRS) : undefined })],
   build: {
     format: 'directory',
     // Each page's stylesheet (its components' CSS, see Base.astro) is inlined: a first visit
     // paints after one round trip instead of two (Lighthouse LCP, npm run bench). The strict CSP
-    // names it by hash (src/integrations/inline-hashes.ts), as it does the site's script, which
-    // src/integrations/inline-site-script.ts inlines after the build; other scripts stay files.
+    // names it by hash, as it does the site's script, which is inlined after the build
+    // (src/integrations/inline-pages.ts); other scripts stay files.
     inlineStylesheets: 'always',
   },
   vite: {

@@ -14,6 +14,7 @@ import { HtmlValidate, type ConfigData } from 'html-validate';
 import { parseHTML } from 'linkedom';
 import { normaliseBase, siteOrigin } from '../lib/deploy';
 import { listFilesSync } from '../lib/files';
+import { parseFragment, SHARD_FOLDER } from '../lib/pagefind-files';
 import {
   checkLinks,
   checkPage,
@@ -58,17 +59,15 @@ export interface SiteCheckReport {
 
 /** The URLs Pagefind stores for its results, from its gzipped fragment files. */
 export function readSearchIndexUrls(pagefindDir: string): string[] {
-  // A large site's index has shards in sub-folders (src/integrations/pagefind-index.ts shardFolder).
-  const bundles = [pagefindDir, ...readdirSync(pagefindDir).filter((name) => /^shard-\d+$/.test(name)).sort().map((name) => path.join(pagefindDir, name))];
+  // A large site's index has shards in sub-folders (src/lib/pagefind-files.ts shardFolder).
+  const bundles = [pagefindDir, ...readdirSync(pagefindDir).filter((name) => SHARD_FOLDER.test(`${name}/`)).sort().map((name) => path.join(pagefindDir, name))];
   const urls: string[] = [];
   for (const bundle of bundles) {
     const fragmentDir = path.join(bundle, 'fragment');
     if (!existsSync(fragmentDir)) continue;
     for (const name of readdirSync(fragmentDir).sort()) {
       if (!name.endsWith('.pf_fragment')) continue;
-      // A fragment is gzipped JSON behind a 12-byte "pagefind_dcd" signature.
-      const text = gunzipSync(readFileSync(path.join(fragmentDir, name))).toString('utf8').replace(/^pagefind_dcd/, '');
-      const fragment = JSON.parse(text) as { url?: string; anchors?: { id?: string }[] };
+      const fragment = parseFragment(gunzipSync(readFileSync(path.join(fragmentDir, name))).toString('utf8'));
       if (fragment.url) urls.push(fragment.url);
     }
   }

@@ -13,8 +13,9 @@ import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files';
+import { parseFragment, shardFolder } from '../lib/pagefind-files';
 import { publishPagefindScript } from '../lib/pagefind-patch';
-import type { SearchIndexFiles, SearchSite } from '../lib/search-site';
+import { SITE_FILE, type SearchIndexFiles, type SearchSite } from '../lib/search-site';
 import { indexChunkSize, SHARD_PAIRS, shardRecords, transcriptOrder, turnRecords, type TurnRecord } from '../lib/search-records';
 
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
@@ -35,17 +36,6 @@ export async function collectRecords(outDir: string): Promise<TurnRecord[]> {
   return records;
 }
 
-/** Written by src/pages/search/site.json.ts; `addIndexToSite` adds the index's files to it. */
-export const SITE_FILE = 'search/site.json';
-
-/**
- * Where shard `n` (from 1) is written, relative to `<outDir>/pagefind/`: the first is that folder
- * itself (with Pagefind's script and WebAssembly), the others sub-folders holding only their index.
- */
-export function shardFolder(n: number): string {
-  return n === 1 ? '' : `shard-${n}/`;
-}
-
 /** Files Pagefind writes into every bundle that this site does not publish (see writeShard). */
 const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 /** What a merged shard does not need either: the browser runs the first bundle's script and WebAssembly. */
@@ -56,10 +46,9 @@ async function fragmentIds(output: string): Promise<string[]> {
   return (await readdir(path.join(output, 'fragment'))).filter((name) => name.endsWith('.pf_fragment')).map((name) => name.slice(0, -'.pf_fragment'.length));
 }
 
-/** The URL stored in a fragment (gzipped JSON behind a 12-byte "pagefind_dcd" signature). */
+/** The URL stored in a record's (gzipped) fragment. */
 async function fragmentUrl(output: string, id: string): Promise<string> {
-  const text = gunzipSync(await readFile(path.join(output, 'fragment', `${id}.pf_fragment`))).toString('utf8');
-  return (JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string }).url;
+  return parseFragment(gunzipSync(await readFile(path.join(output, 'fragment', `${id}.pf_fragment`))).toString('utf8')).url ?? '';
 }
 
 /** Indexes `records` into `output` with a Pagefind service of its own, closed afterwards (its memory freed). */
@@ -92,10 +81,10 @@ async function writeShard(records: readonly TurnRecord[], output: string, langua
 }
 
 /**
- * Adds to SITE_FILE the files a first search needs from `<outDir>/pagefind/`: the first bundle's
- * metadata and WebAssembly in `language` (named in Pagefind's entry file, which the browser would
- * otherwise read before it can fetch them) and the other shards' folders. Search fetches this one
- * file as it opens (src/scripts/pagefind-loader.ts).
+ * Adds to SITE_FILE (written by src/pages/search/site.json.ts) the files a first search needs
+ * from `<outDir>/pagefind/`: the first bundle's metadata and WebAssembly in `language` (named in
+ * Pagefind's entry file, which the browser would otherwise read before it can fetch them) and the
+ * other shards' folders. Search fetches this one file as it opens (src/scripts/pagefind-loader.ts).
  */
 export async function addIndexToSite(outDir: string, language: string, shards: readonly string[]): Promise<SearchIndexFiles> {
   const entryFile = path.join(outDir, 'pagefind', 'pagefind-entry.json');

@@ -1,5 +1,5 @@
 /**
- * Inlining the site's script (src/integrations/inline-site-script.ts). Every page loads one small
+ * Inlining the site's script (src/integrations/inline-pages.ts). Every page loads one small
  * module (src/scripts/site.ts); as a file it is a second request, which on a first visit
  * Lighthouse's mobile model counts before the first paint (npm run bench: reader LCP). Inlined,
  * it arrives with the page. Its lazy chunks stay files: their import() paths, relative to the

@@ -3,6 +3,7 @@
  * name a speaker) and the index's start files. Pure, and apart from search-query.ts, which the
  * search-term marks share: only the search panel's chunk carries this.
  */
+import { SHARD_FOLDER } from './pagefind-files';
 import type { SpeakerName } from './search-query';
 
 /** A speaker as search knows them (/search/site.json): names, and the facet's colour and initials. */
@@ -28,8 +29,11 @@ export interface SearchSite {
   index?: SearchIndexFiles;
 }
 
+/** site.json's path under the output folder and the base path (its endpoint: src/pages/search/site.json.ts). */
+export const SITE_FILE = 'search/site.json';
+
 /** Where search finds /search/site.json, under the site's base path. */
-export const sitePath = (base: string) => `${base}search/site.json`;
+export const sitePath = (base: string) => `${base}${SITE_FILE}`;
 
 const isText = (field: unknown): field is string => typeof field === 'string';
 
@@ -48,8 +52,6 @@ export function parseSpeakers(value: unknown): SearchSpeaker[] {
 
 /** A file name under pagefind/ as Pagefind and the index integration write them: no path, no query. */
 const INDEX_FILE = /^[\w-]+(\.[\w-]+)*$/;
-/** A shard's folder under pagefind/ (src/integrations/pagefind-index.ts shardFolder). */
-const SHARD_FOLDER = /^shard-\d+\/$/;
 
 /**
  * A fetched site.json as search uses it: its speakers (see parseSpeakers) and, when every name
