@@ -16,13 +16,13 @@ import {
   DEFAULT_MARKERS,
   ImportError,
   planTalk,
-  speakerLabels,
   splitTurns,
   type CutRange,
   type ExistingTalk,
   type SpeakerRecord,
   type TalkPlan,
 } from '../lib/transcript-import';
+import { resolverFromSpeakers } from '../lib/import/label-resolver';
 import { isIsoDate } from '../schemas/common';
 import { SpeakerSchema } from '../schemas/speaker';
 
@@ -222,7 +222,7 @@ export async function runImport(argv: string[], io: ImportIo = {}): Promise<numb
       options.file,
     );
     const speakers = await readSpeakers(path.join(content, 'speakers'), display(path.join(content, 'speakers')));
-    const turns = splitTurns(cut.lines, speakerLabels(speakers), options.file);
+    const turns = splitTurns(cut.lines, resolverFromSpeakers(speakers, options.file), options.file);
 
     const exists = existsSync(target);
     if (exists && !options.force && !options.dryRun) {

@@ -12,6 +12,7 @@ import { countCharacters, countOccurrences } from './catalog';
 import { stripNotes } from './notes';
 import { PLACEHOLDER } from './placeholder';
 import { normalizeLine } from './typography';
+import { labelKey, type LabelResolver } from './import/label-resolver';
 
 /** What makes an input unusable: where (file and line) and "expected …, found …". */
 export class ImportError extends Error {
@@ -169,15 +170,13 @@ export function speakerLabels(speakers: SpeakerRecord[]): Map<string, SpeakerRec
   return labels;
 }
 
-/** Labels compare with their spaces normalised ("Sam  Altman" is "Sam Altman"). */
-const labelKey = (label: string) => label.replace(/[\p{Zs}\t]+/gu, ' ').trim();
 
 /** A line ending in a colon, short and free of sentence punctuation, is a speaker label. */
 const LABEL_LINE = /^([^，。、；？！,.;?!:：“”"'‘’（）()《》]{1,24}?)\s*[:：]$/u;
 
 export type LineKind =
   | { kind: 'blank' }
-  | { kind: 'speaker'; label: string; speaker: SpeakerRecord }
+  | { kind: 'speaker'; label: string }
   | { kind: 'unknown-label'; label: string }
   | { kind: 'text'; text: string };
 
@@ -185,16 +184,14 @@ export type LineKind =
  * What one line is: a speaker line (`姓名:`, `姓名：` or a known name or alias alone on its
  * line), a colon-terminated label nobody answers to, text, or blank.
  */
-export function classifyLine(raw: string, labels: Map<string, SpeakerRecord>): LineKind {
+export function classifyLine(raw: string, labels: Pick<LabelResolver, 'knows'>): LineKind {
   const text = labelKey(raw);
   if (text === '') return { kind: 'blank' };
-  const alone = labels.get(text);
-  if (alone) return { kind: 'speaker', label: text, speaker: alone };
+  if (labels.knows(text)) return { kind: 'speaker', label: text };
   const colon = LABEL_LINE.exec(text);
   if (colon) {
     const label = labelKey(colon[1]!);
-    const speaker = labels.get(label);
-    return speaker ? { kind: 'speaker', label, speaker } : { kind: 'unknown-label', label };
+    return labels.knows(label) ? { kind: 'speaker', label } : { kind: 'unknown-label', label };
   }
   return { kind: 'text', text: raw };
 }
@@ -215,25 +212,18 @@ export interface ParsedTurn {
 }
 
 /** Splits the transcript at its speaker lines. Stops on anything that is not a clean transcript. */
-export function splitTurns(lines: SourceLine[], labels: Map<string, SpeakerRecord>, file: string): ParsedTurn[] {
+export function splitTurns(lines: SourceLine[], labels: LabelResolver, file: string): ParsedTurn[] {
   const turns: ParsedTurn[] = [];
-  const known = () => [...new Set([...labels.values()].map((speaker) => speaker.id))].sort().join(', ');
   for (const { line, text } of lines) {
     const kind = classifyLine(text, labels);
     if (kind.kind === 'blank') continue;
-    if (kind.kind === 'unknown-label') {
-      throw new ImportError(
-        file,
-        line,
-        `Unexpected speaker label ${show(kind.label)}: expected a name or alias from content/speakers (${known()}); add the person to content/speakers or the label to their aliases`,
-      );
-    }
-    if (kind.kind === 'speaker') {
+    if (kind.kind === 'unknown-label' || kind.kind === 'speaker') {
+      const speaker = labels.resolve(kind.label, line);
       const previous = turns.at(-1);
       if (previous && previous.paragraphs.length === 0) {
         throw new ImportError(file, previous.line, `expected words after the speaker line ${show(previous.label)}, found the next speaker line (line ${line}) first`);
       }
-      turns.push({ position: turns.length + 1, speaker: kind.speaker, label: kind.label, line, paragraphs: [], characters: 0 });
+      turns.push({ position: turns.length + 1, speaker, label: kind.label, line, paragraphs: [], characters: 0 });
       continue;
     }
     const paragraph = normalizeLine(kind.text);

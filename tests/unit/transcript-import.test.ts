@@ -17,13 +17,14 @@ import {
   type SourceLine,
   type SpeakerRecord,
 } from '../../src/lib/transcript-import';
+import { resolverFromSpeakers } from '../../src/lib/import/label-resolver';
 
 const SPEAKERS: SpeakerRecord[] = [
   { id: 'lin-zhou', name: '林舟', aliases: [] },
   { id: 'he-yun', name: '何云', aliases: ['小何'] },
   { id: 'sam-altman', name: 'Sam Altman', aliases: [] },
 ];
-const labels = speakerLabels(SPEAKERS);
+const labels = resolverFromSpeakers(SPEAKERS, 't.txt');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const linesOf = (text: string): SourceLine[] => text.split('\n').map((line, index) => ({ line: index + 1, text: line }));
 
