@@ -11,12 +11,15 @@ import { contentDir } from '../lib/content-dir';
 
 const USAGE = 'usage: npm run translation:review -- <talk-slug> <lang>   (e.g. waic-2023-roundtable en)';
 
-const notesOf = (labels: string[] | undefined) => (labels && labels.length > 0 ? `   [${labels.map((label) => `^${label}`).join(' ')}]` : '');
+const notesOf = (labels: string[] | undefined) =>
+  labels && labels.length > 0 ? `   [${labels.map((label) => `^${label}`).join(' ')}]` : '';
 
 /** The side-by-side text: for each original turn, each paragraph in both languages. */
 export function reviewText(loaded: LoadedTranslation, problems: TranslationProblem[]): string {
   const translated = new Map(loaded.translation.turns.map((turn) => [turn.anchor, turn]));
-  const lines = [`${loaded.slug} → ${loaded.lang}: ${loaded.original.turns.length} turns, ${loaded.translation.turns.length} translated`];
+  const lines = [
+    `${loaded.slug} → ${loaded.lang}: ${loaded.original.turns.length} turns, ${loaded.translation.turns.length} translated`,
+  ];
   for (const turn of loaded.original.turns) {
     const other = translated.get(turn.anchor);
     lines.push('', `## ${turn.position} ${turn.anchor} · ${turn.speaker}`);
@@ -26,11 +29,18 @@ export function reviewText(loaded: LoadedTranslation, problems: TranslationProbl
       lines.push(`   ${loaded.lang} ${other?.paragraphs[index] ?? '(none)'}${notesOf(other?.references[index])}`);
     }
   }
-  lines.push('', problems.length === 0 ? 'No problems.' : `${problems.length} problem(s):`, ...problems.map(formatProblem));
+  lines.push(
+    '',
+    problems.length === 0 ? 'No problems.' : `${problems.length} problem(s):`,
+    ...problems.map(formatProblem),
+  );
   return `${lines.join('\n')}\n`;
 }
 
-export async function runTranslationReview(args: string[], write = (text: string) => process.stdout.write(text)): Promise<number> {
+export async function runTranslationReview(
+  args: string[],
+  write = (text: string) => process.stdout.write(text),
+): Promise<number> {
   const [slug, lang] = args.filter((arg) => arg !== '--');
   if (!slug || !lang) {
     write(`${USAGE}\n`);

@@ -13,7 +13,8 @@ let content = '';
 const shown = (rel: string) => path.relative(process.cwd(), path.join(content, rel)).split(path.sep).join('/');
 
 const FILES: Record<string, string> = {
-  'speakers/lin.yaml': 'name: 林岚\nlatinName: Lin Lan\ncolor: blue\nrole:\n  text: 主持人\n  source: transcript\naffiliation:\n  text: 某大学\n  source: https://example.org/lin\n',
+  'speakers/lin.yaml':
+    'name: 林岚\nlatinName: Lin Lan\ncolor: blue\nrole:\n  text: 主持人\n  source: transcript\naffiliation:\n  text: 某大学\n  source: https://example.org/lin\n',
   'talks/t/talk.yaml': [
     'title: 标题',
     'summary: 摘要',
@@ -38,7 +39,8 @@ const FILES: Record<string, string> = {
     'outline: [{ id: opening, title: Opening }]',
     '',
   ].join('\n'),
-  'talks/t/translations/en/turns/01-lin-opening.md': '---\nanchor: lin-opening\nposition: 1\nspeaker: lin\nlang: en\n---\n\nHello, everyone.\n',
+  'talks/t/translations/en/turns/01-lin-opening.md':
+    '---\nanchor: lin-opening\nposition: 1\nspeaker: lin\nlang: en\n---\n\nHello, everyone.\n',
 };
 
 beforeAll(async () => {
@@ -65,6 +67,8 @@ describe('loadTranslation', () => {
   });
 
   test('refuses a language without a note dialect', async () => {
-    await expect(loadTranslation(content, 't', 'xx')).rejects.toThrow('expected a language with a note dialect (en), found "xx"');
+    await expect(loadTranslation(content, 't', 'xx')).rejects.toThrow(
+      'expected a language with a note dialect (en), found "xx"',
+    );
   });
 });

@@ -17,12 +17,16 @@ const loaded = await loadTranslation(path.join(root, 'content'), SLUG, 'en');
 describe(`the English translation of ${SLUG}`, () => {
   test('has a translation of every turn, and the checks find no problem', () => {
     expect(loaded.original.turns.length).toBeGreaterThan(0);
-    expect(loaded.translation.turns.map((turn) => turn.anchor)).toEqual(loaded.original.turns.map((turn) => turn.anchor));
+    expect(loaded.translation.turns.map((turn) => turn.anchor)).toEqual(
+      loaded.original.turns.map((turn) => turn.anchor),
+    );
     expect([...loaded.problems, ...checkTranslation(loaded.input)]).toEqual([]);
   });
 
   test('carries every note of the original, and translator’s notes only where the English needs them', () => {
-    const originalNotes = loaded.original.turns.flatMap((turn) => turn.notes.map((note) => `${turn.anchor}/${note.label}`));
+    const originalNotes = loaded.original.turns.flatMap((turn) =>
+      turn.notes.map((note) => `${turn.anchor}/${note.label}`),
+    );
     const englishNotes = loaded.translation.turns.flatMap((turn) =>
       turn.notes.filter((note) => note.kind !== 'translator').map((note) => `${turn.anchor}/${note.label}`),
     );
@@ -32,7 +36,19 @@ describe(`the English translation of ${SLUG}`, () => {
 
   test('has a glossary that settles the talk’s key terms, and enforces them', () => {
     const terms = new Map(loaded.translation.glossary?.terms.map((entry) => [entry.term, entry]));
-    for (const term of ['模态补全', '模态对齐', '多模态', '幻觉', '头痛医头', '有手就行', '强化学习', '扩散模型', '生成对抗网络', '具身智能', '大模型']) {
+    for (const term of [
+      '模态补全',
+      '模态对齐',
+      '多模态',
+      '幻觉',
+      '头痛医头',
+      '有手就行',
+      '强化学习',
+      '扩散模型',
+      '生成对抗网络',
+      '具身智能',
+      '大模型',
+    ]) {
       expect(terms.get(term)?.enforce, term).toBe(true);
     }
   });

@@ -56,7 +56,12 @@ export function checkTranslation(input: TranslationCheckInput): TranslationProbl
     const translated = byAnchor.get(original.anchor);
     if (!translated) {
       problems.push(
-        problem(`${input.turnsDir}/${baseName(original.file)}`, 'file', `a translation of ${original.file} (anchor ${JSON.stringify(original.anchor)})`, 'no translated turn with that anchor'),
+        problem(
+          `${input.turnsDir}/${baseName(original.file)}`,
+          'file',
+          `a translation of ${original.file} (anchor ${JSON.stringify(original.anchor)})`,
+          'no translated turn with that anchor',
+        ),
       );
       continue;
     }
@@ -64,7 +69,14 @@ export function checkTranslation(input: TranslationCheckInput): TranslationProbl
   }
   for (const translated of input.translation) {
     if (!known.has(translated.anchor)) {
-      problems.push(problem(translated.file, 'anchor', `an anchor of the original talk (${list([...known])})`, JSON.stringify(translated.anchor)));
+      problems.push(
+        problem(
+          translated.file,
+          'anchor',
+          `an anchor of the original talk (${list([...known])})`,
+          JSON.stringify(translated.anchor),
+        ),
+      );
     }
   }
   if (input.glossary) problems.push(...checkGlossaryTerms(input.glossary));
@@ -87,16 +99,39 @@ function checkIdentity(original: OriginalTurn, translated: TurnText): Translatio
   const file = translated.file;
   const problems: TranslationProblem[] = [];
   if (baseName(file) !== baseName(original.file)) {
-    problems.push(problem(file, 'file', `the original's file name ${JSON.stringify(baseName(original.file))}`, JSON.stringify(baseName(file))));
+    problems.push(
+      problem(
+        file,
+        'file',
+        `the original's file name ${JSON.stringify(baseName(original.file))}`,
+        JSON.stringify(baseName(file)),
+      ),
+    );
   }
   if (translated.speaker !== original.speaker) {
-    problems.push(problem(file, 'speaker', `${JSON.stringify(original.speaker)}, the speaker of ${original.file}`, JSON.stringify(translated.speaker)));
+    problems.push(
+      problem(
+        file,
+        'speaker',
+        `${JSON.stringify(original.speaker)}, the speaker of ${original.file}`,
+        JSON.stringify(translated.speaker),
+      ),
+    );
   }
   if (translated.position !== original.position) {
-    problems.push(problem(file, 'position', `${original.position}, the position of ${original.file}`, String(translated.position)));
+    problems.push(
+      problem(file, 'position', `${original.position}, the position of ${original.file}`, String(translated.position)),
+    );
   }
   if (translated.sourceLabel !== undefined && original.sourceLabel === undefined) {
-    problems.push(problem(file, 'sourceLabel', `no sourceLabel (${original.file} has none)`, JSON.stringify(translated.sourceLabel)));
+    problems.push(
+      problem(
+        file,
+        'sourceLabel',
+        `no sourceLabel (${original.file} has none)`,
+        JSON.stringify(translated.sourceLabel),
+      ),
+    );
   }
   return problems;
 }
@@ -105,7 +140,14 @@ function checkParagraphCount(original: OriginalTurn, translated: TurnText): Tran
   const want = original.paragraphs.length;
   const have = translated.paragraphs.length;
   if (want === have) return [];
-  return [problem(translated.file, 'body', `${plural(want, 'paragraph')}, one for each paragraph of ${original.file}`, plural(have, 'paragraph'))];
+  return [
+    problem(
+      translated.file,
+      'body',
+      `${plural(want, 'paragraph')}, one for each paragraph of ${original.file}`,
+      plural(have, 'paragraph'),
+    ),
+  ];
 }
 
 function countOccurrences(haystack: string, needle: string): number {
@@ -120,17 +162,34 @@ function checkQuotes(original: OriginalTurn, translated: TurnText): TranslationP
   const problems: TranslationProblem[] = [];
   translated.quotes.forEach((quote, index) => {
     if (!originalIds.includes(quote.id)) {
-      const expected = originalIds.length === 0 ? `no quotes (${original.file} has none)` : `a quote id of ${original.file} (${list(originalIds)})`;
+      const expected =
+        originalIds.length === 0
+          ? `no quotes (${original.file} has none)`
+          : `a quote id of ${original.file} (${list(originalIds)})`;
       problems.push(problem(file, `quotes[${index}].id`, expected, JSON.stringify(quote.id)));
     }
     const count = countOccurrences(translated.body, quote.span);
     if (count !== 1) {
-      problems.push(problem(file, `quotes[${index}].span`, 'text that occurs exactly once in the turn', `${plural(count, 'occurrence')} of ${quoted(quote.span)}`));
+      problems.push(
+        problem(
+          file,
+          `quotes[${index}].span`,
+          'text that occurs exactly once in the turn',
+          `${plural(count, 'occurrence')} of ${quoted(quote.span)}`,
+        ),
+      );
     }
   });
   const translatedIds = new Set(translated.quotes.map((quote) => quote.id));
   for (const id of originalIds.filter((id) => !translatedIds.has(id))) {
-    problems.push(problem(file, 'quotes', `the quote ${JSON.stringify(id)} of ${original.file}, translated`, 'no quote with that id'));
+    problems.push(
+      problem(
+        file,
+        'quotes',
+        `the quote ${JSON.stringify(id)} of ${original.file}, translated`,
+        'no quote with that id',
+      ),
+    );
   }
   return problems;
 }
@@ -151,19 +210,45 @@ function checkNotes(original: OriginalTurn, translated: TurnText): TranslationPr
   for (const note of original.notes) {
     const match = translatedNotes.get(note.label);
     if (!match) {
-      problems.push(problem(file, 'body', `the note [^${note.label}] (${note.kind}) of ${original.file}, translated`, 'no note with that label'));
+      problems.push(
+        problem(
+          file,
+          'body',
+          `the note [^${note.label}] (${note.kind}) of ${original.file}, translated`,
+          'no note with that label',
+        ),
+      );
     } else if (match.kind !== note.kind) {
-      problems.push(problem(file, 'body', `note [^${note.label}] of kind ${JSON.stringify(note.kind)}, as in ${original.file}`, JSON.stringify(match.kind)));
+      problems.push(
+        problem(
+          file,
+          'body',
+          `note [^${note.label}] of kind ${JSON.stringify(note.kind)}, as in ${original.file}`,
+          JSON.stringify(match.kind),
+        ),
+      );
     } else if (originalPlaces.get(note.label) !== translatedPlaces.get(note.label)) {
       const where = (index: number | undefined) => (index === undefined ? 'no paragraph' : `paragraph ${index + 1}`);
-      problems.push(problem(file, 'body', `[^${note.label}] in ${where(originalPlaces.get(note.label))}, as in ${original.file}`, `it in ${where(translatedPlaces.get(note.label))}`));
+      problems.push(
+        problem(
+          file,
+          'body',
+          `[^${note.label}] in ${where(originalPlaces.get(note.label))}, as in ${original.file}`,
+          `it in ${where(translatedPlaces.get(note.label))}`,
+        ),
+      );
     }
   }
   const originalLabels = new Set(original.notes.map((note) => note.label));
   for (const note of translated.notes) {
     if (!originalLabels.has(note.label) && note.kind !== TRANSLATOR_NOTE_KIND) {
       problems.push(
-        problem(file, 'body', `only the notes of ${original.file} and translator's notes`, `the ${note.kind} note [^${note.label}], which ${original.file} does not have`),
+        problem(
+          file,
+          'body',
+          `only the notes of ${original.file} and translator's notes`,
+          `the ${note.kind} note [^${note.label}], which ${original.file} does not have`,
+        ),
       );
     }
   }
@@ -171,14 +256,21 @@ function checkNotes(original: OriginalTurn, translated: TurnText): TranslationPr
 }
 
 /** Enforced terms: where the original paragraph has the term, the aligned one has its translation. */
-export function checkGlossary(original: OriginalTurn, translated: TurnText, glossary: TranslationCheckInput['glossary']): TranslationProblem[] {
+export function checkGlossary(
+  original: OriginalTurn,
+  translated: TurnText,
+  glossary: TranslationCheckInput['glossary'],
+): TranslationProblem[] {
   // Without one paragraph for each, there is nothing aligned to compare (checkParagraphCount says so).
   if (!glossary || original.paragraphs.length !== translated.paragraphs.length) return [];
   const problems: TranslationProblem[] = [];
   for (const entry of glossary.terms.filter((term) => term.enforce)) {
     original.paragraphs.forEach((paragraph, index) => {
       const english = translated.paragraphs[index]!;
-      if (containsAnyTerm(paragraph, [entry.term, ...entry.variants]) && !containsAnyTerm(english, [entry.translation, ...entry.alternatives])) {
+      if (
+        containsAnyTerm(paragraph, [entry.term, ...entry.variants]) &&
+        !containsAnyTerm(english, [entry.translation, ...entry.alternatives])
+      ) {
         problems.push(
           problem(
             translated.file,
@@ -211,13 +303,31 @@ function checkOutline(outline: NonNullable<TranslationCheckInput['outline']>): T
   const problems: TranslationProblem[] = [];
   for (const section of outline.original) {
     const match = translated.get(section.id);
-    if (!match) problems.push(problem(outline.file, 'outline', `the section ${JSON.stringify(section.id)}, translated`, 'no section with that id'));
+    if (!match)
+      problems.push(
+        problem(
+          outline.file,
+          'outline',
+          `the section ${JSON.stringify(section.id)}, translated`,
+          'no section with that id',
+        ),
+      );
     else if (section.question !== undefined && match.question === undefined) {
-      problems.push(problem(outline.file, `outline.${section.id}.question`, 'the section question, translated', 'none'));
+      problems.push(
+        problem(outline.file, `outline.${section.id}.question`, 'the section question, translated', 'none'),
+      );
     }
   }
   outline.translation.forEach((section, index) => {
-    if (!ids.includes(section.id)) problems.push(problem(outline.file, `outline[${index}].id`, `a section id of the original (${list(ids)})`, JSON.stringify(section.id)));
+    if (!ids.includes(section.id))
+      problems.push(
+        problem(
+          outline.file,
+          `outline[${index}].id`,
+          `a section id of the original (${list(ids)})`,
+          JSON.stringify(section.id),
+        ),
+      );
   });
   return problems;
 }
@@ -227,7 +337,8 @@ const sourceOf = (fact: Fact) => (fact.unverified ? 'unverified' : `source ${JSO
 /** A translated fact keeps its original's source: translating confirms nothing new. */
 export function checkFact({ file, field, original, translation }: FactPair): TranslationProblem[] {
   if (original && !translation) return [problem(file, field, `a translation of the original's ${field}`, 'none')];
-  if (!original && translation) return [problem(file, field, `no ${field} (the original has none)`, quoted(translation.text))];
+  if (!original && translation)
+    return [problem(file, field, `no ${field} (the original has none)`, quoted(translation.text))];
   if (!original || !translation) return [];
   if (original.unverified === translation.unverified && original.source === translation.source) return [];
   return [problem(file, `${field}.source`, `${sourceOf(original)}, as in the original`, sourceOf(translation))];

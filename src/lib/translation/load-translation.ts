@@ -37,7 +37,12 @@ export interface LoadedTranslation {
   /** Files missing, unreadable or not fitting their schema. */
   problems: TranslationProblem[];
   original: { talk: Talk | undefined; turns: TurnText[]; speakers: Map<string, Speaker> };
-  translation: { talk: TranslatedTalk | undefined; turns: TurnText[]; speakers: Map<string, TranslatedSpeaker>; glossary: Glossary | undefined };
+  translation: {
+    talk: TranslatedTalk | undefined;
+    turns: TurnText[];
+    speakers: Map<string, TranslatedSpeaker>;
+    glossary: Glossary | undefined;
+  };
 }
 
 /** Where a talk's translation lives: `<content>/talks/<slug>/translations/<lang>`. */
@@ -58,7 +63,12 @@ interface Reader {
 }
 
 /** A YAML file checked against its schema; undefined (with a problem) when missing or unfit. */
-async function readYaml<S extends z.ZodTypeAny>(reader: Reader, file: string, schema: S, required = true): Promise<z.output<S> | undefined> {
+async function readYaml<S extends z.ZodTypeAny>(
+  reader: Reader,
+  file: string,
+  schema: S,
+  required = true,
+): Promise<z.output<S> | undefined> {
   if (!existsSync(file)) {
     if (required) reader.problems.push(problem(shown(file), 'file', 'a file here', 'none'));
     return undefined;
@@ -100,15 +110,30 @@ function factPairs(
   translated: TranslatedTalk,
   speakers: { file: string; original: Speaker; translation: TranslatedSpeaker }[],
 ): FactPair[] {
-  const pair = (file: string, field: string, original: Fact | undefined, translation: Fact | undefined): FactPair => ({ file, field, original, translation });
+  const pair = (file: string, field: string, original: Fact | undefined, translation: Fact | undefined): FactPair => ({
+    file,
+    field,
+    original,
+    translation,
+  });
   const overrides = new Map(translated.participants.map((participant) => [participant.speaker, participant]));
   return [
     pair(talkFile, 'venue', talk.venue, translated.venue),
     pair(talkFile, 'session', talk.session, translated.session),
     pair(talkFile, 'source.publisher', talk.source.publisher, translated.source.publisher),
     ...talk.participants.flatMap((participant) => [
-      pair(talkFile, `participants.${participant.speaker}.role`, participant.role, overrides.get(participant.speaker)?.role),
-      pair(talkFile, `participants.${participant.speaker}.affiliation`, participant.affiliation, overrides.get(participant.speaker)?.affiliation),
+      pair(
+        talkFile,
+        `participants.${participant.speaker}.role`,
+        participant.role,
+        overrides.get(participant.speaker)?.role,
+      ),
+      pair(
+        talkFile,
+        `participants.${participant.speaker}.affiliation`,
+        participant.affiliation,
+        overrides.get(participant.speaker)?.affiliation,
+      ),
     ]),
     ...speakers.flatMap(({ file, original, translation }) => [
       pair(file, 'role', original.role, translation.role),
@@ -121,7 +146,10 @@ function factPairs(
 /** Reads the talk `slug` and its translation into `lang` from `contentRoot` (e.g. ./content). */
 export async function loadTranslation(contentRoot: string, slug: string, lang: string): Promise<LoadedTranslation> {
   const dialect = NOTE_DIALECTS[lang];
-  if (!dialect) throw new Error(`expected a language with a note dialect (${Object.keys(NOTE_DIALECTS).join(', ')}), found ${JSON.stringify(lang)}`);
+  if (!dialect)
+    throw new Error(
+      `expected a language with a note dialect (${Object.keys(NOTE_DIALECTS).join(', ')}), found ${JSON.stringify(lang)}`,
+    );
   const reader: Reader = { problems: [] };
   const talkDir = path.join(contentRoot, 'talks', slug);
   const dir = translationDir(contentRoot, slug, lang);
@@ -145,7 +173,10 @@ export async function loadTranslation(contentRoot: string, slug: string, lang: s
     original: originalTurns,
     translation: translatedTurns,
     glossary: glossary ? { file: shown(glossaryFile), terms: glossary.terms } : undefined,
-    outline: talk && translatedTalk ? { file: translatedTalkFile, original: talk.outline, translation: translatedTalk.outline } : undefined,
+    outline:
+      talk && translatedTalk
+        ? { file: translatedTalkFile, original: talk.outline, translation: translatedTalk.outline }
+        : undefined,
     facts: talk && translatedTalk ? factPairs(translatedTalkFile, talk, translatedTalk, speakers) : undefined,
   };
   return {
@@ -153,7 +184,11 @@ export async function loadTranslation(contentRoot: string, slug: string, lang: s
     lang,
     input,
     problems: reader.problems,
-    original: { talk, turns: originalTurns, speakers: new Map(speakers.map((s) => [path.basename(s.file, '.yaml'), s.original])) },
+    original: {
+      talk,
+      turns: originalTurns,
+      speakers: new Map(speakers.map((s) => [path.basename(s.file, '.yaml'), s.original])),
+    },
     translation: {
       talk: translatedTalk,
       turns: translatedTurns,
@@ -164,7 +199,11 @@ export async function loadTranslation(contentRoot: string, slug: string, lang: s
 }
 
 /** Every problem of a translation: its files' own, then the comparison with the original. */
-export async function translationProblems(contentRoot: string, slug: string, lang: string): Promise<TranslationProblem[]> {
+export async function translationProblems(
+  contentRoot: string,
+  slug: string,
+  lang: string,
+): Promise<TranslationProblem[]> {
   const loaded = await loadTranslation(contentRoot, slug, lang);
   return [...loaded.problems, ...checkTranslation(loaded.input)];
 }

@@ -16,8 +16,21 @@ export interface TranslationProblem {
   message: string;
 }
 
-export function problem(file: string, field: string, expected: string, found: string, line?: number): TranslationProblem {
-  return { file, field, ...(line === undefined ? {} : { line }), expected, found, message: `expected ${expected}, found ${found}` };
+export function problem(
+  file: string,
+  field: string,
+  expected: string,
+  found: string,
+  line?: number,
+): TranslationProblem {
+  return {
+    file,
+    field,
+    ...(line === undefined ? {} : { line }),
+    expected,
+    found,
+    message: `expected ${expected}, found ${found}`,
+  };
 }
 
 /** A value quoted for messages, long text cut to `max` characters. */

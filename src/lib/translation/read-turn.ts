@@ -90,9 +90,17 @@ export function readTurn<K extends string>(
   if ('problem' in split) return { turn: undefined, problems: [split.problem] };
   const parsed = parseWith(schema, file, split.data);
   if (!parsed.value) return { turn: undefined, problems: parsed.problems };
-  const data = parsed.value as { anchor: string; position: number; speaker: string; sourceLabel?: string; quotes: { id: string; span: string }[] };
+  const data = parsed.value as {
+    anchor: string;
+    position: number;
+    speaker: string;
+    sourceLabel?: string;
+    quotes: { id: string; span: string }[];
+  };
   const { notes, problems: noteProblems } = inspectNotes(parseMarkdown(split.body), dialect);
-  const problems = noteProblems.map((note) => problemFromMessage(file, 'body', note.message, split.bodyLine + note.line - 1));
+  const problems = noteProblems.map((note) =>
+    problemFromMessage(file, 'body', note.message, split.bodyLine + note.line - 1),
+  );
   const turn: TurnText<K> = {
     file,
     anchor: data.anchor,
