@@ -9,6 +9,8 @@
  * kind is one of 【背景】 (context), 【更正】 (correction) or 【术语】 (term). Each definition is one
  * line, is referenced exactly once, and carries a source link or says 未核实 (unverified).
  * This module finds the notes and every problem with them; rendering is rehype-notes.ts.
+ * A translation writes its notes the same way with its own prefixes (a NoteDialect, e.g.
+ * `[Context]` in English, see src/schemas/translation.ts); Chinese is the default.
  */
 import type { FootnoteDefinition, FootnoteReference, Link, Nodes, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -34,10 +36,10 @@ export const UNVERIFIED_MARK = '未核实';
 /** A note's text as runs of plain text and links (emphasis and code are read as text). */
 export type NoteRun = { type: 'text'; value: string } | { type: 'link'; value: string; href: string };
 
-export interface NoteView {
+export interface NoteView<K extends string = NoteKind> {
   /** The footnote label, e.g. "gao-yang-name". */
   label: string;
-  kind: NoteKind;
+  kind: K;
   /** The note's text after the kind prefix. */
   runs: NoteRun[];
   /** Line of the definition in the body, from 1. */
@@ -50,24 +52,56 @@ export interface NoteProblem {
   message: string;
 }
 
+/** How one language writes notes: its kinds, their prefixes, and the words for "unverified". */
+export interface NoteDialect<K extends string = NoteKind> {
+  /** The kinds, in the order messages list them. */
+  kinds: readonly K[];
+  /** The label written inside the prefix for each kind (背景 for context). */
+  labels: Record<K, string>;
+  /** Matches a prefix at the start of a note; group 1 is the label. */
+  prefix: RegExp;
+  /** Writes a prefix around a label, for messages (背景 → 【背景】). */
+  writePrefix: (label: string) => string;
+  /** The words a note without a source link must contain, as messages quote them. */
+  unverifiedMark: string;
+  /** Finds those words in a note's text. */
+  unverifiedPattern: RegExp;
+  /** Kinds that state the editor's own reading, not a fact, and so need no source. Default: none. */
+  unsourcedKinds?: readonly K[];
+}
+
+export const CHINESE_NOTES: NoteDialect<NoteKind> = {
+  kinds: NOTE_KINDS,
+  labels: NOTE_KIND_LABELS,
+  prefix: KIND_PREFIX,
+  writePrefix: (label) => `【${label}】`,
+  unverifiedMark: UNVERIFIED_MARK,
+  unverifiedPattern: new RegExp(UNVERIFIED_MARK, 'u'),
+};
+
 /** The kind for a prefix label (背景 → context), or undefined. */
-export function kindOfLabel(label: string): NoteKind | undefined {
-  return NOTE_KINDS.find((kind) => NOTE_KIND_LABELS[kind] === label);
+export function kindOfLabel<K extends string = NoteKind>(label: string, dialect?: NoteDialect<K>): K | undefined {
+  const { kinds, labels } = dialect ?? (CHINESE_NOTES as unknown as NoteDialect<K>);
+  return kinds.find((kind) => labels[kind] === label);
 }
 
 /**
  * Splits the kind prefix off a note's text: "【更正】应为高阳" → { kind: "correction", rest: "应为高阳" }.
- * `found` is the prefix as written (or undefined when there is none).
+ * `found` is the prefix as written (or undefined when there is none). Spaces after it are dropped.
  */
-export function parseKindPrefix(text: string): { kind: NoteKind | undefined; found: string | undefined; rest: string } {
-  const match = KIND_PREFIX.exec(text);
+export function parseKindPrefix<K extends string = NoteKind>(
+  text: string,
+  dialect?: NoteDialect<K>,
+): { kind: K | undefined; found: string | undefined; rest: string } {
+  const match = (dialect ?? CHINESE_NOTES).prefix.exec(text);
   if (!match) return { kind: undefined, found: undefined, rest: text };
-  return { kind: kindOfLabel(match[1]!), found: match[0], rest: text.slice(match[0].length) };
+  return { kind: kindOfLabel(match[1]!, dialect), found: match[0], rest: text.slice(match[0].length).replace(/^[ \t]+/, '') };
 }
 
 const show = (value: string) => JSON.stringify(value);
 const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
-const kindList = NOTE_KINDS.map((kind) => `【${NOTE_KIND_LABELS[kind]}】`).join(', ');
+const kindList = <K extends string>(dialect: NoteDialect<K>) =>
+  dialect.kinds.map((kind) => dialect.writePrefix(dialect.labels[kind])).join(', ');
 
 function runsOf(node: Nodes): NoteRun[] {
   const runs: NoteRun[] = [];
@@ -101,10 +135,20 @@ function textOf(node: Nodes): string {
  * definition, a definition never referenced (or referenced twice), an unknown kind, a label
  * that is not lower-case ASCII words, a definition of more than one paragraph, a definition
  * with neither a source link nor 未核实, and a reference inside another note. Takes the body,
- * or its tree from parseMarkdown (which it does not change).
+ * or its tree from parseMarkdown (which it does not change), and the language's note dialect
+ * (default: Chinese).
  */
-export function inspectNotes(body: string | Root): { notes: NoteView[]; problems: NoteProblem[] } {
+export function inspectNotes(body: string | Root): { notes: NoteView[]; problems: NoteProblem[] };
+export function inspectNotes<K extends string>(
+  body: string | Root,
+  dialect: NoteDialect<K>,
+): { notes: NoteView<K>[]; problems: NoteProblem[] };
+export function inspectNotes<K extends string>(
+  body: string | Root,
+  dialect: NoteDialect<K> = CHINESE_NOTES as unknown as NoteDialect<K>,
+): { notes: NoteView<K>[]; problems: NoteProblem[] } {
   const tree: Root = typeof body === 'string' ? parseMarkdown(body) : body;
+  const firstPrefix = dialect.writePrefix(dialect.labels[dialect.kinds[0]!]);
   const problems: NoteProblem[] = [];
   const references = new Map<string, FootnoteReference[]>();
   const definitions: FootnoteDefinition[] = [];
@@ -132,13 +176,13 @@ export function inspectNotes(body: string | Root): { notes: NoteView[]; problems
       for (const match of node.value.matchAll(LOOSE_REFERENCE)) {
         problems.push({
           line: lineOf(node),
-          message: `Unexpected note reference [^${match[1]}] without a definition: expected a line "[^${match[1]}]: 【背景】…" in the same file, found none`,
+          message: `Unexpected note reference [^${match[1]}] without a definition: expected a line "[^${match[1]}]: ${firstPrefix}…" in the same file, found none`,
         });
       }
     }
   });
 
-  const notes: NoteView[] = [];
+  const notes: NoteView<K>[] = [];
   const defined = new Set<string>();
   for (const definition of definitions) {
     const label = definition.label ?? definition.identifier;
@@ -175,21 +219,22 @@ export function inspectNotes(body: string | Root): { notes: NoteView[]; problems
     }
     const runs = runsOf(definition.children[0]!);
     const first = runs[0];
-    const prefix = parseKindPrefix(first?.type === 'text' ? first.value : '');
+    const prefix = parseKindPrefix(first?.type === 'text' ? first.value : '', dialect);
     if (!prefix.kind) {
       problems.push({
         line,
-        message: `Unexpected note kind ${prefix.found === undefined ? 'missing' : show(prefix.found)} in [^${label}]: expected the note to start with one of ${kindList}`,
+        message: `Unexpected note kind ${prefix.found === undefined ? 'missing' : show(prefix.found)} in [^${label}]: expected the note to start with one of ${kindList(dialect)}`,
       });
       continue;
     }
     if (first?.type === 'text') first.value = prefix.rest;
     if (runs[0]?.type === 'text' && runs[0].value === '') runs.shift();
     const sourced = runs.some((run) => run.type === 'link' && /^https?:\/\//.test(run.href));
-    if (!sourced && !runs.some((run) => run.value.includes(UNVERIFIED_MARK))) {
+    const needsSource = !dialect.unsourcedKinds?.includes(prefix.kind);
+    if (needsSource && !sourced && !runs.some((run) => dialect.unverifiedPattern.test(run.value))) {
       problems.push({
         line,
-        message: `Unexpected note [^${label}] without a source: expected an http(s) link or the words ${show(UNVERIFIED_MARK)}, found neither`,
+        message: `Unexpected note [^${label}] without a source: expected an http(s) link or the words ${show(dialect.unverifiedMark)}, found neither`,
       });
     }
     notes.push({ label, kind: prefix.kind, runs, line });

@@ -1,0 +1,116 @@
+/**
+ * What one turn file says, read once for the translation checks: its front matter (checked
+ * against the turn's schema), its paragraphs of spoken words with the notes referenced in
+ * each, and its notes. Works for an original turn (Chinese notes) and a translated one (the
+ * language's note dialect); pure, so tests give it text instead of files.
+ */
+import type { z } from 'astro/zod';
+import { parseDocument } from 'yaml';
+import { paragraphsOf } from '../catalog';
+import { parseMarkdown } from '../markdown-tree';
+import { inspectNotes, type NoteDialect } from '../notes';
+import { problem, problemFromMessage, type TranslationProblem } from './problems';
+
+/** A turn as the checks compare it. */
+export interface TurnText<K extends string = string> {
+  file: string;
+  anchor: string;
+  position: number;
+  speaker: string;
+  sourceLabel: string | undefined;
+  quotes: { id: string; span: string }[];
+  /** The whole body (words and note definitions): a quote span must occur once in it. */
+  body: string;
+  /** The speaker's words, one entry per paragraph, note references removed. */
+  paragraphs: string[];
+  /** Labels of the notes referenced in each paragraph (same index as `paragraphs`). */
+  references: string[][];
+  /** Label and kind of each note, in reading order. */
+  notes: { label: string; kind: K }[];
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?\r?\n)?---\r?\n/;
+const DEFINITION_LINE = /^\[\^[^\]\s]+\]:/;
+const REFERENCE = /\[\^([^\]\s]+)\]/gu;
+
+/** Splits a Markdown file into its front matter (parsed YAML) and its body. */
+export function splitFrontMatter(
+  file: string,
+  text: string,
+): { data: unknown; body: string; bodyLine: number } | { problem: TranslationProblem } {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return { problem: problem(file, 'front matter', 'front matter between --- lines', 'none') };
+  const doc = parseDocument(match[1] ?? '');
+  if (doc.errors.length > 0) {
+    return { problem: problem(file, 'front matter', 'valid YAML', `a syntax error: ${doc.errors[0]!.message}`) };
+  }
+  return { data: doc.toJS(), body: text.slice(match[0].length), bodyLine: match[0].split('\n').length };
+}
+
+/** The spoken paragraphs of a body and the note labels each references. */
+export function spokenParagraphs(body: string): { paragraphs: string[]; references: string[][] } {
+  const blocks = paragraphsOf(body).filter((block) => !DEFINITION_LINE.test(block.text));
+  return {
+    paragraphs: blocks.map((block) => block.text.replace(REFERENCE, '').trim()),
+    references: blocks.map((block) => [...block.text.matchAll(REFERENCE)].map((match) => match[1]!)),
+  };
+}
+
+/** A zod issue as a problem: our schemas already phrase messages "expected …, found …". */
+function issueProblem(file: string, issue: z.ZodIssue): TranslationProblem {
+  const field = issue.path.reduce<string>(
+    (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : String(key)),
+    '',
+  );
+  return problemFromMessage(file, field || 'front matter', issue.message);
+}
+
+/** Checks data against a schema; the problems say where (`file`, field path) and what. */
+export function parseWith<S extends z.ZodTypeAny>(
+  schema: S,
+  file: string,
+  data: unknown,
+): { value: z.output<S>; problems: [] } | { value: undefined; problems: TranslationProblem[] } {
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data as z.output<S>, problems: [] };
+  return { value: undefined, problems: result.error.issues.map((issue) => issueProblem(file, issue)) };
+}
+
+/**
+ * Reads a turn file's text with the turn schema and note dialect of its language. A file whose
+ * front matter does not fit yields only problems; note syntax problems come with the turn.
+ */
+export function readTurn<K extends string>(
+  file: string,
+  text: string,
+  schema: z.ZodTypeAny,
+  dialect: NoteDialect<K>,
+): { turn: TurnText<K> | undefined; problems: TranslationProblem[] } {
+  const split = splitFrontMatter(file, text);
+  if ('problem' in split) return { turn: undefined, problems: [split.problem] };
+  const parsed = parseWith(schema, file, split.data);
+  if (!parsed.value) return { turn: undefined, problems: parsed.problems };
+  const data = parsed.value as {
+    anchor: string;
+    position: number;
+    speaker: string;
+    sourceLabel?: string;
+    quotes: { id: string; span: string }[];
+  };
+  const { notes, problems: noteProblems } = inspectNotes(parseMarkdown(split.body), dialect);
+  const problems = noteProblems.map((note) =>
+    problemFromMessage(file, 'body', note.message, split.bodyLine + note.line - 1),
+  );
+  const turn: TurnText<K> = {
+    file,
+    anchor: data.anchor,
+    position: data.position,
+    speaker: data.speaker,
+    sourceLabel: data.sourceLabel,
+    quotes: data.quotes.map(({ id, span }) => ({ id, span })),
+    body: split.body,
+    ...spokenParagraphs(split.body),
+    notes: notes.map(({ label, kind }) => ({ label, kind })),
+  };
+  return { turn, problems };
+}
