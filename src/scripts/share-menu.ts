@@ -7,10 +7,9 @@
  * This module is loaded on demand (site.ts): at once where a page has full menus, and on the
  * first pointer or focus on a light menu where it has only those.
  */
-import { citeApa, citeGbt7714, isoDay, type CitationInput } from '../lib/citation';
+import { attributionLabel, citeApa, citeGbt7714, isoDay, type CitationInput } from '../lib/citation';
 import type { ShareTalk } from '../lib/share';
 import { copiedMessage, copyText } from './copy-text';
-import { talkOf, turnText } from './share-text';
 
 const WHAT: Record<string, string> = {
   url: '链接',
@@ -18,6 +17,14 @@ const WHAT: Record<string, string> = {
   gbt: 'GB/T 7714 引用',
   apa: 'APA 引用',
 };
+
+function talkOf(json: string | undefined): ShareTalk | undefined {
+  try {
+    return json ? (JSON.parse(json) as ShareTalk) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 class ShareMenu extends HTMLElement {
   #talk: ShareTalk | undefined;
@@ -87,7 +94,7 @@ class ShareMenu extends HTMLElement {
   #turnText(): string {
     const turn = this.closest('.turn');
     const paragraphs = [...(turn?.querySelectorAll('.turn-body p') ?? [])].map((p) => p.textContent?.trim() ?? '');
-    return turnText(paragraphs, this.dataset['author'], this.#talk!, this.dataset['url']);
+    return `${paragraphs.join('\n')}\n——${this.dataset['author']}，${attributionLabel(this.#talk!)} ${this.dataset['url']}`;
   }
 
   async #copy(kind: string) {

@@ -1,7 +1,7 @@
 /**
- * What the speaker filter (speaker-filter.ts) writes: the address for a choice and the status
- * line. Apart from the element, so that these rules are unit tested without a browser; the URL's
- * own format (`?speakers=a,b&host=0`) is src/lib/format.ts.
+ * The address the speaker filter (speaker-filter.ts) writes for a choice. Apart from the element,
+ * so that its rules are unit tested without a browser; the URL's own format
+ * (`?speakers=a,b&host=0`) is src/lib/format.ts.
  */
 import { filterQuery } from '../lib/format';
 
@@ -13,13 +13,4 @@ export function filteredAddress(href: string, speakers: readonly string[], keepH
   const url = new URL(href);
   const next = `${url.pathname}${filterQuery(speakers, keepHost, url.search)}${url.hash}`;
   return next === `${url.pathname}${url.search}${url.hash}` ? undefined : next;
-}
-
-/**
- * The status line for `chosen` speakers checked and `shown` of `total` turns visible, or undefined
- * to leave it as it is: nothing is said on load unless the page opened filtered.
- */
-export function filterStatus(chosen: number, shown: number, total: number, announce: boolean): string | undefined {
-  if (!announce && chosen === 0) return undefined;
-  return chosen === 0 ? `显示全部 ${total} 段发言` : `显示 ${shown} / ${total} 段发言`;
 }

@@ -6,7 +6,7 @@
  * overrides them when it names a filter, which site.ts marks with `data-url-filter`.
  */
 import { parseFilterQuery } from '../lib/format';
-import { filteredAddress, filterStatus } from './speaker-filter-state';
+import { filteredAddress } from './speaker-filter-state';
 
 class SpeakerFilter extends HTMLElement {
   #form: HTMLFormElement | null = null;
@@ -45,7 +45,7 @@ class SpeakerFilter extends HTMLElement {
     const speakers = this.#speakerBoxes.filter((box) => box.checked).map((box) => box.value);
     const keepHost = this.#keepHost?.checked ?? true;
     const next = filteredAddress(window.location.href, speakers, keepHost);
-    if (next !== undefined) history.replaceState(history.state, '', next);
+    if (next) history.replaceState(history.state, '', next);
 
     const turns = [...document.querySelectorAll<HTMLElement>('.turn')];
     const shown = turns.filter((turn) => {
@@ -53,8 +53,10 @@ class SpeakerFilter extends HTMLElement {
       return body !== null && getComputedStyle(body).display !== 'none';
     }).length;
     const status = this.querySelector<HTMLElement>('.filter-status');
-    const text = filterStatus(speakers.length, shown, turns.length, announce);
-    if (status && text !== undefined) status.textContent = text;
+    if (status && (announce || speakers.length > 0)) {
+      status.textContent =
+        speakers.length === 0 ? `显示全部 ${turns.length} 段发言` : `显示 ${shown} / ${turns.length} 段发言`;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 /**
- * Share menus: the URLs and texts they share (src/lib/share.ts on the server, src/scripts/
- * share-text.ts in the browser), and <ht-share> (src/scripts/share-menu.ts) on ShareMenu.astro's
- * light markup in a linkedom page, filled from the page's ShareTemplate and copying.
+ * Share menus: the URLs and texts they share (src/lib/share.ts), and <ht-share>
+ * (src/scripts/share-menu.ts) on ShareMenu.astro's light markup in a linkedom page, filled from
+ * the page's ShareTemplate and copying.
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -9,7 +9,6 @@ import ShareMenu from '../../src/components/ShareMenu.astro';
 import ShareTemplate from '../../src/components/ShareTemplate.astro';
 import type { QuoteView, TalkView, TurnView } from '../../src/lib/catalog';
 import { absoluteUrl, quoteShareTarget, turnShareTarget, withBase } from '../../src/lib/share';
-import { talkOf, turnText } from '../../src/scripts/share-text';
 import { scriptPage, type ScriptPage } from '../helpers/script-dom';
 
 const SITE = new URL('https://huitan.example/');
@@ -48,19 +47,6 @@ describe('the URLs a menu shares', () => {
 
   test('refuses an absolute URL without a configured site', () => {
     expect(() => absoluteUrl('/waic-2023/', undefined)).toThrow('expected `site` in astro.config.mjs (HUITAN_SITE) for absolute URLs, found none');
-  });
-});
-
-describe('share-text', () => {
-  test('a turn’s words, paragraph by paragraph, then who said it where and the link', () => {
-    expect(turnText(['第一段。', '第二段。'], '姚期智', { title: '创想共论', subtitle: 'WAIC 2023 开幕式圆桌论坛', date: '2023-07-06' }, 'https://x/#t')).toBe(
-      '第一段。\n第二段。\n——姚期智，WAIC 2023 开幕式圆桌论坛 https://x/#t',
-    );
-    expect(turnText(['一段。'], '徐立', { title: '创想共论', date: '2023-07-06' }, 'https://x/#u')).toBe('一段。\n——徐立，《创想共论》 https://x/#u');
-  });
-
-  test.each([undefined, '', '{', 'not json'])('reads no talk from %j', (json) => {
-    expect(talkOf(json)).toBeUndefined();
   });
 });
 

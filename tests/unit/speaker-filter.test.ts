@@ -1,5 +1,5 @@
 /**
- * The speaker filter's URL state and status line: the pure rules (src/scripts/speaker-filter-state.ts)
+ * The speaker filter's URL state and status line: the address rules (src/scripts/speaker-filter-state.ts)
  * and <ht-speaker-filter> (src/scripts/speaker-filter.ts) on SpeakerFilter.astro's markup in a
  * linkedom page, reading `?speakers=a,b&host=0` on load and writing it back on change. The URL's
  * own parsing (src/lib/format.ts) has its cases in format.test.ts.
@@ -8,7 +8,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import SpeakerFilter from '../../src/components/SpeakerFilter.astro';
 import type { ParticipantView } from '../../src/lib/catalog';
-import { filteredAddress, filterStatus } from '../../src/scripts/speaker-filter-state';
+import { filteredAddress } from '../../src/scripts/speaker-filter-state';
 import { scriptPage, type ScriptPage } from '../helpers/script-dom';
 
 const PAGE = 'https://huitan.test/talk/';
@@ -30,18 +30,6 @@ describe('filteredAddress', () => {
     ['a very long filter', `${PAGE}?speakers=${'x'.repeat(5000)}`, [], true, '/talk/'],
   ])('writes the address for %s', (_name, href, speakers, keepHost, expected) => {
     expect(filteredAddress(href, speakers, keepHost)).toBe(expected);
-  });
-});
-
-describe('filterStatus', () => {
-  test.each<[number, number, number, boolean, string | undefined]>([
-    [0, 13, 13, false, undefined],
-    [0, 13, 13, true, '显示全部 13 段发言'],
-    [2, 5, 13, false, '显示 5 / 13 段发言'],
-    [2, 5, 13, true, '显示 5 / 13 段发言'],
-    [1, 0, 13, true, '显示 0 / 13 段发言'],
-  ])('%i chosen, %i of %i shown, announce %s: %j', (chosen, shown, total, announce, expected) => {
-    expect(filterStatus(chosen, shown, total, announce)).toBe(expected);
   });
 });
 
