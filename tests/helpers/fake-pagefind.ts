@@ -39,6 +39,7 @@ interface FakeRecord {
 
 export interface FakeCall {
   method: 'options' | 'init' | 'search' | 'preload' | 'filters' | 'mergeIndex';
+  /** The search or preload term; for mergeIndex, the merged index's path. */
   term?: string | null | undefined;
   options?: unknown;
 }
