@@ -5,7 +5,8 @@
  * has changed the boxes (site.ts loads it on the first approach to the filter): the URL only
  * overrides them when it names a filter, which site.ts marks with `data-url-filter`.
  */
-import { filterQuery, parseFilterQuery } from '../lib/format';
+import { parseFilterQuery } from '../lib/format';
+import { filteredAddress } from './speaker-filter-state';
 
 class SpeakerFilter extends HTMLElement {
   #form: HTMLFormElement | null = null;
@@ -43,9 +44,8 @@ class SpeakerFilter extends HTMLElement {
   #update(announce: boolean) {
     const speakers = this.#speakerBoxes.filter((box) => box.checked).map((box) => box.value);
     const keepHost = this.#keepHost?.checked ?? true;
-    const url = new URL(window.location.href);
-    const next = `${url.pathname}${filterQuery(speakers, keepHost, url.search)}${url.hash}`;
-    if (next !== `${url.pathname}${url.search}${url.hash}`) history.replaceState(history.state, '', next);
+    const next = filteredAddress(window.location.href, speakers, keepHost);
+    if (next) history.replaceState(history.state, '', next);
 
     const turns = [...document.querySelectorAll<HTMLElement>('.turn')];
     const shown = turns.filter((turn) => {

@@ -1,0 +1,262 @@
+/**
+ * The search engine (src/scripts/search-engine.ts) against a fake Pagefind (tests/helpers/
+ * fake-pagefind.ts): what it asks the index for, which turns it returns and in which order, the
+ * facets' counts, how many records a query fetches, and what happens when Pagefind fails.
+ */
+import { describe, expect, test } from 'vitest';
+import { loadPage } from '../../src/lib/search-query';
+import {
+  FIRST_PAGE,
+  MAX_CANDIDATES,
+  preloadQuery,
+  search,
+  warmUp,
+  WARM_UP_LIMIT,
+  type Hit,
+  type Match,
+} from '../../src/scripts/search-engine';
+import { FakePagefind, type FakeTurn } from '../helpers/fake-pagefind';
+
+const speakers = [
+  { id: 'yao', name: '姚期智', latinName: 'Yao Qizhi', aliases: ['姚老师'] },
+  { id: 'pan', name: '潘新钢', latinName: 'Pan Xingang', aliases: [] },
+  { id: 'yuan', name: '袁洋', latinName: 'Yuan Yang', aliases: [] },
+  { id: 'yang', name: '杨植麟', latinName: 'Yang Zhilin', aliases: [] },
+];
+
+/** Two talks; a turn's URL is /talk/#speaker-order, e.g. /a/#pan-4 is the fourth turn of talk a. */
+const turns: FakeTurn[] = [
+  { talk: 'a', speaker: 'yao', text: '多模态的补全与对齐。' },
+  { talk: 'a', speaker: 'yuan', text: '多模型与形态，不是一回事。' },
+  { talk: 'a', speaker: 'yang', text: 'GAN和Diffusion Model都是生成模型。' },
+  { talk: 'a', speaker: 'pan', text: '我同意姚期智老师：幻觉。不是小问题。' },
+  { talk: 'b', speaker: 'yao', text: '我们讨论多模态和幻觉，不去编造。' },
+  { talk: 'b', speaker: 'pan', text: 'DragGAN这篇文章用了GAN。' },
+  { talk: 'b', speaker: 'yao', text: '最后一段：diffusion 和 GAN。' },
+];
+
+/** Every match loaded (checked against the words), as the URLs the reader would be shown. */
+async function shown(matches: readonly Match[]): Promise<string[]> {
+  const { items } = await loadPage(matches, 0, matches.length);
+  return items.map((hit: Hit) => hit.url);
+}
+
+const counts = (map: Map<string, number>) => Object.fromEntries([...map].sort());
+
+describe('query shaping: what the engine asks Pagefind for', () => {
+  test.each([
+    ['a word Pagefind’s dictionary lacks, as a phrase of its bigrams', '多模态', ['"q26y5k1 q5k13k1"'], ['/a/#yao-1', '/b/#yao-1']],
+    ['a two-character word, as its one bigram (a prefix of the word)', '幻觉', ['q397bt5'], ['/a/#pan-4', '/b/#yao-1']],
+    ['one character, as the prefix of every bigram it starts', '编', ['q9p2'], ['/b/#yao-1']],
+    ['a run of Latin and Han, lower-cased', 'DragGAN这篇', ['"qhdhr qhrha qhahg qhghg qhgha qhahn qhnd09 qd0991j"'], ['/b/#pan-2']],
+    ['two words, one phrase each, intersected', 'GAN Diffusion', ['"qhgha qhahn"', '"qhdhi qhihf qhfhf qhfhu qhuhs qhshi qhiho qhohn"'], ['/a/#yang-3', '/b/#yao-3']],
+    ['a quoted name, as text rather than the speaker', '"姚期智"', ['"q2ca4yn q4yn4u2"'], ['/a/#pan-4']],
+    ['full-width Latin, normalised', 'ＧＡＮ', ['"qhgha qhahn"'], ['/a/#yang-3', '/b/#pan-2', '/b/#yao-3']],
+  ])('%s (%s)', async (_name, query, terms, anchors) => {
+    const fake = new FakePagefind(turns);
+    const outcome = await search(fake, query, speakers);
+    expect(fake.searchedTerms.filter((term) => term !== null)).toEqual(expect.arrayContaining(terms));
+    expect(new Set(fake.searchedTerms)).toEqual(new Set(terms));
+    expect(outcome.speaker).toBeUndefined();
+    expect(await shown(outcome.matches)).toEqual(anchors);
+  });
+
+  test('never shows a turn the index matched whose text lacks the words', async () => {
+    // "幻觉，不" is searched as 幻觉 at the end of a run (the lone 不 has no bigram), which
+    // 幻觉。不是 matches too; the engine reads the turn and leaves it out.
+    const fake = new FakePagefind(turns);
+    const outcome = await search(fake, '幻觉，不', speakers);
+    expect(new Set(fake.searchedTerms)).toEqual(new Set(['"q397bt5 qbt5gzz"']));
+    expect(outcome.matches).toHaveLength(2);
+    expect(await loadPage(outcome.matches, 0, 10)).toMatchObject({ items: [{ url: '/b/#yao-1' }], next: 2 });
+  });
+
+  test.each(['姚期智', '姚老师', 'Yao Qizhi', 'yaoqizhi'])('lists the turns of the speaker %j names, in transcript order', async (query) => {
+    const fake = new FakePagefind(turns);
+    const outcome = await search(fake, query, speakers);
+    expect(outcome.speaker?.id).toBe('yao');
+    expect(fake.searchedTerms).toEqual([null]);
+    expect(fake.calls.find((call) => call.method === 'search')?.options).toEqual({ filters: { speaker: ['yao'] } });
+    expect(await shown(outcome.matches)).toEqual(['/a/#yao-1', '/b/#yao-1', '/b/#yao-3']);
+  });
+
+  test.each(['', '   ', '，。！', '🙂'])('asks nothing for a query without letters or digits (%j)', async (query) => {
+    const fake = new FakePagefind(turns);
+    const outcome = await search(fake, query, speakers);
+    expect(fake.calls).toEqual([]);
+    expect(outcome).toMatchObject({ matches: [], total: 0, speaker: undefined });
+  });
+
+  test('preloads the index chunks of each word as it is typed, in the words’ phrase form', async () => {
+    const fake = new FakePagefind(turns);
+    await preloadQuery(fake, '多模态 gan ，');
+    expect(fake.calls).toEqual([
+      { method: 'preload', term: '"q26y5k1 q5k13k1"', options: undefined },
+      { method: 'preload', term: '"qhgha qhahn"', options: undefined },
+    ]);
+  });
+});
+
+describe('the speaker and talk facets', () => {
+  test('without a facet, counts each speaker’s and each talk’s matches', async () => {
+    const outcome = await search(new FakePagefind(turns), '幻觉', speakers);
+    expect(counts(outcome.speakerCounts)).toEqual({ pan: 1, yao: 1 });
+    expect(counts(outcome.talkCounts)).toEqual({ a: 1, b: 1 });
+    expect(outcome.total).toBe(2);
+  });
+
+  test('a chosen speaker keeps their turns; speakers are counted within the talk, talks within the speaker', async () => {
+    const fake = new FakePagefind(turns);
+    const outcome = await search(fake, '幻觉', speakers, { speaker: 'pan', talk: '' });
+    expect(await shown(outcome.matches)).toEqual(['/a/#pan-4']);
+    expect(counts(outcome.speakerCounts)).toEqual({ pan: 1, yao: 1 });
+    expect(counts(outcome.talkCounts)).toEqual({ a: 1 });
+    expect(outcome.total).toBe(2);
+    expect(fake.calls.filter((call) => call.method === 'search').map((call) => call.options)).toContainEqual({
+      filters: { speaker: ['pan'] },
+    });
+  });
+
+  test('a chosen talk keeps its turns', async () => {
+    const outcome = await search(new FakePagefind(turns), '幻觉', speakers, { speaker: '', talk: 'b' });
+    expect(await shown(outcome.matches)).toEqual(['/b/#yao-1']);
+    expect(counts(outcome.speakerCounts)).toEqual({ yao: 1 });
+    expect(counts(outcome.talkCounts)).toEqual({ a: 1, b: 1 });
+  });
+
+  test('a speaker’s own turns filtered to one talk ask Pagefind for both', async () => {
+    const fake = new FakePagefind(turns);
+    const outcome = await search(fake, '姚期智', speakers, { speaker: 'pan', talk: 'b' });
+    // The named speaker and the facet's speaker must both match: no turn is both.
+    expect(outcome.matches).toEqual([]);
+    expect(fake.calls.filter((call) => call.method === 'search')[0]?.options).toEqual({
+      filters: { speaker: ['yao', 'pan'], talk: ['b'] },
+    });
+  });
+
+  test('several words: the facets are counted from the checked turns', async () => {
+    const outcome = await search(new FakePagefind(turns), 'gan diffusion', speakers, { speaker: 'yao', talk: '' });
+    expect(await shown(outcome.matches)).toEqual(['/b/#yao-3']);
+    expect(counts(outcome.speakerCounts)).toEqual({ yang: 1, yao: 1 });
+    expect(counts(outcome.talkCounts)).toEqual({ b: 1 });
+    expect(outcome.total).toBe(2);
+  });
+
+  test.each([
+    ['an unknown speaker id', { speaker: 'nobody', talk: '' }],
+    ['an id shaped like markup', { speaker: '<img src=x onerror=alert(1)>', talk: '' }],
+    ['an unknown talk', { speaker: '', talk: '../etc' }],
+  ])('%s matches nothing, and the total still counts every match', async (_name, facets) => {
+    const outcome = await search(new FakePagefind(turns), '幻觉', speakers, facets);
+    expect(outcome.matches).toEqual([]);
+    expect(outcome.total).toBe(2);
+  });
+
+  test('without a talk facet on the page, only the speakers’ filter file is loaded and counted', async () => {
+    const fake = new FakePagefind(turns);
+    const outcome = await search(fake, '幻觉', speakers, undefined, false);
+    expect([...fake.loadedFilters]).toEqual(['speaker']);
+    expect(counts(outcome.speakerCounts)).toEqual({ pan: 1, yao: 1 });
+    expect(outcome.talkCounts.size).toBe(0);
+  });
+});
+
+describe('paging: only the records shown are fetched', () => {
+  const many = (count: number, text: (n: number) => string) =>
+    Array.from({ length: count }, (_, n): FakeTurn => ({ talk: 'a', speaker: n % 2 ? 'yao' : 'pan', text: text(n + 1) }));
+
+  test('the first page is 10 results', () => {
+    expect(FIRST_PAGE).toBe(10);
+  });
+
+  test('one word: the first 10 records are fetched during the search, the next 10 on "more"', async () => {
+    const fake = new FakePagefind(many(25, (n) => `第${n}段讲算力。`));
+    const outcome = await search(fake, '算力', speakers);
+    expect(outcome.matches).toHaveLength(25);
+    const ids = outcome.matches.map((match) => match.id);
+    expect(fake.fetched).toEqual(ids.slice(0, 10));
+
+    const first = await loadPage(outcome.matches, 0, FIRST_PAGE);
+    expect(first.items.map((hit) => hit.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(fake.fetched).toEqual(ids.slice(0, 10)); // fetched once
+
+    const second = await loadPage(outcome.matches, first.next, FIRST_PAGE);
+    expect(second.items.map((hit) => hit.order)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    expect(fake.fetched).toEqual(ids.slice(0, 20));
+  });
+
+  test('a chosen facet fetches no record before results are shown', async () => {
+    const fake = new FakePagefind(many(25, (n) => `第${n}段讲算力。`));
+    const outcome = await search(fake, '算力', speakers, { speaker: 'yao', talk: '' });
+    expect(outcome.matches).toHaveLength(12);
+    expect(fake.fetched).toEqual([]);
+  });
+
+  test('several words: at most MAX_CANDIDATES records are fetched to check and count them', async () => {
+    const fake = new FakePagefind(many(MAX_CANDIDATES + 30, (n) => `第${n}段：算力和数据。`));
+    const outcome = await search(fake, '算力 数据', speakers);
+    expect(fake.fetched).toHaveLength(MAX_CANDIDATES);
+    expect(outcome.total).toBe(MAX_CANDIDATES);
+  });
+
+  test('several words: the search stops at the first word nothing matches', async () => {
+    const fake = new FakePagefind(turns);
+    const outcome = await search(fake, '量子 多模态 幻觉', speakers);
+    expect(fake.searchedTerms).toHaveLength(1);
+    expect(outcome.matches).toEqual([]);
+  });
+});
+
+describe('warming up a small index', () => {
+  test('fetches every record and preloads every word of a small site', async () => {
+    const fake = new FakePagefind(turns);
+    expect(await warmUp(fake, ['yao', 'pan', 'yuan', 'yang'], turns.length)).toBe(turns.length);
+    expect(new Set(fake.fetched).size).toBe(turns.length);
+    const preloaded = fake.calls.filter((call) => call.method === 'preload').map((call) => call.term!.split(' '));
+    expect(preloaded).toHaveLength(1);
+    expect(preloaded[0]).toEqual(expect.arrayContaining(['q26y5k1', 'q397bt5', 'qhgha']));
+    expect(new Set(preloaded[0]).size).toBe(preloaded[0]!.length);
+  });
+
+  test.each([0, WARM_UP_LIMIT + 1])('does nothing on a site of %i turns', async (count) => {
+    const fake = new FakePagefind(turns);
+    expect(await warmUp(fake, ['yao'], count)).toBe(0);
+    expect(fake.calls).toEqual([]);
+  });
+});
+
+describe('failures', () => {
+  test.each(['幻觉', 'gan diffusion', '姚期智'])('a failed Pagefind search rejects the search for %j', async (query) => {
+    const fake = new FakePagefind(turns);
+    fake.searchError = new Error('fake: search failed');
+    await expect(search(fake, query, speakers)).rejects.toThrow('fake: search failed');
+  });
+
+  test('a record whose early fetch failed is fetched again when it is shown', async () => {
+    const fake = new FakePagefind(turns);
+    const id = fake.idOf('/a/#pan-4');
+    fake.failingData.add(id);
+    const { matches } = await search(fake, '幻觉', speakers); // fetches the first page early
+    expect(fake.fetched).toEqual([id, fake.idOf('/b/#yao-1')]);
+    await expect(matches[0]!.load()).resolves.toMatchObject({ url: '/a/#pan-4' });
+    expect(fake.fetched.filter((fetched) => fetched === id)).toHaveLength(2);
+  });
+
+  test('a record that fails to load rejects that result; the next search fetches it again', async () => {
+    const fake = new FakePagefind(turns);
+    const facets = { speaker: 'pan', talk: '' };
+    const first = await search(fake, '幻觉', speakers, facets);
+    fake.failingData.add(first.matches[0]!.id);
+    await expect(first.matches[0]!.load()).rejects.toThrow(/fetching .* failed/);
+    const second = await search(fake, '幻觉', speakers, facets);
+    await expect(second.matches[0]!.load()).resolves.toMatchObject({ url: '/a/#pan-4', speaker: 'pan', order: 4 });
+    expect(fake.fetched.filter((id) => id === first.matches[0]!.id)).toHaveLength(2);
+  });
+
+  test('several words: a record that fails to load fails the search, and a retry succeeds', async () => {
+    const fake = new FakePagefind(turns);
+    fake.failingData.add(fake.idOf('/a/#yang-3'));
+    await expect(search(fake, 'gan diffusion', speakers)).rejects.toThrow(/fetching .* failed/);
+    expect(await shown((await search(fake, 'gan diffusion', speakers)).matches)).toEqual(['/a/#yang-3', '/b/#yao-3']);
+  });
+});

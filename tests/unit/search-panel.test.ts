@@ -1,0 +1,173 @@
+/**
+ * <ht-search-panel> (src/scripts/search-panel.ts) in a linkedom page, rendered by SearchPanel.astro
+ * and searching a fake Pagefind (tests/helpers/fake-pagefind.ts) put where the loader imports
+ * pagefind.js: a query that answers after a newer one is dropped, failures show the panel's error
+ * message, and results come 10 at a time.
+ */
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import SearchPanel from '../../src/components/SearchPanel.astro';
+import { FakePagefind, fakeModule, type FakeTurn } from '../helpers/fake-pagefind';
+import { scriptPage, type ScriptPage } from '../helpers/script-dom';
+
+const BASE = '/fake-site/';
+const PAGEFIND_JS = `${BASE}pagefind/pagefind.js`;
+const FAILED = '搜索暂时无法使用，请稍后再试。';
+const speakers = [
+  { id: 'yao', name: '姚期智', latinName: 'Yao Qizhi', aliases: [], color: 'teal', initials: '姚' },
+  { id: 'pan', name: '潘新钢', latinName: 'Pan Xingang', aliases: [], color: 'amber', initials: '潘' },
+];
+const turns: FakeTurn[] = [
+  { talk: 'a', speaker: 'yao', text: '多模态的补全与对齐。' },
+  { talk: 'a', speaker: 'pan', text: '幻觉是个大问题。' },
+  { talk: 'b', speaker: 'yao', text: '我们讨论多模态和幻觉。' },
+];
+
+let markup = '';
+let page: ScriptPage;
+
+beforeAll(async () => {
+  const container = await AstroContainer.create();
+  // turns: 0 keeps the background warm-up (search-engine.ts warmUp) out of these tests.
+  const html = await container.renderToString(SearchPanel, { props: { idPrefix: 'dialog', turns: 0, mode: 'dialog' } });
+  markup = html.replace(/data-base="[^"]*"/, `data-base="${BASE}"`);
+});
+
+beforeEach(() => {
+  vi.resetModules();
+  page = scriptPage();
+  vi.stubGlobal('fetch', () => Promise.resolve({ ok: true, json: () => Promise.resolve({ speakers }) }));
+});
+
+afterEach(() => {
+  vi.doUnmock(PAGEFIND_JS);
+  page.close();
+  vi.restoreAllMocks();
+});
+
+/** The panel on the page, searching `fake` (or failing to load Pagefind when there is none). */
+async function openPanel(fake: FakePagefind | undefined) {
+  if (fake) vi.doMock(PAGEFIND_JS, () => fakeModule(fake));
+  await import('../../src/scripts/search-panel');
+  page.mount(markup);
+  const panel = page.document.querySelector<HTMLElement>('ht-search-panel')!;
+  const input = panel.querySelector<HTMLInputElement>('.search-input')!;
+  const form = panel.querySelector<HTMLFormElement>('.search-form')!;
+  return {
+    /** Submits `query` as Enter would; resolves at once, while the search runs. */
+    submit(query: string) {
+      input.value = query;
+      form.dispatchEvent(new Event('submit', { cancelable: true }));
+    },
+    settled: () => vi.waitFor(() => expect(panel.hasAttribute('aria-busy')).toBe(false)),
+    status: () => panel.querySelector('.search-status')!.textContent,
+    /** The results' links, decoded (linkedom and browsers differ in how they store an encoded href). */
+    results: () => [...panel.querySelectorAll('.search-results a')].map((link) => decodeURIComponent(link.getAttribute('href')!)),
+    more: () => panel.querySelector<HTMLButtonElement>('.search-more')!,
+  };
+}
+
+/** Lets every pending promise and timer of the page settle. */
+const drain = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('a query overtaken by a newer one', () => {
+  test('is dropped when it answers last: the newer query’s results stay', async () => {
+    const fake = new FakePagefind(turns);
+    const panel = await openPanel(fake);
+    const release = fake.hold('"q26y5k1 q5k13k1"'); // 多模态
+    panel.submit('多模态');
+    await vi.waitFor(() => expect(fake.searchedTerms).toContain('"q26y5k1 q5k13k1"'));
+    panel.submit('幻觉');
+    await panel.settled();
+    expect(panel.status()).toBe('找到 2 段包含“幻觉”的发言');
+    release();
+    await vi.waitFor(() => expect(fake.fetched).toContain(fake.idOf('/a/#yao-1'))); // 多模态's own record
+    await drain();
+    expect(panel.status()).toBe('找到 2 段包含“幻觉”的发言');
+    expect(panel.results()).toEqual(['/a/?hl=幻觉#pan-2', '/b/?hl=幻觉#yao-1']);
+  });
+
+  test('is dropped when it fails last: no error replaces the newer results', async () => {
+    const fake = new FakePagefind(turns);
+    const panel = await openPanel(fake);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const release = fake.hold('"q26y5k1 q5k13k1"');
+    panel.submit('多模态');
+    await vi.waitFor(() => expect(fake.searchedTerms).toContain('"q26y5k1 q5k13k1"'));
+    panel.submit('幻觉');
+    await panel.settled();
+    fake.searchError = new Error('fake: search failed');
+    release();
+    await drain();
+    expect(panel.status()).toBe('找到 2 段包含“幻觉”的发言');
+    expect(panel.results()).toHaveLength(2);
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('failures', () => {
+  test('a failed search shows the error message and no results; the next search works', async () => {
+    const fake = new FakePagefind(turns);
+    const panel = await openPanel(fake);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    panel.submit('幻觉');
+    await panel.settled();
+    expect(panel.results()).toHaveLength(2);
+
+    fake.searchError = new Error('fake: search failed');
+    panel.submit('多模态');
+    await panel.settled();
+    expect(panel.status()).toBe(FAILED);
+    expect(panel.results()).toEqual([]);
+    expect(panel.more().hidden).toBe(true);
+    expect(warn).toHaveBeenCalledWith('search failed', fake.searchError);
+
+    fake.searchError = undefined;
+    panel.submit('多模态');
+    await panel.settled();
+    expect(panel.status()).toBe('找到 2 段包含“多模态”的发言');
+  });
+
+  test('Pagefind that cannot be loaded shows the error message', async () => {
+    const panel = await openPanel(undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    panel.submit('幻觉');
+    await panel.settled();
+    expect(panel.status()).toBe(FAILED);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  test('Pagefind that fails to start shows the error message', async () => {
+    const fake = new FakePagefind(turns);
+    fake.initError = new Error('fake: WebAssembly failed');
+    const panel = await openPanel(fake);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    panel.submit('幻觉');
+    await panel.settled();
+    expect(panel.status()).toBe(FAILED);
+  });
+});
+
+describe('paging', () => {
+  test('shows 10 results, then 10 more per click on 显示更多, then hides the button', async () => {
+    const many = Array.from({ length: 25 }, (_, n): FakeTurn => ({ talk: 'a', speaker: 'yao', text: `第${n + 1}段讲算力。` }));
+    const fake = new FakePagefind(many);
+    const panel = await openPanel(fake);
+    panel.submit('算力');
+    await panel.settled();
+    expect(panel.status()).toBe('找到 25 段包含“算力”的发言');
+    expect(panel.results()).toHaveLength(10);
+    expect(fake.fetched).toHaveLength(10);
+    expect(panel.more().hidden).toBe(false);
+
+    panel.more().dispatchEvent(new Event('click'));
+    await panel.settled();
+    expect(panel.results()).toHaveLength(20);
+    expect(fake.fetched).toHaveLength(20);
+    panel.more().dispatchEvent(new Event('click'));
+    await panel.settled();
+    expect(panel.results()).toHaveLength(25);
+    expect(panel.results()[24]).toMatch(/#yao-25$/);
+    expect(panel.more().hidden).toBe(true);
+  });
+});

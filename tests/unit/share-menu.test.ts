@@ -1,0 +1,136 @@
+/**
+ * Share menus: the URLs and texts they share (src/lib/share.ts), and <ht-share>
+ * (src/scripts/share-menu.ts) on ShareMenu.astro's light markup in a linkedom page, filled from
+ * the page's ShareTemplate and copying.
+ */
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import ShareMenu from '../../src/components/ShareMenu.astro';
+import ShareTemplate from '../../src/components/ShareTemplate.astro';
+import type { QuoteView, TalkView, TurnView } from '../../src/lib/catalog';
+import { absoluteUrl, quoteShareTarget, turnShareTarget, withBase } from '../../src/lib/share';
+import { scriptPage, type ScriptPage } from '../helpers/script-dom';
+
+const SITE = new URL('https://huitan.example/');
+const talk = {
+  slug: 'waic-2023',
+  data: { title: '创想共论·智变可能', subtitle: 'WAIC 2023 开幕式圆桌论坛', date: { text: '2023-07-06' } },
+} as unknown as TalkView;
+const yao = { name: '姚期智' };
+const turn = { anchor: 'yao-answers', speaker: yao } as unknown as TurnView;
+const quote = { id: 'embodied', anchor: 'quote-embodied', span: '让AI成为机器人。', speaker: yao } as unknown as QuoteView;
+
+describe('the URLs a menu shares', () => {
+  test('a turn’s: its permalink on the site', () => {
+    expect(turnShareTarget(talk, turn, SITE)).toMatchObject({
+      id: 'yao-answers-share',
+      label: '姚期智这段发言',
+      url: 'https://huitan.example/waic-2023/#yao-answers',
+      citation: { author: '姚期智', date: '2023-07-06', url: 'https://huitan.example/waic-2023/#yao-answers' },
+    });
+  });
+
+  test('a key quote’s: its share page, and the quote with attribution and that URL', () => {
+    const target = quoteShareTarget(talk, quote, SITE);
+    expect(target.url).toBe('https://huitan.example/waic-2023/q/embodied/');
+    expect(target.text).toBe('“让AI成为机器人。” ——姚期智，WAIC 2023 开幕式圆桌论坛 https://huitan.example/waic-2023/q/embodied/');
+  });
+
+  test.each([
+    ['/waic-2023/#yao-answers', '/', '/waic-2023/#yao-answers'],
+    ['/waic-2023/#yao-answers', '/huitan/', '/huitan/waic-2023/#yao-answers'],
+    ['/waic-2023/#yao-answers', '/huitan', '/huitan/waic-2023/#yao-answers'],
+    ['https://example.org/x', '/huitan/', 'https://example.org/x'],
+  ])('puts %s under the base %s: %s', (path, base, expected) => {
+    expect(withBase(path, base)).toBe(expected);
+  });
+
+  test('refuses an absolute URL without a configured site', () => {
+    expect(() => absoluteUrl('/waic-2023/', undefined)).toThrow('expected `site` in astro.config.mjs (HUITAN_SITE) for absolute URLs, found none');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// <ht-share> on the reader's light markup.
+// ---------------------------------------------------------------------------------------------
+
+let template = '';
+let lightMenu = '';
+let page: ScriptPage;
+
+beforeAll(async () => {
+  const container = await AstroContainer.create();
+  template = await container.renderToString(ShareTemplate, { props: { talk } });
+  const target = turnShareTarget(talk, turn, SITE);
+  lightMenu = await container.renderToString(ShareMenu, { props: { target, more: '/waic-2023/cite/#yao-answers' } });
+});
+
+describe('<ht-share>', () => {
+  afterEach(() => {
+    page.close();
+    vi.useRealTimers();
+  });
+
+  /** A reader with one turn and its light menu; the clipboard accepts writes unless `refuse`. */
+  async function openReader({ refuse = false, templateHtml = template } = {}) {
+    vi.resetModules();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2024, 0, 31, 12));
+    page = scriptPage('https://huitan.example/waic-2023/?hl=x');
+    const copied: string[] = [];
+    vi.stubGlobal('navigator', {
+      clipboard: { writeText: (text: string) => (refuse ? Promise.reject(new Error('denied')) : (copied.push(text), Promise.resolve())) },
+    });
+    vi.stubGlobal('requestAnimationFrame', (run: () => void) => run());
+    Object.defineProperty(page.window, 'getSelection', { value: () => null, configurable: true }); // no selection to fall back on
+    await import('../../src/scripts/share-menu');
+    page.mount(`${templateHtml}<article class="turn" id="yao-answers"><div class="turn-body"><p> 第一段。 </p><p>第二段。</p></div>${lightMenu}</article>`);
+    const menu = page.document.querySelector<HTMLElement>('ht-share')!;
+    const part = (name: string) => menu.querySelector(`[data-share-part="${name}"]`);
+    const copy = async (kind: string) => {
+      menu.querySelector<HTMLButtonElement>(`[data-copy="${kind}"]`)!.dispatchEvent(new Event('click', { bubbles: true }));
+      await vi.waitFor(() => expect(menu.querySelector('.share-status')!.textContent).not.toBe(''));
+      return menu.querySelector('.share-status')!.textContent;
+    };
+    return { menu, part, copy, copied };
+  }
+
+  test('fills a light menu’s full panel with its URL, the turn’s label and the citations', async () => {
+    const { menu, part } = await openReader();
+    expect(menu.hasAttribute('data-deferred')).toBe(false);
+    expect(menu.dataset['url']).toBe('https://huitan.example/waic-2023/#yao-answers');
+    expect(part('url')!.getAttribute('href')).toBe('https://huitan.example/waic-2023/#yao-answers');
+    expect(part('apa')!.textContent).toBe(
+      '姚期智. (2023, July 6). 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛 [Transcript]. 会谈 Huitan. https://huitan.example/waic-2023/#yao-answers',
+    );
+    expect(part('gbt')!.textContent).toBe(
+      '姚期智. 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛[EB/OL]. 会谈 Huitan, 2023-07-06[2024-01-31]. https://huitan.example/waic-2023/#yao-answers.',
+    );
+    expect(menu.querySelector('[data-share-quote]')).toBeNull();
+    expect(menu.querySelector('[data-copy="url"]')!.getAttribute('aria-describedby')).toBe('yao-answers-share-link-term');
+    expect([...menu.querySelectorAll('[data-share-label]')].map((span) => span.textContent)).toContain('：姚期智这段发言');
+  });
+
+  test('copies the turn’s link, without the page’s query', async () => {
+    const { copy, copied } = await openReader();
+    expect(await copy('url')).toBe('已复制链接');
+    expect(copied).toEqual(['https://huitan.example/waic-2023/#yao-answers']);
+  });
+
+  test('copies the turn’s words with attribution and link', async () => {
+    const { copy, copied } = await openReader();
+    expect(await copy('text')).toBe('已复制发言全文');
+    expect(copied).toEqual(['第一段。\n第二段。\n——姚期智，WAIC 2023 开幕式圆桌论坛 https://huitan.example/waic-2023/#yao-answers']);
+  });
+
+  test('says how to copy by hand when the clipboard is refused', async () => {
+    const { copy } = await openReader({ refuse: true });
+    expect(await copy('apa')).toBe('无法直接复制，已选中APA 引用，请按 Ctrl+C（⌘C）复制');
+  });
+
+  test('stays as the server rendered it when the page’s talk fields cannot be read', async () => {
+    const { menu } = await openReader({ templateHtml: template.replace(/data-talk="[^"]*"/, 'data-talk="{"') });
+    expect(menu.hasAttribute('data-deferred')).toBe(true);
+    expect(menu.querySelector('[data-copy]')).toBeNull();
+  });
+});
