@@ -28,6 +28,17 @@ const KIND_PREFIX = /^【([^】]{1,8})】/u;
 const LABEL = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** What an unresolved footnote call looks like in text (GFM leaves it as literal text). */
 const LOOSE_REFERENCE = /\[\^([^\]\s]+)\]/gu;
+/**
+ * A footnote call as written in the Markdown source: `[^label]` whose `[` is not escaped (an
+ * even number of backslashes before it). `\[^1\]` is speech that reads "[^1]" (the importer
+ * escapes it so), not a note.
+ */
+const SOURCE_REFERENCE = /(?<=(?:^|[^\\])(?:\\\\)*)\[\^([^\]\s]+)\]/gu;
+
+/** Labels of the note calls in a Markdown body, escaped brackets left out, each once. */
+export function referencedLabels(body: string): string[] {
+  return [...new Set([...body.matchAll(SOURCE_REFERENCE)].map((match) => match[1]!))];
+}
 /** Says the note could not be verified; a note without a link must say so. */
 export const UNVERIFIED_MARK = '未核实';
 
@@ -103,8 +114,9 @@ function textOf(node: Nodes): string {
  * with neither a source link nor 未核实, and a reference inside another note. Takes the body,
  * or its tree from parseMarkdown (which it does not change).
  */
-export function inspectNotes(body: string | Root): { notes: NoteView[]; problems: NoteProblem[] } {
+export function inspectNotes(body: string | Root, source?: string): { notes: NoteView[]; problems: NoteProblem[] } {
   const tree: Root = typeof body === 'string' ? parseMarkdown(body) : body;
+  const markdown = typeof body === 'string' ? body : source;
   const problems: NoteProblem[] = [];
   const references = new Map<string, FootnoteReference[]>();
   const definitions: FootnoteDefinition[] = [];
@@ -128,8 +140,14 @@ export function inspectNotes(body: string | Root): { notes: NoteView[]; problems
     } else if (node.type === 'footnoteDefinition') {
       definitions.push(node);
     } else if (node.type === 'text') {
-      // GFM parses a call to an undefined footnote as literal text.
-      for (const match of node.value.matchAll(LOOSE_REFERENCE)) {
+      // GFM parses a call to an undefined footnote as literal text; so it parses an escaped
+      // one (`\[^1\]`), which is speech: with the source at hand, only unescaped calls count.
+      const { start, end } = node.position ?? {};
+      const written =
+        markdown !== undefined && start?.offset !== undefined && end?.offset !== undefined
+          ? [...markdown.slice(0, end.offset).matchAll(SOURCE_REFERENCE)].filter((match) => match.index >= start.offset!)
+          : node.value.matchAll(LOOSE_REFERENCE);
+      for (const match of written) {
         problems.push({
           line: lineOf(node),
           message: `Unexpected note reference [^${match[1]}] without a definition: expected a line "[^${match[1]}]: 【背景】…" in the same file, found none`,
@@ -250,7 +268,7 @@ export function stripNotes(body: string): string {
     .split('\n')
     .filter((line) => !/^\[\^[^\]\s]+\]:/.test(line))
     .join('\n')
-    .replace(LOOSE_REFERENCE, '')
+    .replace(SOURCE_REFERENCE, '')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd();
 }

@@ -63,6 +63,7 @@ function talk(slug: string, data: Partial<Talk> = {}): EntryInput<Talk> {
         { speaker: 'yao-qizhi', part: 'guest' },
       ],
       source: { publisher: { text: '某公众号', unverified: true }, title: '实录' },
+      labels: {},
       outline: [],
       ...data,
     },

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runImport } from '../../src/cli/import-command';
 import { stripNotes } from '../../src/lib/notes';
-import { writeFolderAtomically } from '../../src/lib/talk-files';
+import { writeTalk } from '../../src/lib/import/talk-transaction';
 import { root } from '../helpers/paths';
 
 const WAIC = 'waic-2023-roundtable';
@@ -187,16 +187,17 @@ describe('importing a new talk', () => {
     const before = await snapshot(path.join(dir, 'content'));
     const result = await run('t.txt', '--talk', 'second-talk', '--dry-run');
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n').slice(-10, -1)).toEqual([
+    expect(result.stdout.split('\n').slice(-11, -1)).toEqual([
       '3 turns, 3 speakers, 37 characters:',
-      '    林舟     lin-zhou         1 turns    18 characters',
-      '    何云     he-yun           1 turns    13 characters',
-      '    宋明     song-ming        1 turns    6 characters',
+      '    speaker  id         turns  characters  labels',
+      '    林舟     lin-zhou       1          18  林舟',
+      '    何云     he-yun         1          13  小何',
+      '    宋明     song-ming      1           6  宋明',
       '',
-      '    #   line  speaker       label   paras  chars  file',
-      '    1   2     林舟                  1      18     turns/01-lin-zhou-1.md',
-      '    2   5     何云          小何    2      13     turns/02-he-yun-1.md',
-      '    3   8     宋明                  1      6      turns/03-song-ming-1.md',
+      '    #  line  speaker  label  paras  chars  file',
+      '    1     2  林舟                1     18  turns/01-lin-zhou-1.md',
+      '    2     5  何云     小何       2     13  turns/02-he-yun-1.md',
+      '    3     8  宋明                1      6  turns/03-song-ming-1.md',
     ]);
     expect(result.stdout).toContain('Dry run: would write content/talks/second-talk/: talk.yaml (new, to fill in), source.txt, 3 turn files. Nothing written.');
     expect(await snapshot(path.join(dir, 'content'))).toEqual(before);
@@ -251,7 +252,10 @@ describe('re-importing with --force', () => {
   });
 });
 
-describe('writeFolderAtomically', () => {
+describe('writeTalk', () => {
+  const write = (files: Map<string, string>, replace: boolean) =>
+    writeTalk({ talksDir: path.join(dir, 'talks'), speakersDir: path.join(dir, 'speakers'), slug: 't', files, replace });
+
   test('a failure part-way leaves the old folder as it was and no staging folder', async () => {
     const target = path.join(dir, 'talks/t');
     await mkdir(target, { recursive: true });
@@ -260,7 +264,7 @@ describe('writeFolderAtomically', () => {
       ['a.txt', 'a'],
       ['../escape.txt', 'b'],
     ]);
-    await expect(writeFolderAtomically(target, files, { replace: true })).rejects.toThrow('expected a path inside the talk folder, found "../escape.txt"');
+    await expect(write(files, true)).rejects.toThrow('expected a path inside the talk folder, found "../escape.txt"');
     expect(await snapshot(path.join(dir, 'talks'))).toEqual({ 't/old.txt': Buffer.from('old').toString('base64') });
   });
 
@@ -268,14 +272,14 @@ describe('writeFolderAtomically', () => {
     const target = path.join(dir, 'talks/t');
     await mkdir(target, { recursive: true });
     await writeFile(path.join(target, 'old.txt'), 'old');
-    await writeFolderAtomically(target, new Map([['sub/new.txt', 'new']]), { replace: true });
+    await write(new Map([['sub/new.txt', 'new']]), true);
     expect(await snapshot(path.join(dir, 'talks'))).toEqual({ 't/sub/new.txt': Buffer.from('new').toString('base64') });
   });
 
   test('refuses to replace without replace: true', async () => {
     const target = path.join(dir, 'talks/t');
     await mkdir(target, { recursive: true });
-    await expect(writeFolderAtomically(target, new Map([['a', 'a']]), { replace: false })).rejects.toThrow(`expected no folder at ${target}, found one`);
+    await expect(write(new Map([['a', 'a']]), false)).rejects.toThrow(`expected no folder at ${target}, found one`);
     expect(await readdir(path.join(dir, 'talks'))).toEqual(['t']);
   });
 });

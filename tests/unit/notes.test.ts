@@ -157,6 +157,7 @@ describe('buildCatalog with notes', () => {
           language: 'zh-CN',
           participants: [{ speaker: 'xu-li', part: 'host' }],
           source: { publisher: { text: '某', unverified: true }, title: '实录' },
+          labels: {},
           outline: [],
         },
       },

@@ -126,7 +126,7 @@ describe('splitTurns', () => {
   });
 
   test.each([
-    ['an unknown label', '林舟：\n好。\n王五：\n你好。', 't.txt:3: Unexpected speaker label "王五": expected a name or alias from content/speakers (he-yun, lin-zhou, sam-altman); add the person to content/speakers or the label to their aliases'],
+    ['an unknown label', '林舟：\n好。\n王五：\n你好。', 't.txt:3: Unexpected speaker label "王五": expected a name or alias from content/speakers or a label of this talk; no known name is close (he-yun, lin-zhou, sam-altman). Add the person to content/speakers (or run with --create-speakers), add the label to their aliases, or pass --speaker "王五"=<speaker-id>'],
     ['text before the first speaker', '会议开始\n林舟：\n好。', 't.txt:1: Unexpected text before the first speaker line: expected a speaker line (e.g. "姓名：") first, found "会议开始" (use --start to cut what comes before the transcript)'],
     ['an empty transcript', '\n  \n\u00a0\n', 't.txt:1: expected a transcript (speaker lines, each followed by what they said), found no text'],
     ['a speaker line without words', '林舟：\n何云：\n好。', 't.txt:1: expected words after the speaker line "林舟", found the next speaker line (line 2) first'],
