@@ -55,7 +55,7 @@ export function findLeftovers(talksDir: string): Leftover[] {
 export function assertNoTalkMovedAside(talksDir: string, display = 'content/talks'): void {
   const missing = findLeftovers(talksDir).filter((leftover) => leftover.kind === 'previous' && !leftover.talkExists);
   if (missing.length === 0) return;
-  throw new Error(
+  const error = new Error(
     missing
       .map(
         (leftover) =>
@@ -65,4 +65,7 @@ export function assertNoTalkMovedAside(talksDir: string, display = 'content/talk
       )
       .join('\n'),
   );
+  // A content problem, not a bug: nothing for a stack trace to show.
+  error.stack = error.message;
+  throw error;
 }
