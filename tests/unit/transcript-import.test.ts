@@ -55,6 +55,15 @@ describe('decodeTranscript', () => {
     expect(error.message).toBe('bin.dat:2: expected plain text, found the control character U+0000 (is this a binary file?)');
   });
 
+  test('stops on a C1 control character (U+0080–U+009F), naming its line', () => {
+    const error = importError(() => decodeTranscript(utf8('林舟：\n好\u0080。\n'), 't.txt'));
+    expect(error.message).toBe(
+      't.txt:2: expected plain text, found the C1 control character U+0080 (was the file converted from another encoding twice? convert it to UTF-8 from its real encoding, e.g. with iconv)',
+    );
+    expect(importError(() => decodeTranscript(utf8('\u009f'), 't.txt')).line).toBe(1);
+    expect(decodeTranscript(utf8('\u00a0é'), 't.txt')).toBe('\u00a0é');
+  });
+
   test('accepts tabs and form feeds as text', () => {
     expect(decodeTranscript(utf8('a\tb\fc'), 't.txt')).toBe('a\tb\fc');
   });
@@ -244,6 +253,17 @@ describe('planTalk', () => {
       'talk.yaml: outline section gone starts at he-gone, which is no longer a turn; fix it before building',
       'talk.yaml: added he-yun to participants as guests; check their part',
     ]);
+  });
+
+  test('per-talk labels go right after participants: in a new talk.yaml, and into an existing one', () => {
+    const fresh = planTalk(turns(), { sourceName: 't.txt', labels: { 主持人: 'lin-zhou' } });
+    expect(fresh.talkYaml).toContain('    part: guest\nlabels:\n  主持人: lin-zhou\nsource:');
+    const existing = { talkYaml: 'title: 旧标题\nparticipants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\noutline: []\n', turns: [] };
+    const merged = planTalk(turns(), { sourceName: 't.txt', existing, labels: { 主持人: 'lin-zhou' } });
+    expect(merged.talkYaml).toBe('title: 旧标题\nparticipants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\nlabels:\n  主持人: lin-zhou\noutline: []\n');
+    const relabelled = planTalk(turns(), { sourceName: 't.txt', existing: { ...existing, talkYaml: merged.talkYaml }, labels: { 主持人: 'he-yun' } });
+    expect(relabelled.talkYaml).toContain('labels:\n  主持人: he-yun\n');
+    expect(relabelled.warnings).toEqual(['talk.yaml: label "主持人" now names he-yun (it named lin-zhou)']);
   });
 
   test('a kept quote whose span the new words lack is reported', () => {

@@ -17,7 +17,7 @@ import type { SpeakerRecord } from '../transcript-import';
 import { ImportError, speakerLabels } from '../transcript-import';
 import { describeFormatCharacters, isRoleLabel, labelParts, showLabel } from './label-text';
 import { similarLabels, type LabelCandidate } from './similar-labels';
-import { stubSpeakerId } from './speaker-stubs';
+import { stubName, stubSpeakerId } from './speaker-stubs';
 
 export interface LabelResolver {
   /** True when `label`, as written, names a speaker of this talk (a bare name alone on its line counts only then). */
@@ -103,7 +103,7 @@ export function createLabelResolver(options: ResolverOptions): ImportLabelResolv
           ` (content/speakers/${newId}.yaml): pass --speaker ${showLabel(labelKey(label))}=${newId} if that is the same person, or another id`,
       );
     }
-    const speaker: SpeakerRecord = { id: newId, name: parts.name, aliases: [] };
+    const speaker: SpeakerRecord = { id: newId, name: stubName(parts.name), aliases: [] };
     const entry = { speaker, label: labelKey(label), line, brackets: parts.brackets };
     created.set(parts.key, entry);
     createdList.push(entry);

@@ -47,6 +47,12 @@ export function stubSpeakerId(name: string, label: string, where: string): strin
   return id;
 }
 
+/** A stub's name: as the label wrote it, but an all-capitals Latin name (DR. JANE DOE) in title case. */
+export function stubName(name: string): string {
+  if (isHanName(name) || name !== name.toUpperCase() || name === name.toLowerCase()) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}
+
 /**
  * The palette colour least used among the talk's speakers (so their turns look different),
  * then least used across all speakers, then first in the palette.
