@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { SpeakerSchema } from './schemas/speaker';
 import { TalkSchema } from './schemas/talk';
 import { TurnSchema } from './schemas/turn';
 import { checkedGlob } from './lib/checked-glob';
 import { contentDir } from './lib/content-dir';
+import { assertNoTalkMovedAside } from './lib/import/interrupted';
 
 const base = contentDir();
 
@@ -16,7 +18,10 @@ export const collections = {
     schema: SpeakerSchema,
   }),
   talks: defineCollection({
-    loader: checkedGlob({ base: `${base}/talks`, pattern: '*/talk.yaml', generateId: pathId }, 'talk file'),
+    // A talk an interrupted import moved aside stops the build instead of vanishing from the site.
+    loader: checkedGlob({ base: `${base}/talks`, pattern: '*/talk.yaml', generateId: pathId }, 'talk file', () =>
+      assertNoTalkMovedAside(`${base}/talks`, path.relative(process.cwd(), `${base}/talks`) || '.'),
+    ),
     schema: TalkSchema,
   }),
   turns: defineCollection({

@@ -4,12 +4,12 @@
  * src/lib/transcript-import.ts. Runs in-process in tests through runImport().
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { RESERVED_SLUGS } from '../lib/catalog';
-import { readTalkFolder, writeFolderAtomically } from '../lib/talk-files';
+import { readTalkFolder } from '../lib/talk-files';
 import {
   cutTranscript,
   decodeTranscript,
@@ -20,18 +20,25 @@ import {
   type CutRange,
   type ExistingTalk,
   type SpeakerRecord,
-  type TalkPlan,
 } from '../lib/transcript-import';
-import { resolverFromSpeakers } from '../lib/import/label-resolver';
+import { acquireImportLock, LockedError } from '../lib/import/import-lock';
+import { findLeftovers } from '../lib/import/interrupted';
+import { createLabelResolver, type ImportLabelResolver, type TalkLabel } from '../lib/import/label-resolver';
+import { describePlan } from '../lib/import/plan-report';
+import { chooseColor, stubYaml } from '../lib/import/speaker-stubs';
+import { labelsToKeep, parseSpeakerOption, readTalkLabels } from '../lib/import/talk-labels';
+import { recoverInterrupted, UnfinishedImportError, writeTalk } from '../lib/import/talk-transaction';
 import { isIsoDate } from '../schemas/common';
 import { SpeakerSchema } from '../schemas/speaker';
 
 export const USAGE = `Usage: npm run import -- <file> --talk <slug> [options]
+       npm run import -- --recover
 
 Turns a UTF-8 text transcript (a speaker line — "姓名:", "姓名：" or a name alone on its line —
 then what they said, one paragraph per line) into content/talks/<slug>/: talk.yaml, source.txt
-(the file as given) and one Markdown file per turn. Names and aliases are resolved against
-content/speakers/. All files are written or none.
+(the file as given) and one Markdown file per turn. Labels are resolved against the names and
+aliases in content/speakers (titles, brackets and case set aside) and the talk's own labels.
+All files are written or none, even if the import is killed. See docs/importer.md.
 
 Options:
   --talk <slug>      folder and URL of the talk: lower-case ASCII words joined by hyphens
@@ -41,10 +48,16 @@ Options:
                      (default: "${DEFAULT_MARKERS.start}", used only if present)
   --end <marker>     the transcript ends before the next line containing this text
                      (default: "${DEFAULT_MARKERS.end}", used only if present)
+  --speaker <label>=<id>  who a label is in this talk (a role such as 主持人 or MODERATOR, a
+                     diarization id such as SPEAKER_00); kept in talk.yaml's labels; repeatable
+  --create-speakers  write a stub content/speakers/<id>.yaml for each unknown person (the
+                     build refuses it until its 【待补充】 are filled in); a Han name needs
+                     --speaker <name>=<id>, and a role is never made a person
   --force            re-import into an existing talk: keeps talk.yaml, other files and each
                      turn's front matter (anchor, quotes) where the speaker at that position
                      is unchanged; rewrites the words
-  --dry-run          print the plan (turns, speakers, characters per turn); write nothing
+  --dry-run          print the plan (speakers with their labels, turns, characters); write nothing
+  --recover          only finish or undo an interrupted import (every run does this first)
   -h, --help         show this help
 
 Set HUITAN_CONTENT_DIR to import into another content folder.`;
@@ -69,9 +82,11 @@ interface Options {
   end: string | undefined;
   force: boolean;
   dryRun: boolean;
+  speakers: { label: string; id: string }[];
+  createSpeakers: boolean;
 }
 
-function readOptions(argv: string[]): Options | 'help' {
+function readOptions(argv: string[]): Options | 'help' | 'recover' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -85,6 +100,9 @@ function readOptions(argv: string[]): Options | 'help' {
         end: { type: 'string' },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        speaker: { type: 'string', multiple: true, default: [] },
+        'create-speakers': { type: 'boolean', default: false },
+        recover: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -93,6 +111,10 @@ function readOptions(argv: string[]): Options | 'help' {
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
+  if (values.recover) {
+    if (positionals.length > 0 || argv.length > 1) throw new UsageError('--recover: expected no other argument, found some');
+    return 'recover';
+  }
   if (positionals.length !== 1) throw new UsageError(`expected one transcript file, found ${positionals.length === 0 ? 'none' : positionals.length}`);
   const talk = values.talk;
   if (talk === undefined) throw new UsageError('expected --talk <slug>, found none');
@@ -103,6 +125,14 @@ function readOptions(argv: string[]): Options | 'help' {
   for (const marker of ['start', 'end'] as const) {
     if (values[marker] !== undefined && values[marker].trim() === '') throw new UsageError(`--${marker}: expected marker text, found nothing`);
   }
+  const speakers: { label: string; id: string }[] = [];
+  for (const value of values.speaker) {
+    const given = parseSpeakerOption(value);
+    if (typeof given === 'string') throw new UsageError(given);
+    const twice = speakers.find((other) => other.label === given.label);
+    if (twice) throw new UsageError(`--speaker: expected each label once, found ${JSON.stringify(given.label)} for ${twice.id} and ${given.id}`);
+    speakers.push(given);
+  }
   return {
     file: positionals[0]!,
     talk,
@@ -112,13 +142,19 @@ function readOptions(argv: string[]): Options | 'help' {
     end: values.end,
     force: values.force,
     dryRun: values['dry-run'],
+    speakers,
+    createSpeakers: values['create-speakers'],
   };
 }
 
-async function readSpeakers(dir: string, display: string): Promise<SpeakerRecord[]> {
+interface KnownSpeaker extends SpeakerRecord {
+  color: string;
+}
+
+async function readSpeakers(dir: string, display: string): Promise<KnownSpeaker[]> {
   if (!existsSync(dir)) throw new ImportError(display, undefined, 'expected a folder of speaker files, found none');
   const names = (await readdir(dir)).filter((name) => name.endsWith('.yaml')).sort();
-  const speakers: SpeakerRecord[] = [];
+  const speakers: KnownSpeaker[] = [];
   for (const name of names) {
     const file = `${display}/${name}`;
     let data: unknown;
@@ -132,17 +168,10 @@ async function readSpeakers(dir: string, display: string): Promise<SpeakerRecord
       const issue = result.error.issues[0]!;
       throw new ImportError(file, undefined, `field "${issue.path.join('.')}": ${issue.message} (run npm test for every problem)`);
     }
-    speakers.push({ id: name.replace(/\.yaml$/, ''), name: result.data.name, aliases: result.data.aliases });
+    speakers.push({ id: name.replace(/\.yaml$/, ''), name: result.data.name, aliases: result.data.aliases, color: result.data.color });
   }
   return speakers;
 }
-
-const pad = (text: string | number, width: number) => {
-  const value = String(text);
-  // Han characters take two columns in a terminal.
-  const columns = [...value].reduce((sum, char) => sum + (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(char) ? 2 : 1), 0);
-  return value + ' '.repeat(Math.max(0, width - columns));
-};
 
 function describeCut(where: 'before' | 'after', range: CutRange | undefined, lines: string[]): string {
   if (!range) return `Cut nothing ${where} the transcript (no ${where === 'before' ? 'start' : 'end'} marker found)`;
@@ -157,32 +186,169 @@ function describeCut(where: 'before' | 'after', range: CutRange | undefined, lin
   );
 }
 
-function describePlan(plan: TalkPlan, reimport: boolean): string {
-  const out: string[] = [];
-  const speakers = new Map<string, { name: string; turns: number; characters: number }>();
-  for (const turn of plan.turns) {
-    const entry = speakers.get(turn.speaker.id) ?? { name: turn.speaker.name, turns: 0, characters: 0 };
-    entry.turns += 1;
-    entry.characters += turn.characters;
-    speakers.set(turn.speaker.id, entry);
-  }
-  const total = plan.turns.reduce((sum, turn) => sum + turn.characters, 0);
-  out.push(`${plan.turns.length} turns, ${speakers.size} speakers, ${total} characters:`);
-  for (const [id, entry] of speakers) {
-    out.push(`    ${pad(entry.name, 8)} ${pad(id, 16)} ${pad(`${entry.turns} turns`, 10)} ${entry.characters} characters`);
-  }
-  out.push('');
-  out.push(`    ${pad('#', 4)}${pad('line', 6)}${pad('speaker', 14)}${pad('label', 8)}${pad('paras', 7)}${pad('chars', 7)}${reimport ? pad('front matter', 14) : ''}file`);
-  for (const turn of plan.turns) {
-    out.push(
-      `    ${pad(turn.position, 4)}${pad(turn.line, 6)}${pad(turn.speaker.name, 14)}${pad(turn.label === turn.speaker.name ? '' : turn.label, 8)}` +
-        `${pad(turn.paragraphs.length, 7)}${pad(turn.characters, 7)}${reimport ? pad(turn.fate, 14) : ''}turns/${turn.fileName}`,
-    );
-  }
-  return out.join('\n');
+/** What every step of a run needs: where content is and how to speak. */
+interface Run {
+  cwd: string;
+  content: string;
+  talksDir: string;
+  speakersDir: string;
+  stdout: (text: string) => void;
+  display: (file: string) => string;
 }
 
-/** Runs the importer; returns the exit code (0 done, 1 stopped on the input, 2 bad usage). */
+/** The existing talk's per-talk labels, then --speaker's (which win for the same label). */
+async function talkLabelsOf(target: string, options: Options, run: Run): Promise<TalkLabel[]> {
+  const file = path.join(target, 'talk.yaml');
+  const kept = existsSync(file) ? readTalkLabels(await readFile(file, 'utf8'), run.display(file)) : [];
+  const given = options.speakers.map(({ label, id }) => ({ label, id, origin: '--speaker' }));
+  return [...kept.filter((old) => !given.some((entry) => entry.label === old.label)), ...given];
+}
+
+/** Imports one transcript (under the lock, after recovery); returns the exit code. */
+async function importTalk(options: Options, run: Run): Promise<number> {
+  const { stdout, display } = run;
+  const target = path.join(run.talksDir, options.talk);
+  const sourcePath = path.resolve(run.cwd, options.file);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(sourcePath);
+  } catch (error) {
+    throw new ImportError(options.file, undefined, `expected a readable transcript file, found ${(error as NodeJS.ErrnoException).code ?? 'an error'}`);
+  }
+  const text = decodeTranscript(bytes, options.file);
+  const given = options.start !== undefined || options.end !== undefined;
+  const cut = cutTranscript(
+    text,
+    given ? { start: options.start, end: options.end, required: true } : { ...DEFAULT_MARKERS, required: false },
+    options.file,
+  );
+  const speakers = await readSpeakers(run.speakersDir, display(run.speakersDir));
+  const talkLabels = await talkLabelsOf(target, options, run);
+  const resolver = createLabelResolver({ speakers, file: options.file, talkLabels, createSpeakers: options.createSpeakers });
+  const turns = splitTurns(cut.lines, resolver, options.file);
+  for (const { label } of options.speakers) {
+    if (!resolver.talkLabelsUsed.has(label)) {
+      throw new ImportError(options.file, undefined, `--speaker: expected the label ${JSON.stringify(label)} on a speaker line of the transcript, found none (labels are matched as written, titles and case aside)`);
+    }
+  }
+
+  const exists = existsSync(target);
+  if (exists && !options.force && !options.dryRun) {
+    throw new ImportError(
+      display(target),
+      undefined,
+      'expected no talk here, found one: re-import with --force (keeps talk.yaml and each turn\'s front matter where the speaker is unchanged), or choose another --talk',
+    );
+  }
+  if (exists && (options.title !== undefined || options.date !== undefined)) {
+    throw new ImportError(display(path.join(target, 'talk.yaml')), undefined, 'expected --title and --date only for a new talk, found an existing talk.yaml: edit it instead');
+  }
+  let existing: ExistingTalk | undefined;
+  let extra = new Map<string, Uint8Array>();
+  if (exists) ({ existing, extra } = await readTalkFolder(target, display(target)));
+  // A --speaker label that is already the person's name or alias needs no place in talk.yaml.
+  const byName = createLabelResolver({ speakers: [...speakers, ...resolver.created.map((entry) => entry.speaker)], file: options.file });
+  const labels = labelsToKeep(options.speakers, resolver.talkLabelsUsed, (label, id) => byName.knows(label) && byName.resolve(label, 0).id === id);
+  const plan = planTalk(turns, { title: options.title, date: options.date, sourceName: path.basename(options.file), existing, labels });
+  for (const old of talkLabels) {
+    if (old.origin !== '--speaker' && !resolver.talkLabelsUsed.has(old.label)) plan.warnings.push(`talk.yaml: label ${JSON.stringify(old.label)} (${old.id}) is not used by this transcript any more`);
+  }
+  const stubs = speakerStubs(resolver.created, speakers, turns, options, existing);
+
+  const lines = text.split('\n');
+  stdout(`Read ${options.file}: ${lines.length} lines of UTF-8 text`);
+  stdout(describeCut('before', cut.before, lines));
+  stdout(describeCut('after', cut.after, lines));
+  stdout(
+    describePlan(plan, exists, {
+      labelsUsed: resolver.labelsUsed,
+      talkLabels: new Set(resolver.talkLabelsUsed),
+      created: new Set(resolver.created.map((entry) => entry.speaker.id)),
+    }),
+  );
+  for (const [id, stub] of stubs) stdout(`  + ${display(path.join(run.speakersDir, `${id}.yaml`))}: new speaker ${JSON.stringify(stub.name)} (${stub.color}), to fill in`);
+  for (const warning of plan.warnings) stdout(`  ! ${warning}`);
+
+  const files = new Map<string, string | Uint8Array>([
+    ['talk.yaml', plan.talkYaml],
+    ['source.txt', bytes],
+    ...plan.turns.map((turn): [string, string] => [`turns/${turn.fileName}`, turn.text]),
+    ...extra,
+  ]);
+  const summary =
+    `${display(target)}/: talk.yaml (${plan.talkYamlKept ? 'kept' : 'new, to fill in'}), source.txt, ${plan.turns.length} turn files` +
+    `${extra.size > 0 ? `, ${extra.size} other files kept` : ''}${stubs.size > 0 ? `; ${stubs.size} new speaker file${stubs.size === 1 ? '' : 's'}` : ''}`;
+  if (options.dryRun) {
+    stdout(`Dry run: would write ${summary}${exists && !options.force ? ' (a real run stops: the talk exists; use --force)' : ''}. Nothing written.`);
+    return 0;
+  }
+  await writeTalk({
+    talksDir: run.talksDir,
+    speakersDir: run.speakersDir,
+    slug: options.talk,
+    files,
+    speakers: new Map([...stubs].map(([id, stub]) => [id, stub.yaml])),
+    replace: options.force,
+  });
+  stdout(`Wrote ${summary}.`);
+  const fill = [...(plan.talkYamlKept ? [] : [display(path.join(target, 'talk.yaml'))]), ...[...stubs.keys()].map((id) => display(path.join(run.speakersDir, `${id}.yaml`)))];
+  if (fill.length > 0) stdout(`Next: fill in every 【待补充】 in ${fill.join(', ')}, then run npm test.`);
+  return 0;
+}
+
+/** The stub file of each speaker --create-speakers made, with a colour least used in the talk. */
+function speakerStubs(
+  created: ImportLabelResolver['created'],
+  speakers: readonly KnownSpeaker[],
+  turns: readonly { speaker: SpeakerRecord }[],
+  options: Options,
+  existing: ExistingTalk | undefined,
+): Map<string, { name: string; color: string; yaml: string }> {
+  const colorOf = new Map(speakers.map((speaker) => [speaker.id, speaker.color]));
+  const inTalk = new Set([...turns.map((turn) => turn.speaker.id), ...participantsOf(existing)]);
+  const talkColors = [...inTalk].flatMap((id) => (colorOf.has(id) ? [colorOf.get(id)!] : []));
+  const allColors = speakers.map((speaker) => speaker.color);
+  const stubs = new Map<string, { name: string; color: string; yaml: string }>();
+  for (const entry of created) {
+    const color = chooseColor(talkColors, allColors);
+    talkColors.push(color);
+    allColors.push(color);
+    const where = entry.line === 0 ? '--speaker' : `${options.file} line ${entry.line}`;
+    const yaml = stubYaml({ name: entry.speaker.name, label: entry.label, where, brackets: entry.brackets, color, talk: options.talk });
+    stubs.set(entry.speaker.id, { name: entry.speaker.name, color, yaml });
+  }
+  return stubs;
+}
+
+function participantsOf(existing: ExistingTalk | undefined): string[] {
+  if (!existing) return [];
+  const data = parseYaml(existing.talkYaml) as { participants?: { speaker?: unknown }[] } | null;
+  return (data?.participants ?? []).flatMap((p) => (typeof p?.speaker === 'string' ? [p.speaker] : []));
+}
+
+/** Takes the lock and puts right what an interrupted import left; returns the release. */
+async function lockAndRecover(run: Run, talk: string): Promise<{ release: () => Promise<void>; recovered: number }> {
+  if (!existsSync(run.content)) throw new ImportError(run.display(run.content), undefined, 'expected the content folder, found none');
+  await mkdir(run.talksDir, { recursive: true });
+  const release = await acquireImportLock(run.talksDir, talk, run.display(run.talksDir));
+  try {
+    const done = await recoverInterrupted(run.talksDir, run.speakersDir, run.display(run.talksDir));
+    for (const line of done) run.stdout(line);
+    return { release, recovered: done.length };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+/** The first line of an unexpected error, with its code, for a message without a stack trace. */
+function oneLine(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message.split('\n')[0]! : String(error);
+  return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
+}
+
+/** Runs the importer; returns the exit code (0 done, 1 stopped on the input or failed, 2 bad usage). Never throws. */
 export async function runImport(argv: string[], io: ImportIo = {}): Promise<number> {
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
@@ -190,12 +356,11 @@ export async function runImport(argv: string[], io: ImportIo = {}): Promise<numb
   const stderr = io.stderr ?? ((text: string) => process.stderr.write(`${text}\n`));
   const display = (file: string) => path.relative(cwd, file) || '.';
 
-  let options: Options | 'help';
+  let options: Options | 'help' | 'recover';
   try {
     options = readOptions(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    stderr(`import: ${error.message}\n\n${USAGE}`);
+    stderr(`import: ${error instanceof UsageError ? error.message : oneLine(error)}\n\n${USAGE}`);
     return 2;
   }
   if (options === 'help') {
@@ -205,66 +370,36 @@ export async function runImport(argv: string[], io: ImportIo = {}): Promise<numb
 
   // As src/lib/content-dir.ts, but against the given working directory.
   const content = path.resolve(cwd, env['HUITAN_CONTENT_DIR'] ?? 'content');
-  const target = path.join(content, 'talks', options.talk);
-  const sourcePath = path.resolve(cwd, options.file);
+  const run: Run = { cwd, content, talksDir: path.join(content, 'talks'), speakersDir: path.join(content, 'speakers'), stdout, display };
+  let release: (() => Promise<void>) | undefined;
   try {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(sourcePath);
-    } catch (error) {
-      throw new ImportError(options.file, undefined, `expected a readable transcript file, found ${(error as NodeJS.ErrnoException).code ?? 'an error'}`);
-    }
-    const text = decodeTranscript(bytes, options.file);
-    const given = options.start !== undefined || options.end !== undefined;
-    const cut = cutTranscript(
-      text,
-      given ? { start: options.start, end: options.end, required: true } : { ...DEFAULT_MARKERS, required: false },
-      options.file,
-    );
-    const speakers = await readSpeakers(path.join(content, 'speakers'), display(path.join(content, 'speakers')));
-    const turns = splitTurns(cut.lines, resolverFromSpeakers(speakers, options.file), options.file);
-
-    const exists = existsSync(target);
-    if (exists && !options.force && !options.dryRun) {
-      throw new ImportError(
-        display(target),
-        undefined,
-        'expected no talk here, found one: re-import with --force (keeps talk.yaml and each turn\'s front matter where the speaker is unchanged), or choose another --talk',
-      );
-    }
-    if (exists && (options.title !== undefined || options.date !== undefined)) {
-      throw new ImportError(display(path.join(target, 'talk.yaml')), undefined, 'expected --title and --date only for a new talk, found an existing talk.yaml: edit it instead');
-    }
-    let existing: ExistingTalk | undefined;
-    let extra = new Map<string, Uint8Array>();
-    if (exists) ({ existing, extra } = await readTalkFolder(target, display(target)));
-    const plan = planTalk(turns, { title: options.title, date: options.date, sourceName: path.basename(options.file), existing });
-
-    const lines = text.split('\n');
-    stdout(`Read ${options.file}: ${lines.length} lines of UTF-8 text`);
-    stdout(describeCut('before', cut.before, lines));
-    stdout(describeCut('after', cut.after, lines));
-    stdout(describePlan(plan, exists));
-    for (const warning of plan.warnings) stdout(`  ! ${warning}`);
-
-    const files = new Map<string, string | Uint8Array>([
-      ['talk.yaml', plan.talkYaml],
-      ['source.txt', bytes],
-      ...plan.turns.map((turn): [string, string] => [`turns/${turn.fileName}`, turn.text]),
-      ...extra,
-    ]);
-    const summary = `${display(target)}/: talk.yaml (${plan.talkYamlKept ? 'kept' : 'new, to fill in'}), source.txt, ${plan.turns.length} turn files${extra.size > 0 ? `, ${extra.size} other files kept` : ''}`;
-    if (options.dryRun) {
-      stdout(`Dry run: would write ${summary}${exists && !options.force ? ' (a real run stops: the talk exists; use --force)' : ''}. Nothing written.`);
+    if (options === 'recover') {
+      const locked = await lockAndRecover(run, '(recovery)');
+      release = locked.release;
+      if (locked.recovered === 0) stdout(`Nothing to recover: no interrupted import in ${display(run.talksDir)}.`);
       return 0;
     }
-    await writeFolderAtomically(target, files, { replace: options.force });
-    stdout(`Wrote ${summary}.`);
-    if (!plan.talkYamlKept) stdout(`Next: fill in every 【待补充】 in ${display(path.join(target, 'talk.yaml'))}, then run npm test.`);
-    return 0;
+    if (options.dryRun) {
+      for (const leftover of findLeftovers(run.talksDir)) {
+        stdout(`  ! ${display(path.join(run.talksDir, leftover.name))}: left by an interrupted import; a real run (or --recover) puts it right first`);
+      }
+    } else {
+      release = (await lockAndRecover(run, options.talk)).release;
+    }
+    return await importTalk(options, run);
   } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    stderr(`import stopped: ${error.message}\nNothing was written.`);
+    if (error instanceof ImportError || error instanceof LockedError) {
+      stderr(`import stopped: ${error.message}\nNothing was written.`);
+      return 1;
+    }
+    if (error instanceof UnfinishedImportError) {
+      stderr(`import failed: ${oneLine(error.cause)}\n${error.message}`);
+      return 1;
+    }
+    stderr(`import failed: ${oneLine(error)} (an unexpected error${env['HUITAN_DEBUG'] ? '' : '; set HUITAN_DEBUG=1 to see where'})\nNothing was written.`);
+    if (env['HUITAN_DEBUG'] && error instanceof Error && error.stack) stderr(error.stack);
     return 1;
+  } finally {
+    await release?.();
   }
 }

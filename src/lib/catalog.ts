@@ -278,6 +278,10 @@ export function buildCatalog(input: CatalogInput): Catalog {
   }
 
   for (const entry of input.speakers) {
+    // A stub written by the importer's --create-speakers publishes only once filled in.
+    for (const field of findPlaceholders(entry.data)) {
+      report({ file: fileOf(entry, entry.id), field, message: `expected the editor's text, found the importer's placeholder ${PLACEHOLDER}` });
+    }
     for (const field of ['role', 'affiliation'] as const) {
       const source = entry.data[field].source;
       if (source?.startsWith('talk:') && !talkSlugs.has(source.slice('talk:'.length))) {
@@ -346,6 +350,18 @@ export function buildCatalog(input: CatalogInput): Catalog {
       });
     }
     const participantById = new Map(participants.map((p) => [p.id, p]));
+    // A label of this talk (talk.yaml `labels:`) names someone on its stage.
+    for (const [label, id] of Object.entries(talk.labels ?? {})) {
+      // A participant missing from content/speakers is reported once, above.
+      if (participantById.has(id) || talk.participants.some((p) => p.speaker === id)) continue;
+      report({
+        file: talkFile,
+        field: `labels.${label}`,
+        message: speakers.has(id)
+          ? `expected a participant of talk ${show(slug)} (${participants.map((p) => p.id).join(', ')}), found ${show(id)}, who is not in its participants`
+          : `expected a speaker id from content/speakers (${speakerList}), found ${show(id)}`,
+      });
+    }
 
     // Turns.
     const entries = [...(turnsByTalk.get(slug) ?? [])].sort((a, b) => a.data.position - b.data.position);
@@ -428,7 +444,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
           message: 'Unexpected line break inside a paragraph: expected one paragraph per line, separated by blank lines',
         });
       }
-      const notes = inspectNotes(tree);
+      const notes = inspectNotes(tree, undefined, body);
       for (const problem of notes.problems) {
         report({ file, line: lineOf(problem.line), field: 'body', message: problem.message });
       }

@@ -19,11 +19,13 @@ export function explainYamlError(error: unknown, what: string): unknown {
   return error;
 }
 
-export function checkedGlob(options: GlobOptions, what = 'front matter'): Loader {
+/** `precheck` runs before each load: a content problem no single file shows (see content.config.ts). */
+export function checkedGlob(options: GlobOptions, what = 'front matter', precheck?: () => void): Loader {
   const inner = glob(options);
   return {
     ...inner,
     load: async (context) => {
+      precheck?.();
       try {
         await inner.load(context);
       } catch (error) {

@@ -30,6 +30,17 @@ const KIND_PREFIX = /^【([^】]{1,8})】/u;
 const LABEL = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** What an unresolved footnote call looks like in text (GFM leaves it as literal text). */
 const LOOSE_REFERENCE = /\[\^([^\]\s]+)\]/gu;
+/**
+ * A footnote call as written in the Markdown source: `[^label]` whose `[` is not escaped (an
+ * even number of backslashes before it). `\[^1\]` is speech that reads "[^1]" (the importer
+ * escapes it so), not a note.
+ */
+const SOURCE_REFERENCE = /(?<=(?:^|[^\\])(?:\\\\)*)\[\^([^\]\s]+)\]/gu;
+
+/** Labels of the note calls in a Markdown body, escaped brackets left out, each once. */
+export function referencedLabels(body: string): string[] {
+  return [...new Set([...body.matchAll(SOURCE_REFERENCE)].map((match) => match[1]!))];
+}
 /** Says the note could not be verified; a note without a link must say so. */
 export const UNVERIFIED_MARK = '未核实';
 
@@ -136,18 +147,25 @@ function textOf(node: Nodes): string {
  * that is not lower-case ASCII words, a definition of more than one paragraph, a definition
  * with neither a source link nor 未核实, and a reference inside another note. Takes the body,
  * or its tree from parseMarkdown (which it does not change), and the language's note dialect
- * (default: Chinese).
+ * (default: Chinese) and, with a tree, the Markdown it was parsed from (so escaped calls `\[^1\]` read as speech).
  */
-export function inspectNotes(body: string | Root): { notes: NoteView[]; problems: NoteProblem[] };
+export function inspectNotes(
+  body: string | Root,
+  dialect?: undefined,
+  source?: string,
+): { notes: NoteView[]; problems: NoteProblem[] };
 export function inspectNotes<K extends string>(
   body: string | Root,
   dialect: NoteDialect<K>,
+  source?: string,
 ): { notes: NoteView<K>[]; problems: NoteProblem[] };
 export function inspectNotes<K extends string>(
   body: string | Root,
   dialect: NoteDialect<K> = CHINESE_NOTES as unknown as NoteDialect<K>,
+  source?: string,
 ): { notes: NoteView<K>[]; problems: NoteProblem[] } {
   const tree: Root = typeof body === 'string' ? parseMarkdown(body) : body;
+  const markdown = typeof body === 'string' ? body : source;
   const firstPrefix = dialect.writePrefix(dialect.labels[dialect.kinds[0]!]);
   const problems: NoteProblem[] = [];
   const references = new Map<string, FootnoteReference[]>();
@@ -172,8 +190,14 @@ export function inspectNotes<K extends string>(
     } else if (node.type === 'footnoteDefinition') {
       definitions.push(node);
     } else if (node.type === 'text') {
-      // GFM parses a call to an undefined footnote as literal text.
-      for (const match of node.value.matchAll(LOOSE_REFERENCE)) {
+      // GFM parses a call to an undefined footnote as literal text; so it parses an escaped
+      // one (`\[^1\]`), which is speech: with the source at hand, only unescaped calls count.
+      const { start, end } = node.position ?? {};
+      const written =
+        markdown !== undefined && start?.offset !== undefined && end?.offset !== undefined
+          ? [...markdown.slice(0, end.offset).matchAll(SOURCE_REFERENCE)].filter((match) => match.index >= start.offset!)
+          : node.value.matchAll(LOOSE_REFERENCE);
+      for (const match of written) {
         problems.push({
           line: lineOf(node),
           message: `Unexpected note reference [^${match[1]}] without a definition: expected a line "[^${match[1]}]: ${firstPrefix}…" in the same file, found none`,
@@ -295,7 +319,7 @@ export function stripNotes(body: string): string {
     .split('\n')
     .filter((line) => !/^\[\^[^\]\s]+\]:/.test(line))
     .join('\n')
-    .replace(LOOSE_REFERENCE, '')
+    .replace(SOURCE_REFERENCE, '')
     .replace(/\n{3,}/g, '\n\n')
     .trimEnd();
 }

@@ -1,10 +1,9 @@
 /**
- * Reading a talk folder and replacing it all at once. The new folder is written beside the
- * old one under a hidden name (the content globs skip dot folders) and renamed into place, so
- * the site never sees a half-written talk: a failure leaves the old folder as it was.
+ * Reading a talk folder for a re-import: what the importer owns (talk.yaml, source.txt, the
+ * turns) and what it carries over untouched (anything else). Writing it back, all or nothing,
+ * is src/lib/import/talk-transaction.ts.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listFiles } from './files';
 import { readExistingTurn, type ExistingTalk } from './transcript-import';
@@ -35,43 +34,4 @@ export async function readTalkFolder(dir: string, displayDir: string): Promise<T
     }
   }
   return { existing: { talkYaml, turns }, extra };
-}
-
-/**
- * Writes `files` (relative path → content) as the folder `target`, replacing it if `replace`.
- * All or nothing: on any failure the staging folder is removed and `target` is as it was.
- */
-export async function writeFolderAtomically(
-  target: string,
-  files: Map<string, string | Uint8Array>,
-  { replace }: { replace: boolean },
-): Promise<void> {
-  const parent = path.dirname(target);
-  await mkdir(parent, { recursive: true });
-  const staging = await mkdtemp(path.join(parent, `.${path.basename(target)}.import-`));
-  try {
-    for (const [rel, content] of files) {
-      const file = path.resolve(staging, rel);
-      if (!file.startsWith(staging + path.sep)) throw new Error(`expected a path inside the talk folder, found ${JSON.stringify(rel)}`);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, content, { flag: 'wx' });
-    }
-    if (!existsSync(target)) {
-      await rename(staging, target);
-      return;
-    }
-    if (!replace) throw new Error(`expected no folder at ${target}, found one`);
-    const previous = `${staging}.previous`;
-    await rename(target, previous);
-    try {
-      await rename(staging, target);
-    } catch (error) {
-      await rename(previous, target);
-      throw error;
-    }
-    await rm(previous, { recursive: true, force: true });
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
 }

@@ -7,12 +7,13 @@
  * Every problem with the input throws an ImportError naming the file and line, before any file
  * is written.
  */
-import { parseDocument, stringify } from 'yaml';
+import { isMap, isScalar, parseDocument, stringify } from 'yaml';
 import { countCharacters, countOccurrences } from './catalog';
-import { stripNotes } from './notes';
+import { referencedLabels, stripNotes } from './notes';
 import { PLACEHOLDER } from './placeholder';
 import { normalizeLine } from './typography';
 import { labelKey, type LabelResolver } from './import/label-resolver';
+import { isDecoratedName, isNameShaped } from './import/label-text';
 
 /** What makes an input unusable: where (file and line) and "expected …, found …". */
 export class ImportError extends Error {
@@ -33,9 +34,12 @@ export const DEFAULT_MARKERS = { start: '以下为圆桌论坛实录', end: 'Rea
 const show = (value: string) => JSON.stringify(value);
 const clip = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-// Control characters no text transcript holds: NUL and the C0 controls except tab, LF, FF, CR.
+// Control characters no text transcript holds: NUL and the C0 controls except tab, LF, FF, CR,
+// DEL, and the C1 controls U+0080–U+009F (text decoded from Windows-1252 or Latin-1 as if it
+// were another encoding, then saved as UTF-8, carries them).
 // eslint-disable-next-line no-control-regex
 const BINARY = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/u;
+const C1 = /[\u0080-\u009F]/u;
 
 /**
  * Decodes a transcript file: UTF-8 only (a byte-order mark is dropped), CRLF and CR become LF.
@@ -65,13 +69,19 @@ export function decodeTranscript(bytes: Uint8Array, file: string): string {
   }
   text = text.replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
-  const binaryAt = lines.findIndex((line) => BINARY.test(line));
-  if (binaryAt !== -1) {
-    const code = BINARY.exec(lines[binaryAt]!)![0].codePointAt(0)!;
+  const controlAt = lines.findIndex((line) => BINARY.test(line) || C1.test(line));
+  if (controlAt !== -1) {
+    const line = lines[controlAt]!;
+    const binary = BINARY.exec(line);
+    const c1 = C1.exec(line);
+    const first = binary && (!c1 || binary.index < c1.index) ? binary : c1!;
+    const code = `U+${first[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     throw new ImportError(
       file,
-      binaryAt + 1,
-      `expected plain text, found the control character U+${code.toString(16).toUpperCase().padStart(4, '0')} (is this a binary file?)`,
+      controlAt + 1,
+      first === binary
+        ? `expected plain text, found the control character ${code} (is this a binary file?)`
+        : `expected plain text, found the C1 control character ${code} (was the file converted from another encoding twice? convert it to UTF-8 from its real encoding, e.g. with iconv)`,
     );
   }
   return text;
@@ -171,8 +181,8 @@ export function speakerLabels(speakers: SpeakerRecord[]): Map<string, SpeakerRec
 }
 
 
-/** A line ending in a colon, short and free of sentence punctuation, is a speaker label. */
-const LABEL_LINE = /^([^，。、；？！,.;?!:：“”"'‘’（）()《》]{1,24}?)\s*[:：]$/u;
+/** A line ending in a colon, the label before it (names with titles and brackets are long). */
+const COLON_LINE = /^(.{1,64}?)\s*[:：]$/u;
 
 export type LineKind =
   | { kind: 'blank' }
@@ -181,18 +191,23 @@ export type LineKind =
   | { kind: 'text'; text: string };
 
 /**
- * What one line is: a speaker line (`姓名:`, `姓名：` or a known name or alias alone on its
- * line), a colon-terminated label nobody answers to, text, or blank.
+ * What one line is: a speaker line (`姓名:`, `姓名：`, or a known name or alias alone on its
+ * line), a label nobody answers to (a short name-like text before a colon, or a name decorated
+ * with a title, brackets or a format character alone on its line: see label-text.ts), text, or
+ * blank. A label nobody answers to stops the import rather than passing as speech.
  */
 export function classifyLine(raw: string, labels: Pick<LabelResolver, 'knows'>): LineKind {
   const text = labelKey(raw);
   if (text === '') return { kind: 'blank' };
   if (labels.knows(text)) return { kind: 'speaker', label: text };
-  const colon = LABEL_LINE.exec(text);
+  const colon = COLON_LINE.exec(text);
   if (colon) {
     const label = labelKey(colon[1]!);
-    return labels.knows(label) ? { kind: 'speaker', label } : { kind: 'unknown-label', label };
+    if (labels.knows(label)) return { kind: 'speaker', label };
+    if (isNameShaped(label)) return { kind: 'unknown-label', label };
+    return { kind: 'text', text: raw };
   }
+  if (isDecoratedName(text)) return { kind: 'unknown-label', label: text };
   return { kind: 'text', text: raw };
 }
 
@@ -272,10 +287,8 @@ export function turnFile(frontMatter: string, paragraphs: string[], body = turnB
   return `---\n${frontMatter}---\n\n${body}`;
 }
 
-/** Labels of the editorial notes referenced in a body (`[^label]`). */
-function noteLabels(body: string): string[] {
-  return [...new Set([...body.matchAll(/\[\^([^\]\s]+)\]/g)].map((match) => match[1]!))];
-}
+/** Labels of the editorial notes referenced in a body (`[^label]`, not the escaped speech `\[^label\]`). */
+const noteLabels = referencedLabels;
 
 /** The speaker label kept in front matter: only when it is not the speaker's name. */
 const sourceLabelOf = (turn: ParsedTurn) => (turn.label === turn.speaker.name ? undefined : turn.label);
@@ -318,6 +331,8 @@ export interface NewTalkOptions {
   date?: string | undefined;
   /** The transcript file name, for the comment at the top. */
   sourceName: string;
+  /** This talk's labels to keep in talk.yaml (`labels:`, label as written → speaker id). */
+  labels?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -340,6 +355,7 @@ export function newTalkYaml(turns: ParsedTurn[], options: NewTalkOptions): strin
       speaker: speaker.id,
       part: index === 0 && order.length > 1 ? 'host' : 'guest',
     })),
+    ...(options.labels && Object.keys(options.labels).length > 0 ? { labels: { ...options.labels } } : {}),
     source: { publisher: { text: PLACEHOLDER, unverified: true }, title: PLACEHOLDER },
     outline: [],
   };
@@ -430,8 +446,30 @@ function withFrontMatterFields(frontMatter: string, turn: ParsedTurn): string {
   return text === frontMatter.replace(/\r\n/g, '\n') ? frontMatter : text;
 }
 
-/** Existing talk.yaml with the transcript's new speakers appended as guests. */
-function mergeTalkYaml(talkYaml: string, turns: ParsedTurn[], warnings: string[]): string {
+/**
+ * Sets this talk's labels in talk.yaml (a `labels:` map right after `participants`), warning
+ * of a label that now names someone else. True when the document changed.
+ */
+function mergeLabels(doc: ReturnType<typeof parseDocument>, labels: Readonly<Record<string, string>>, warnings: string[]): boolean {
+  let changed = false;
+  for (const [label, id] of Object.entries(labels)) {
+    const was: unknown = doc.getIn(['labels', label]);
+    if (was === id) continue;
+    if (typeof was === 'string') warnings.push(`talk.yaml: label ${show(label)} now names ${id} (it named ${was})`);
+    if (!doc.has('labels') && isMap(doc.contents)) {
+      const items = doc.contents.items;
+      const after = items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'participants');
+      items.splice(after === -1 ? items.length : after + 1, 0, doc.createPair('labels', { [label]: id }));
+    } else {
+      doc.setIn(['labels', label], id);
+    }
+    changed = true;
+  }
+  return changed;
+}
+
+/** Existing talk.yaml with the transcript's new speakers appended as guests, and new labels set. */
+function mergeTalkYaml(talkYaml: string, turns: ParsedTurn[], warnings: string[], labels: Readonly<Record<string, string>> = {}): string {
   const doc = parseDocument(talkYaml);
   const listed = new Set(
     ((doc.toJS() as { participants?: { speaker?: unknown }[] } | null)?.participants ?? []).map((p) => p.speaker),
@@ -442,7 +480,8 @@ function mergeTalkYaml(talkYaml: string, turns: ParsedTurn[], warnings: string[]
   if (added.length > 0) warnings.push(`talk.yaml: added ${added.join(', ')} to participants as guests; check their part`);
   const silent = [...listed].filter((id): id is string => typeof id === 'string' && !speaking.includes(id));
   if (silent.length > 0) warnings.push(`talk.yaml: ${silent.join(', ')} ${silent.length === 1 ? 'is a participant but has' : 'are participants but have'} no turn in this transcript`);
-  return added.length > 0 ? doc.toString(YAML_OPTIONS) : talkYaml;
+  const relabelled = mergeLabels(doc, labels, warnings);
+  return added.length > 0 || relabelled ? doc.toString(YAML_OPTIONS) : talkYaml;
 }
 
 /**
@@ -503,7 +542,7 @@ export function planTalk(turns: ParsedTurn[], options: NewTalkOptions & { existi
   for (const section of outline) {
     if (!anchors.has(section.start)) warnings.push(`talk.yaml: outline section ${section.id} starts at ${section.start}, which is no longer a turn; fix it before building`);
   }
-  const talkYaml = existing ? mergeTalkYaml(existing.talkYaml, turns, warnings) : newTalkYaml(turns, options);
+  const talkYaml = existing ? mergeTalkYaml(existing.talkYaml, turns, warnings, options.labels) : newTalkYaml(turns, options);
   return { turns: planned, talkYaml, talkYamlKept: existing !== undefined, dropped, warnings };
 }
 

@@ -120,6 +120,7 @@ describe('quoteCardInput', () => {
           session: fact('圆桌'),
           participants: [{ speaker: 'pan', part: 'guest' }],
           source: { publisher: fact('某公众号'), title: '实录' },
+          labels: {},
           outline: [],
         },
       },

@@ -38,6 +38,7 @@ describe('buildCatalog', () => {
               { speaker: 'guest', part: 'guest' },
             ],
             source: { publisher: fact('某公众号'), title: '实录' },
+            labels: {},
             outline: [],
           },
         },

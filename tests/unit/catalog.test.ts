@@ -63,6 +63,7 @@ function talk(slug: string, data: Partial<Talk> = {}): EntryInput<Talk> {
         { speaker: 'yao-qizhi', part: 'guest' },
       ],
       source: { publisher: { text: '某公众号', unverified: true }, title: '实录' },
+      labels: {},
       outline: [],
       ...data,
     },
@@ -1097,5 +1098,34 @@ describe('turnCount', () => {
     const catalog = buildCatalog(valid());
     expect(turnCount(catalog)).toBe(catalog.talks.flatMap((talk) => talk.turns).length);
     expect(turnCount(catalog)).toBeGreaterThan(0);
+  });
+});
+
+describe('what the importer writes for the editor to finish', () => {
+  test('a speaker stub still holding placeholders stops the build, field by field', () => {
+    const stub = speaker('maria-okafor', 'Maria Okafor', {
+      role: { text: '【待补充】', unverified: true },
+      affiliation: { text: '【待补充】', unverified: true },
+    });
+    expectProblems(valid({ speakers: [...speakers(), stub] }), [
+      { file: 'content/speakers/maria-okafor.yaml', field: 'role.text', message: "expected the editor's text, found the importer's placeholder 【待补充】" },
+      { file: 'content/speakers/maria-okafor.yaml', field: 'affiliation.text', message: "expected the editor's text, found the importer's placeholder 【待补充】" },
+    ]);
+  });
+
+  test('a per-talk label names a participant of the talk', () => {
+    expect(buildCatalog(valid({ talks: [talk(TALK, { labels: { 主持人: 'xu-li' } })] })).talks[0]!.data.labels).toEqual({ 主持人: 'xu-li' });
+    expectProblems(valid({ talks: [talk(TALK, { labels: { 主持人: 'pan-xingang', SPEAKER_00: 'nobody' } })] }), [
+      {
+        file: talkFile(),
+        field: 'labels.主持人',
+        message: 'expected a participant of talk "demo-talk" (xu-li, yao-qizhi), found "pan-xingang", who is not in its participants',
+      },
+      {
+        file: talkFile(),
+        field: 'labels.SPEAKER_00',
+        message: 'expected a speaker id from content/speakers (pan-xingang, xu-li, yao-qizhi), found "nobody"',
+      },
+    ]);
   });
 });

@@ -114,6 +114,7 @@ function talkView(extra: Partial<TalkView['data']> = {}): TalkView {
         title: 'WAIC实录',
         editorialNote: '发言原文未改一字。',
       },
+      labels: {},
       outline: [],
       ...extra,
     },

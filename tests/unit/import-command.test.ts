@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runImport } from '../../src/cli/import-command';
 import { stripNotes } from '../../src/lib/notes';
-import { writeFolderAtomically } from '../../src/lib/talk-files';
+import { writeTalk } from '../../src/lib/import/talk-transaction';
 import { root } from '../helpers/paths';
 
 const WAIC = 'waic-2023-roundtable';
@@ -187,16 +187,17 @@ describe('importing a new talk', () => {
     const before = await snapshot(path.join(dir, 'content'));
     const result = await run('t.txt', '--talk', 'second-talk', '--dry-run');
     expect(result.code).toBe(0);
-    expect(result.stdout.split('\n').slice(-10, -1)).toEqual([
+    expect(result.stdout.split('\n').slice(-11, -1)).toEqual([
       '3 turns, 3 speakers, 37 characters:',
-      '    林舟     lin-zhou         1 turns    18 characters',
-      '    何云     he-yun           1 turns    13 characters',
-      '    宋明     song-ming        1 turns    6 characters',
+      '    speaker  id         turns  characters  labels',
+      '    林舟     lin-zhou       1          18  林舟',
+      '    何云     he-yun         1          13  小何',
+      '    宋明     song-ming      1           6  宋明',
       '',
-      '    #   line  speaker       label   paras  chars  file',
-      '    1   2     林舟                  1      18     turns/01-lin-zhou-1.md',
-      '    2   5     何云          小何    2      13     turns/02-he-yun-1.md',
-      '    3   8     宋明                  1      6      turns/03-song-ming-1.md',
+      '    #  line  speaker  label  paras  chars  file',
+      '    1     2  林舟                1     18  turns/01-lin-zhou-1.md',
+      '    2     5  何云     小何       2     13  turns/02-he-yun-1.md',
+      '    3     8  宋明                1      6  turns/03-song-ming-1.md',
     ]);
     expect(result.stdout).toContain('Dry run: would write content/talks/second-talk/: talk.yaml (new, to fill in), source.txt, 3 turn files. Nothing written.');
     expect(await snapshot(path.join(dir, 'content'))).toEqual(before);
@@ -251,7 +252,10 @@ describe('re-importing with --force', () => {
   });
 });
 
-describe('writeFolderAtomically', () => {
+describe('writeTalk', () => {
+  const write = (files: Map<string, string>, replace: boolean) =>
+    writeTalk({ talksDir: path.join(dir, 'talks'), speakersDir: path.join(dir, 'speakers'), slug: 't', files, replace });
+
   test('a failure part-way leaves the old folder as it was and no staging folder', async () => {
     const target = path.join(dir, 'talks/t');
     await mkdir(target, { recursive: true });
@@ -260,7 +264,7 @@ describe('writeFolderAtomically', () => {
       ['a.txt', 'a'],
       ['../escape.txt', 'b'],
     ]);
-    await expect(writeFolderAtomically(target, files, { replace: true })).rejects.toThrow('expected a path inside the talk folder, found "../escape.txt"');
+    await expect(write(files, true)).rejects.toThrow('expected a path inside the talk folder, found "../escape.txt"');
     expect(await snapshot(path.join(dir, 'talks'))).toEqual({ 't/old.txt': Buffer.from('old').toString('base64') });
   });
 
@@ -268,14 +272,129 @@ describe('writeFolderAtomically', () => {
     const target = path.join(dir, 'talks/t');
     await mkdir(target, { recursive: true });
     await writeFile(path.join(target, 'old.txt'), 'old');
-    await writeFolderAtomically(target, new Map([['sub/new.txt', 'new']]), { replace: true });
+    await write(new Map([['sub/new.txt', 'new']]), true);
     expect(await snapshot(path.join(dir, 'talks'))).toEqual({ 't/sub/new.txt': Buffer.from('new').toString('base64') });
   });
 
   test('refuses to replace without replace: true', async () => {
     const target = path.join(dir, 'talks/t');
     await mkdir(target, { recursive: true });
-    await expect(writeFolderAtomically(target, new Map([['a', 'a']]), { replace: false })).rejects.toThrow(`expected no folder at ${target}, found one`);
+    await expect(write(new Map([['a', 'a']]), false)).rejects.toThrow(`expected no folder at ${target}, found one`);
     expect(await readdir(path.join(dir, 'talks'))).toEqual(['t']);
+  });
+});
+
+describe('speaker labels', () => {
+  const ROLES = '主持人：\n欢迎。\n何云：\n谢谢。\nSPEAKER_00:\n我也说一句。\n主持人：\n再见。\n';
+
+  test('--speaker labels a role for this talk, is kept in talk.yaml, and is read back on re-import', async () => {
+    await fixtureContent();
+    await transcript('t.txt', ROLES);
+    const first = await run('t.txt', '--talk', 'second-talk', '--speaker', '主持人=lin-zhou', '--speaker', 'SPEAKER_00=song-ming');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('    林舟     lin-zhou       2           6  主持人 (this talk)\n');
+    expect(first.stdout).toContain('    宋明     song-ming      1           6  SPEAKER_00 (this talk)\n');
+    const talkYaml = await readFile(path.join(dir, 'content/talks/second-talk/talk.yaml'), 'utf8');
+    expect(talkYaml).toContain('    part: guest\nlabels:\n  主持人: lin-zhou\n  SPEAKER_00: song-ming\nsource:');
+    expect(await readFile(path.join(dir, 'content/talks/second-talk/turns/01-lin-zhou-1.md'), 'utf8')).toBe(
+      '---\nanchor: lin-zhou-1\nposition: 1\nspeaker: lin-zhou\nsourceLabel: 主持人\n---\n\n欢迎。\n',
+    );
+    const before = await snapshot(path.join(dir, 'content'));
+    const again = await run('t.txt', '--talk', 'second-talk', '--force');
+    expect(again.stderr).toBe('');
+    expect(await snapshot(path.join(dir, 'content'))).toEqual(before);
+  });
+
+  test('a role without --speaker, and a --speaker label the transcript never uses, stop the import', async () => {
+    await fixtureContent();
+    await transcript('t.txt', ROLES);
+    const role = await run('t.txt', '--talk', 'second-talk', '--speaker', 'SPEAKER_00=song-ming');
+    expect(role.stderr).toContain('import stopped: t.txt:1: Unexpected speaker label "主持人": it names a role, not a person');
+    const unused = await run('t.txt', '--talk', 'second-talk', '--speaker', '主持人=lin-zhou', '--speaker', 'SPEAKER_00=song-ming', '--speaker', 'MODERATOR=he-yun');
+    expect(unused.stderr).toContain('import stopped: t.txt: --speaker: expected the label "MODERATOR" on a speaker line of the transcript, found none');
+    expect(unused.code).toBe(1);
+  });
+
+  test('--create-speakers writes a stub to fill in, in a colour the talk does not use yet', async () => {
+    await fixtureContent();
+    await transcript('t.txt', '林舟：\n欢迎。\nDR. MARIA OKAFOR (Lumen Labs):\nThank you.\n王五教授：\n谢谢。\n');
+    const result = await run('t.txt', '--talk', 'second-talk', '--create-speakers', '--speaker', '王五教授=wang-wu');
+    expect(result.stderr).toBe('');
+    // Blue is 林舟's; then the palette's first colour, then the one least used on the site.
+    expect(result.stdout).toContain('  + content/speakers/wang-wu.yaml: new speaker "王五" (crimson), to fill in');
+    expect(result.stdout).toContain('  + content/speakers/maria-okafor.yaml: new speaker "Maria Okafor" (teal), to fill in');
+    expect(result.stdout).toContain('Next: fill in every 【待补充】 in content/talks/second-talk/talk.yaml, content/speakers/wang-wu.yaml, content/speakers/maria-okafor.yaml, then run npm test.');
+    const stub = await readFile(path.join(dir, 'content/speakers/maria-okafor.yaml'), 'utf8');
+    expect(stub).toContain('name: Maria Okafor\nlatinName: Maria Okafor\ncolor: teal\nrole:\n  text: 【待补充】\n  unverified: true\n');
+    expect(stub).toContain('from the label\n# "DR. MARIA OKAFOR (Lumen Labs)" (t.txt line 3).');
+    // The name is the person's own: no per-talk label is needed for it.
+    expect(await readFile(path.join(dir, 'content/talks/second-talk/talk.yaml'), 'utf8')).not.toContain('labels:');
+  });
+
+  test('--dry-run lines up Latin and CJK names and lists the labels credited to each', async () => {
+    await fixtureContent();
+    await writeFile(path.join(dir, 'content/speakers/richard-roe.yaml'), 'name: Richard Roe\nlatinName: Richard Roe\ncolor: teal\nrole:\n  text: 参议员\n  unverified: true\naffiliation:\n  text: 参议院\n  unverified: true\n');
+    await transcript('t.txt', 'Sen. Richard Roe (D-CT):\nHello.\n林舟：\n你好。\nRICHARD ROE\nAgain.\n');
+    const result = await run('t.txt', '--talk', 'second-talk', '--dry-run');
+    expect(result.stdout.split('\n').filter((line) => /^ {4}(speaker|Richard|林舟)/.test(line))).toEqual([
+      '    speaker      id           turns  characters  labels',
+      '    Richard Roe  richard-roe      2          12  Sen. Richard Roe (D-CT), RICHARD ROE',
+      '    林舟         lin-zhou         1           3  林舟',
+    ]);
+  });
+});
+
+describe('rough edges', () => {
+  test('a new talk folder gets the usual mode, not a temporary folder\'s 0700', async () => {
+    await fixtureContent();
+    await transcript('t.txt', '林舟：\n大家好。\n');
+    expect((await run('t.txt', '--talk', 'second-talk')).code).toBe(0);
+    await mkdir(path.join(dir, 'reference'));
+    const { stat } = await import('node:fs/promises');
+    const mode = async (folder: string) => (await stat(folder)).mode & 0o777;
+    expect(await mode(path.join(dir, 'content/talks/second-talk'))).toBe(await mode(path.join(dir, 'reference')));
+    expect(await mode(path.join(dir, 'content/talks/second-talk/turns'))).toBe(await mode(path.join(dir, 'reference')));
+  });
+
+  test('a C1 control character stops the import, naming its line', async () => {
+    await fixtureContent();
+    await transcript('t.txt', '林舟：\n大家好\u0085。\n');
+    const result = await run('t.txt', '--talk', 'second-talk');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('import stopped: t.txt:2: expected plain text, found the C1 control character U+0085');
+  });
+
+  test('an unexpected error is one line and exit code 1, not a stack trace', async () => {
+    await mkdir(path.join(dir, 'content'));
+    await writeFile(path.join(dir, 'content/talks'), 'not a folder');
+    await transcript('t.txt', '林舟：\n大家好。\n');
+    const result = await run('t.txt', '--talk', 'second-talk');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^import failed: EEXIST: file already exists, mkdir '.*content\/talks' \(an unexpected error; set HUITAN_DEBUG=1 to see where\)\nNothing was written\.$/);
+  });
+
+  test('a staging folder an interrupted run left is removed by the next run, which says so', async () => {
+    await fixtureContent();
+    await mkdir(path.join(dir, 'content/talks/.second-talk.import-0a1b2c/talk/turns'), { recursive: true });
+    await writeFile(path.join(dir, 'content/talks/.second-talk.import-0a1b2c/talk/talk.yaml'), 'title: half\n');
+    await transcript('t.txt', '林舟：\n大家好。\n');
+    const result = await run('t.txt', '--talk', 'second-talk');
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(
+      'Removed content/talks/.second-talk.import-0a1b2c: an import of second-talk was stopped before it had written everything; nothing of it was published.',
+    );
+    expect((await readdir(path.join(dir, 'content/talks'))).sort()).toEqual(['fixture-talk', 'second-talk']);
+    const nothing = await run('--recover');
+    expect(nothing.stdout).toBe('Nothing to recover: no interrupted import in content/talks.');
+  });
+
+  test('speech that looks like a note call is escaped as text', async () => {
+    await fixtureContent();
+    await transcript('t.txt', '林舟：\n见[^1]和[^note]。\n');
+    expect((await run('t.txt', '--talk', 'second-talk')).code).toBe(0);
+    const turn = await readFile(path.join(dir, 'content/talks/second-talk/turns/01-lin-zhou-1.md'), 'utf8');
+    expect(turn.endsWith('\n见\\[^1\\]和\\[^note\\]。\n')).toBe(true);
+    expect(stripNotes('见\\[^1\\]和\\[^note\\]。')).toBe('见\\[^1\\]和\\[^note\\]。');
   });
 });

@@ -100,6 +100,20 @@ describe('inspectNotes', () => {
   });
 });
 
+describe('escaped note calls are speech', () => {
+  test('inspectNotes reports `[^1]` without a definition, but not `\\[^1\\]`', () => {
+    expect(inspectNotes('见\\[^1\\]和\\[^note\\]。\n').problems).toEqual([]);
+    expect(inspectNotes('见\\[^1\\]和[^note]。\n').problems.map((problem) => problem.message)).toEqual([
+      'Unexpected note reference [^note] without a definition: expected a line "[^note]: 【背景】…" in the same file, found none',
+    ]);
+    expect(inspectNotes('见\\\\[^x]。\n').problems).toHaveLength(1);
+  });
+
+  test('stripNotes keeps them as words', () => {
+    expect(stripNotes('见\\[^1\\]。高洋[^a]老师。\n\n[^a]: 【背景】未核实\n')).toBe('见\\[^1\\]。高洋老师。');
+  });
+});
+
 describe('stripNotes', () => {
   test('leaves exactly the speaker’s words', () => {
     const body = `高洋[^gao]老师。\n\n第二段[^b]。\n\n[^gao]: 【更正】应为高阳，${SRC}\n\n[^b]: 【术语】说明，未核实。\n`;
@@ -157,6 +171,7 @@ describe('buildCatalog with notes', () => {
           language: 'zh-CN',
           participants: [{ speaker: 'xu-li', part: 'host' }],
           source: { publisher: { text: '某', unverified: true }, title: '实录' },
+          labels: {},
           outline: [],
         },
       },

@@ -23,6 +23,7 @@ const talk = (slug: string, date: string, participants: [string, 'host' | 'guest
     language: 'zh-CN',
     participants: participants.map(([id, part]) => ({ speaker: id, part })),
     source: { publisher: fact, title: '实录' },
+    labels: {},
     outline: [],
   },
 });

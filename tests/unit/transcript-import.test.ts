@@ -55,6 +55,15 @@ describe('decodeTranscript', () => {
     expect(error.message).toBe('bin.dat:2: expected plain text, found the control character U+0000 (is this a binary file?)');
   });
 
+  test('stops on a C1 control character (U+0080–U+009F), naming its line', () => {
+    const error = importError(() => decodeTranscript(utf8('林舟：\n好\u0080。\n'), 't.txt'));
+    expect(error.message).toBe(
+      't.txt:2: expected plain text, found the C1 control character U+0080 (was the file converted from another encoding twice? convert it to UTF-8 from its real encoding, e.g. with iconv)',
+    );
+    expect(importError(() => decodeTranscript(utf8('\u009f'), 't.txt')).line).toBe(1);
+    expect(decodeTranscript(utf8('\u00a0é'), 't.txt')).toBe('\u00a0é');
+  });
+
   test('accepts tabs and form feeds as text', () => {
     expect(decodeTranscript(utf8('a\tb\fc'), 't.txt')).toBe('a\tb\fc');
   });
@@ -126,7 +135,7 @@ describe('splitTurns', () => {
   });
 
   test.each([
-    ['an unknown label', '林舟：\n好。\n王五：\n你好。', 't.txt:3: Unexpected speaker label "王五": expected a name or alias from content/speakers (he-yun, lin-zhou, sam-altman); add the person to content/speakers or the label to their aliases'],
+    ['an unknown label', '林舟：\n好。\n王五：\n你好。', 't.txt:3: Unexpected speaker label "王五": expected a name or alias from content/speakers or a label of this talk; no known name is close (he-yun, lin-zhou, sam-altman). Add the person to content/speakers (or run with --create-speakers), add the label to their aliases, or pass --speaker "王五"=<speaker-id>'],
     ['text before the first speaker', '会议开始\n林舟：\n好。', 't.txt:1: Unexpected text before the first speaker line: expected a speaker line (e.g. "姓名：") first, found "会议开始" (use --start to cut what comes before the transcript)'],
     ['an empty transcript', '\n  \n\u00a0\n', 't.txt:1: expected a transcript (speaker lines, each followed by what they said), found no text'],
     ['a speaker line without words', '林舟：\n何云：\n好。', 't.txt:1: expected words after the speaker line "林舟", found the next speaker line (line 2) first'],
@@ -244,6 +253,17 @@ describe('planTalk', () => {
       'talk.yaml: outline section gone starts at he-gone, which is no longer a turn; fix it before building',
       'talk.yaml: added he-yun to participants as guests; check their part',
     ]);
+  });
+
+  test('per-talk labels go right after participants: in a new talk.yaml, and into an existing one', () => {
+    const fresh = planTalk(turns(), { sourceName: 't.txt', labels: { 主持人: 'lin-zhou' } });
+    expect(fresh.talkYaml).toContain('    part: guest\nlabels:\n  主持人: lin-zhou\nsource:');
+    const existing = { talkYaml: 'title: 旧标题\nparticipants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\noutline: []\n', turns: [] };
+    const merged = planTalk(turns(), { sourceName: 't.txt', existing, labels: { 主持人: 'lin-zhou' } });
+    expect(merged.talkYaml).toBe('title: 旧标题\nparticipants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\nlabels:\n  主持人: lin-zhou\noutline: []\n');
+    const relabelled = planTalk(turns(), { sourceName: 't.txt', existing: { ...existing, talkYaml: merged.talkYaml }, labels: { 主持人: 'he-yun' } });
+    expect(relabelled.talkYaml).toContain('labels:\n  主持人: he-yun\n');
+    expect(relabelled.warnings).toEqual(['talk.yaml: label "主持人" now names he-yun (it named lin-zhou)']);
   });
 
   test('a kept quote whose span the new words lack is reported', () => {

@@ -97,7 +97,7 @@ export function readTurn<K extends string>(
     sourceLabel?: string;
     quotes: { id: string; span: string }[];
   };
-  const { notes, problems: noteProblems } = inspectNotes(parseMarkdown(split.body), dialect);
+  const { notes, problems: noteProblems } = inspectNotes(parseMarkdown(split.body), dialect, split.body);
   const problems = noteProblems.map((note) =>
     problemFromMessage(file, 'body', note.message, split.bodyLine + note.line - 1),
   );
