@@ -96,6 +96,9 @@ describe('speaker lines', () => {
     ['  何云  ', '何云'],
     ['小何：', '小何'],
     ['Sam  Altman:', 'Sam Altman'],
+    // Inline: the label opens the line and the words follow it.
+    ['林舟：今天我们聊测试。', '林舟'],
+    ['Sam Altman: Thanks for having me.', 'Sam Altman'],
   ])('%j is a speaker line labelled %j', (line, label) => {
     const kind = classifyLine(line, labels);
     expect(kind.kind).toBe('speaker');
@@ -106,7 +109,7 @@ describe('speaker lines', () => {
     expect(classifyLine(line, labels).kind).toBe('unknown-label');
   });
 
-  test.each([['王五'], ['我想说三点，第一：'], ['他说：“好。”'], ['林舟说，我们开始吧：'], ['林舟：今天我们聊测试。']])('%j is text', (line) => {
+  test.each([['王五'], ['我想说三点，第一：'], ['他说：“好。”'], ['林舟说，我们开始吧：']])('%j is text', (line) => {
     expect(classifyLine(line, labels).kind).toBe('text');
   });
 
@@ -127,7 +130,7 @@ describe('splitTurns', () => {
 
   test.each([
     ['an unknown label', '林舟：\n好。\n王五：\n你好。', 't.txt:3: Unexpected speaker label "王五": expected a name or alias from content/speakers (he-yun, lin-zhou, sam-altman); add the person to content/speakers or the label to their aliases'],
-    ['text before the first speaker', '会议开始\n林舟：\n好。', 't.txt:1: Unexpected text before the first speaker line: expected a speaker line (e.g. "姓名：") first, found "会议开始" (use --start to cut what comes before the transcript)'],
+    ['text before the first speaker', '会议开始\n林舟：\n好。', 't.txt:1: Unexpected text before the first speaker line: expected a speaker line (e.g. "姓名：" or "Name:") first, found "会议开始" (use --start to cut what comes before the transcript)'],
     ['an empty transcript', '\n  \n\u00a0\n', 't.txt:1: expected a transcript (speaker lines, each followed by what they said), found no text'],
     ['a speaker line without words', '林舟：\n何云：\n好。', 't.txt:1: expected words after the speaker line "林舟", found the next speaker line (line 2) first'],
     ['a last speaker line without words', '林舟：\n好。\n何云：\n', 't.txt:3: expected words after the speaker line "何云", found the end of the transcript'],
