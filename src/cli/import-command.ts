@@ -11,32 +11,36 @@ import { parse as parseYaml } from 'yaml';
 import { RESERVED_SLUGS } from '../lib/catalog';
 import { readTalkFolder, writeFolderAtomically } from '../lib/talk-files';
 import {
-  cutTranscript,
   decodeTranscript,
   DEFAULT_MARKERS,
   ImportError,
   planTalk,
-  splitTurns,
   type CutRange,
   type ExistingTalk,
   type SpeakerRecord,
   type TalkPlan,
 } from '../lib/transcript-import';
+import { FORMATS, isFormatName, type FormatName } from '../lib/import/detect';
 import { resolverFromSpeakers } from '../lib/import/label-resolver';
+import { prepareTranscript, readTranscript } from '../lib/import/read-transcript';
 import { isIsoDate } from '../schemas/common';
 import { SpeakerSchema } from '../schemas/speaker';
 
 export const USAGE = `Usage: npm run import -- <file> --talk <slug> [options]
 
-Turns a UTF-8 text transcript (a speaker line — "姓名:", "姓名：" or a name alone on its line —
-then what they said, one paragraph per line) into content/talks/<slug>/: talk.yaml, source.txt
-(the file as given) and one Markdown file per turn. Names and aliases are resolved against
+Turns a UTF-8 transcript into content/talks/<slug>/: talk.yaml, source.txt (the file as given)
+and one Markdown file per turn. Reads plain text (a speaker line — "姓名：", "Name:" or a name alone
+on its line — or "姓名：话" and "Name: words" on one line, then paragraphs, one per line), meeting
+exports ("Name  0:00:12", then paragraphs), WebVTT, SRT, Podcast Index JSON and diarized speech
+recognition JSON (see docs/transcript-formats.md). Names and aliases are resolved against
 content/speakers/. All files are written or none.
 
 Options:
   --talk <slug>      folder and URL of the talk: lower-case ASCII words joined by hyphens
   --title <text>     title for a new talk's talk.yaml
   --date <YYYY-MM-DD>  date for a new talk's talk.yaml (marked unverified until sourced)
+  --format <name>    the transcript's format, when detection guesses wrong: ${FORMATS.join(', ')}
+                     (default: detected from the text, then the file name)
   --start <marker>   the transcript starts after the first line containing this text
                      (default: "${DEFAULT_MARKERS.start}", used only if present)
   --end <marker>     the transcript ends before the next line containing this text
@@ -67,6 +71,7 @@ interface Options {
   date: string | undefined;
   start: string | undefined;
   end: string | undefined;
+  format: FormatName | undefined;
   force: boolean;
   dryRun: boolean;
 }
@@ -83,6 +88,7 @@ function readOptions(argv: string[]): Options | 'help' {
         date: { type: 'string' },
         start: { type: 'string' },
         end: { type: 'string' },
+        format: { type: 'string' },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -103,6 +109,9 @@ function readOptions(argv: string[]): Options | 'help' {
   for (const marker of ['start', 'end'] as const) {
     if (values[marker] !== undefined && values[marker].trim() === '') throw new UsageError(`--${marker}: expected marker text, found nothing`);
   }
+  if (values.format !== undefined && !isFormatName(values.format)) {
+    throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, found ${JSON.stringify(values.format)}`);
+  }
   return {
     file: positionals[0]!,
     talk,
@@ -110,6 +119,7 @@ function readOptions(argv: string[]): Options | 'help' {
     date: values.date,
     start: values.start,
     end: values.end,
+    format: values.format,
     force: values.force,
     dryRun: values['dry-run'],
   };
@@ -144,7 +154,7 @@ const pad = (text: string | number, width: number) => {
   return value + ' '.repeat(Math.max(0, width - columns));
 };
 
-function describeCut(where: 'before' | 'after', range: CutRange | undefined, lines: string[]): string {
+function describeCut(where: 'before' | 'after', range: CutRange | undefined, lines: string[], reason?: string): string {
   if (!range) return `Cut nothing ${where} the transcript (no ${where === 'before' ? 'start' : 'end'} marker found)`;
   const sample = lines
     .slice(range.from - 1, range.to)
@@ -152,7 +162,7 @@ function describeCut(where: 'before' | 'after', range: CutRange | undefined, lin
     .filter((line) => line !== '');
   const preview = sample.length <= 3 ? sample : [...sample.slice(0, 2), '…', sample.at(-1)!];
   return (
-    `Cut lines ${range.from}–${range.to} ${where} the transcript (${range.textLines} with text; marker ${JSON.stringify(range.marker)} on line ${where === 'before' ? range.to : range.from}):\n` +
+    `Cut lines ${range.from}–${range.to} ${where} the transcript (${range.textLines} with text; ${reason ?? 'marker'} ${JSON.stringify(range.marker)} on line ${where === 'before' ? range.to : range.from}):\n` +
     preview.map((line) => `    | ${line.length > 50 ? `${line.slice(0, 49)}…` : line}`).join('\n')
   );
 }
@@ -216,13 +226,14 @@ export async function runImport(argv: string[], io: ImportIo = {}): Promise<numb
     }
     const text = decodeTranscript(bytes, options.file);
     const given = options.start !== undefined || options.end !== undefined;
-    const cut = cutTranscript(
-      text,
-      given ? { start: options.start, end: options.end, required: true } : { ...DEFAULT_MARKERS, required: false },
-      options.file,
-    );
+    const source = prepareTranscript(text, {
+      file: options.file,
+      format: options.format,
+      markers: given ? { start: options.start, end: options.end, required: true } : { ...DEFAULT_MARKERS, required: false },
+    });
     const speakers = await readSpeakers(path.join(content, 'speakers'), display(path.join(content, 'speakers')));
-    const turns = splitTurns(cut.lines, resolverFromSpeakers(speakers, options.file), options.file);
+    const reading = await readTranscript(source, resolverFromSpeakers(speakers, options.file));
+    const turns = reading.turns;
 
     const exists = existsSync(target);
     if (exists && !options.force && !options.dryRun) {
@@ -242,8 +253,12 @@ export async function runImport(argv: string[], io: ImportIo = {}): Promise<numb
 
     const lines = text.split('\n');
     stdout(`Read ${options.file}: ${lines.length} lines of UTF-8 text`);
-    stdout(describeCut('before', cut.before, lines));
-    stdout(describeCut('after', cut.after, lines));
+    stdout(`Format: ${source.format} (${source.reason}${options.format ? '' : '; choose another with --format'})`);
+    if (source.textFormat) {
+      stdout(describeCut('before', source.cut.before, lines));
+      stdout(describeCut('after', source.cut.after, lines));
+    }
+    for (const cut of reading.cut) stdout(describeCut('after', cut, lines, cut.reason));
     stdout(describePlan(plan, exists));
     for (const warning of plan.warnings) stdout(`  ! ${warning}`);
 

@@ -34,7 +34,7 @@ function short(inner: string, words: number, cjk: number): boolean {
 }
 
 /** True when a bracketed phrase's inner text names a sound or event ("laughs", "掌声"). */
-function namesDirection(inner: string): boolean {
+export function namesDirection(inner: string): boolean {
   const words = inner.trim().toLowerCase().replace(/_/g, ' ');
   if (words === '' || !short(words, MAX_WORDS, MAX_CJK)) return false;
   return HAN.test(words) ? CJK_STEMS.test(words) : STEMS.test(words);

@@ -96,20 +96,22 @@ export function looksLikeLabel(prefix: string): boolean {
 }
 
 /**
- * The label a line starts with, if it has one: a known name or alias alone on its line, or the
- * text before the first colon when it is a known label or looks like one (see looksLikeLabel; a
- * label alone on its line also keeps the importer's first rule, LABEL_ALONE).
+ * The label a line starts with, if it has one: the text before the first colon when it is a known
+ * label or looks like one (see looksLikeLabel). In plain text (`lines: true`, the default), where
+ * a line is a paragraph, also a known name or alias alone on its line, and a label alone on its
+ * line by the importer's first rule (LABEL_ALONE). Captions break lines anywhere, so there a
+ * name alone on a line, or a short line ending in a colon, is read as words.
  */
-export function matchLabel(raw: string, labels: Pick<LabelResolver, 'knows'>): LabelMatch | undefined {
+export function matchLabel(raw: string, labels: Pick<LabelResolver, 'knows'>, lines = true): LabelMatch | undefined {
   const text = labelKey(raw);
   if (text === '') return undefined;
-  if (labels.knows(text)) return { label: text, rest: '' };
+  if (lines && labels.knows(text)) return { label: text, rest: '' };
   const colon = /[:：]/u.exec(text);
   if (!colon) return undefined;
   const label = labelKey(text.slice(0, colon.index));
   const rest = text.slice(colon.index + 1).trim();
   if (rest.startsWith('//')) return undefined;
   if (label !== '' && labels.knows(label)) return { label, rest };
-  const shaped = looksLikeLabel(label) || (rest === '' && LABEL_ALONE.test(label));
+  const shaped = looksLikeLabel(label) || (lines && rest === '' && LABEL_ALONE.test(label));
   return shaped ? { label, rest } : undefined;
 }
