@@ -33,14 +33,14 @@ function detectJson(text: string, file: string): Detection {
   const segments = field(source.root, 'segments');
   const first = segments?.type === 'array' ? segments.children?.[0] : undefined;
   if (first && field(first, 'body') !== undefined) {
-    return { format: 'podcast-json', reason: 'a JSON file whose segments have a "body" (Podcast Index)' };
+    return { format: 'podcast-json', reason: 'a JSON file whose segments have a "body", as in the Podcast Index shape' };
   }
   const diarized = diarizedShape(source);
   if (diarized) {
     return { format: 'diarized-json', reason: `a JSON file with a list of ${diarized.shape.name}s at "${diarized.shape.path.join('.')}"` };
   }
   if (field(source.root, 'version') !== undefined && segments?.type === 'array') {
-    return { format: 'podcast-json', reason: 'a JSON file with "version" and "segments" (Podcast Index)' };
+    return { format: 'podcast-json', reason: 'a JSON file with "version" and "segments", as in the Podcast Index shape' };
   }
   throw new ImportError(
     file,
@@ -55,7 +55,7 @@ function detectText(text: string): Detection {
   const headers = lines.filter((line) => headerOf(line, NO_LABELS)).length;
   const labels = lines.filter((line) => matchLabel(line, NO_LABELS)).length;
   if (headers >= 2 && headers >= labels) {
-    return { format: 'meeting-export', reason: `${headers} lines are a name and a time (e.g. "Anna Perez  0:00:01")` };
+    return { format: 'meeting-export', reason: `${headers} lines are a name and a time, e.g. "Anna Perez  0:00:01"` };
   }
   return { format: 'plain-text', reason: 'no other format fits: speaker labels and paragraphs' };
 }
@@ -67,7 +67,7 @@ export function detectFormat(text: string, file: string): Detection {
   if (/^WEBVTT(\s|$)/u.test(start)) return { format: 'webvtt', reason: 'the file starts with "WEBVTT"' };
   if (start.startsWith('{') || start.startsWith('[')) return detectJson(text, file);
   if ((/^\d+$/u.test(first) && SRT_TIME.test(second)) || SRT_TIME.test(first)) {
-    return { format: 'srt', reason: 'the file starts with a cue number and a time line (SubRip)' };
+    return { format: 'srt', reason: 'the file starts with a cue number and a time line, as SubRip files do' };
   }
   const extension = /\.([a-z]+)$/iu.exec(file)?.[1]?.toLowerCase();
   // The extension decides only what the text did not: the reader then says what is wrong.

@@ -130,6 +130,8 @@ export function captionCues(cue: VTTCue, timingLine: number, labels: Pick<LabelR
   const cues: Cue[] = [];
   const times = { start: cue.startTime, end: cue.endTime };
   for (const run of captionRuns(cue)) {
+    // The space or line break between two voice spans is not words.
+    if (run.text.trim() === '') continue;
     if (run.voice !== undefined) {
       cues.push({ label: run.voice, line: timingLine + 1 + run.lineOffset, text: run.text, ...times });
       continue;
