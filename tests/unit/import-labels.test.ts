@@ -52,6 +52,8 @@ describe('looksLikeLabel', () => {
     ['我想补充', 'reported speech'],
     ['第一', 'a list item'],
     ['首先', 'a list item'],
+    ['一个问题', 'a point of one’s own'],
+    ['最后一个问题', 'a list item'],
     ['我们的问题', 'words of a sentence'],
     ['我想说三点，第一', 'a comma'],
     ['A very long label that goes on far past what a name would', 'too long'],

@@ -44,6 +44,8 @@ const TOOL_LABEL = /^\p{L}+[ _-]?\d+$/u;
 const REPORTED_SPEECH = /.(说|问|道|讲|表示|认为|指出|提到|强调|回答|补充|介绍|如下|是)$/u;
 /** Characters of everyday Chinese sentences that no name or role holds. */
 const NOT_IN_CJK_NAME = /[的了我你这那吗呢吧么就都也还]/u;
+/** Chinese that introduces a point of one's own ("一个问题：", "我的建议："), not a speaker. */
+const INTRODUCES_POINT = /(问题|原因|结论|答案|例子|观点|建议|看法|理由)$/u;
 /** Chinese list items and notes: "第一：", "首先：", "注：". */
 const DISCOURSE = /^(第[一二三四五六七八九十百千\d]+|首先|其次|再次|然后|最后|另外|此外|比如|例如|总之|总结|注意|备注|注|附)/u;
 /** A label alone on its line, as the importer has read it from the start (kept for such lines). */
@@ -77,6 +79,7 @@ function cjkName(name: string): boolean {
   return (
     [...name.replace(/ /g, '')].length <= MAX_CJK &&
     !REPORTED_SPEECH.test(name) &&
+    !INTRODUCES_POINT.test(name) &&
     !NOT_IN_CJK_NAME.test(name) &&
     !DISCOURSE.test(name)
   );
