@@ -276,18 +276,16 @@ function timeFields(turn: ParsedTurn): Record<string, number | number[]> {
   };
 }
 
-/** Writes a list of times on one line (`[0, 12.5]`), as a list of numbers reads best. */
-function flowTimes(doc: Document): void {
-  const starts = doc.get('paragraphStarts', true);
-  if (isSeq(starts)) starts.flow = true;
-}
+/** A front matter value as a node; a list of times on one line (`[ 0, 12.5 ]`), as numbers read best. */
+const timeNode = (doc: Document, value: number | number[]) => doc.createNode(value, { flow: true });
 
 function newFrontMatter(turn: ParsedTurn, anchor: string): string {
   const sourceLabel = sourceLabelOf(turn);
   const fields = { anchor, position: turn.position, speaker: turn.speaker.id, ...(sourceLabel ? { sourceLabel } : {}), ...timeFields(turn) };
   if (turn.start === undefined && turn.paragraphStarts === undefined) return stringify(fields, YAML_OPTIONS);
   const doc = new Document(fields);
-  flowTimes(doc);
+  const starts = doc.get('paragraphStarts', true);
+  if (isSeq(starts)) starts.flow = true;
   return doc.toString(YAML_OPTIONS);
 }
 
@@ -412,8 +410,7 @@ function withFrontMatterFields(frontMatter: string, turn: ParsedTurn): string {
     if (value === undefined) {
       if (doc.has(field)) doc.delete(field);
     } else if (JSON.stringify(old[field]) !== JSON.stringify(value)) {
-      doc.set(field, value);
-      flowTimes(doc);
+      doc.set(field, timeNode(doc, value));
     }
   }
   const text = doc.toString(YAML_OPTIONS);

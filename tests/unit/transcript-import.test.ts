@@ -249,6 +249,23 @@ describe('planTalk', () => {
     ]);
   });
 
+  test('times from a timed transcript go into new front matter, and a re-import updates them only where they changed', () => {
+    const timed = turns().map((turn, index) => ({ ...turn, start: index * 10, paragraphStarts: [index * 10] }));
+    const fresh = planTalk(timed, { sourceName: 't.vtt' });
+    expect(fresh.turns[1]!.text).toBe('---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\nstart: 10\nparagraphStarts: [ 10 ]\n---\n\n测试数据很重要。\n');
+    const existing = {
+      talkYaml: 'participants: []\n',
+      turns: fresh.turns.map((turn) => readExistingTurn(turn.fileName, turn.text, turn.fileName)),
+    };
+    expect(planTalk(timed, { sourceName: 't.vtt', existing }).turns.map((turn) => turn.text)).toEqual(fresh.turns.map((turn) => turn.text));
+    const moved = timed.map((turn) => ({ ...turn, start: turn.start + 1, paragraphStarts: [turn.start + 1] }));
+    expect(planTalk(moved, { sourceName: 't.vtt', existing }).turns[1]!.text).toBe(
+      '---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\nstart: 11\nparagraphStarts: [ 11 ]\n---\n\n测试数据很重要。\n',
+    );
+    const untimed = planTalk(turns(), { sourceName: 't.txt', existing });
+    expect(untimed.turns[1]!.text).toBe('---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\n---\n\n测试数据很重要。\n');
+  });
+
   test('a kept quote whose span the new words lack is reported', () => {
     const existing = {
       talkYaml: 'participants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\n',
