@@ -11,12 +11,10 @@ import { parse as parseYaml } from 'yaml';
 import { RESERVED_SLUGS } from '../lib/catalog';
 import { readTalkFolder } from '../lib/talk-files';
 import {
-  cutTranscript,
   decodeTranscript,
   DEFAULT_MARKERS,
   ImportError,
   planTalk,
-  splitTurns,
   type CutRange,
   type ExistingTalk,
   type SpeakerRecord,
@@ -28,15 +26,19 @@ import { describePlan } from '../lib/import/plan-report';
 import { chooseColor, stubYaml } from '../lib/import/speaker-stubs';
 import { labelsToKeep, parseSpeakerOption, readTalkLabels } from '../lib/import/talk-labels';
 import { recoverInterrupted, UnfinishedImportError, writeTalk } from '../lib/import/talk-transaction';
+import { FORMATS, isFormatName, type FormatName } from '../lib/import/detect';
+import { prepareTranscript, readTranscript } from '../lib/import/read-transcript';
 import { isIsoDate } from '../schemas/common';
 import { SpeakerSchema } from '../schemas/speaker';
 
 export const USAGE = `Usage: npm run import -- <file> --talk <slug> [options]
        npm run import -- --recover
 
-Turns a UTF-8 text transcript (a speaker line — "姓名:", "姓名：" or a name alone on its line —
-then what they said, one paragraph per line) into content/talks/<slug>/: talk.yaml, source.txt
-(the file as given) and one Markdown file per turn. Labels are resolved against the names and
+Turns a UTF-8 transcript into content/talks/<slug>/: talk.yaml, source.txt (the file as given)
+and one Markdown file per turn. Reads plain text (a speaker line — "姓名：", "Name:" or a name alone
+on its line — or "姓名：话" and "Name: words" on one line, then paragraphs, one per line), meeting
+exports ("Name  0:00:12", then paragraphs), WebVTT, SRT, Podcast Index JSON and diarized speech
+recognition JSON (see docs/transcript-formats.md). Labels are resolved against the names and
 aliases in content/speakers (titles, brackets and case set aside) and the talk's own labels.
 All files are written or none, even if the import is killed. See docs/importer.md.
 
@@ -53,6 +55,8 @@ Options:
   --create-speakers  write a stub content/speakers/<id>.yaml for each unknown person (the
                      build refuses it until its 【待补充】 are filled in); a Han name needs
                      --speaker <name>=<id>, and a role is never made a person
+  --format <name>    the transcript's format, when detection guesses wrong: ${FORMATS.join(', ')}
+                     (default: detected from the text, then the file name)
   --force            re-import into an existing talk: keeps talk.yaml, other files and each
                      turn's front matter (anchor, quotes) where the speaker at that position
                      is unchanged; rewrites the words
@@ -80,6 +84,7 @@ interface Options {
   date: string | undefined;
   start: string | undefined;
   end: string | undefined;
+  format: FormatName | undefined;
   force: boolean;
   dryRun: boolean;
   speakers: { label: string; id: string }[];
@@ -98,6 +103,7 @@ function readOptions(argv: string[]): Options | 'help' | 'recover' {
         date: { type: 'string' },
         start: { type: 'string' },
         end: { type: 'string' },
+        format: { type: 'string' },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         speaker: { type: 'string', multiple: true, default: [] },
@@ -125,6 +131,9 @@ function readOptions(argv: string[]): Options | 'help' | 'recover' {
   for (const marker of ['start', 'end'] as const) {
     if (values[marker] !== undefined && values[marker].trim() === '') throw new UsageError(`--${marker}: expected marker text, found nothing`);
   }
+  if (values.format !== undefined && !isFormatName(values.format)) {
+    throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, found ${JSON.stringify(values.format)}`);
+  }
   const speakers: { label: string; id: string }[] = [];
   for (const value of values.speaker) {
     const given = parseSpeakerOption(value);
@@ -140,6 +149,7 @@ function readOptions(argv: string[]): Options | 'help' | 'recover' {
     date: values.date,
     start: values.start,
     end: values.end,
+    format: values.format,
     force: values.force,
     dryRun: values['dry-run'],
     speakers,
@@ -173,7 +183,7 @@ async function readSpeakers(dir: string, display: string): Promise<KnownSpeaker[
   return speakers;
 }
 
-function describeCut(where: 'before' | 'after', range: CutRange | undefined, lines: string[]): string {
+function describeCut(where: 'before' | 'after', range: CutRange | undefined, lines: string[], reason?: string): string {
   if (!range) return `Cut nothing ${where} the transcript (no ${where === 'before' ? 'start' : 'end'} marker found)`;
   const sample = lines
     .slice(range.from - 1, range.to)
@@ -181,7 +191,7 @@ function describeCut(where: 'before' | 'after', range: CutRange | undefined, lin
     .filter((line) => line !== '');
   const preview = sample.length <= 3 ? sample : [...sample.slice(0, 2), '…', sample.at(-1)!];
   return (
-    `Cut lines ${range.from}–${range.to} ${where} the transcript (${range.textLines} with text; marker ${JSON.stringify(range.marker)} on line ${where === 'before' ? range.to : range.from}):\n` +
+    `Cut lines ${range.from}–${range.to} ${where} the transcript (${range.textLines} with text; ${reason ?? 'marker'} ${JSON.stringify(range.marker)} on line ${where === 'before' ? range.to : range.from}):\n` +
     preview.map((line) => `    | ${line.length > 50 ? `${line.slice(0, 49)}…` : line}`).join('\n')
   );
 }
@@ -217,15 +227,16 @@ async function importTalk(options: Options, run: Run): Promise<number> {
   }
   const text = decodeTranscript(bytes, options.file);
   const given = options.start !== undefined || options.end !== undefined;
-  const cut = cutTranscript(
-    text,
-    given ? { start: options.start, end: options.end, required: true } : { ...DEFAULT_MARKERS, required: false },
-    options.file,
-  );
+  const source = prepareTranscript(text, {
+    file: options.file,
+    format: options.format,
+    markers: given ? { start: options.start, end: options.end, required: true } : { ...DEFAULT_MARKERS, required: false },
+  });
   const speakers = await readSpeakers(run.speakersDir, display(run.speakersDir));
   const talkLabels = await talkLabelsOf(target, options, run);
   const resolver = createLabelResolver({ speakers, file: options.file, talkLabels, createSpeakers: options.createSpeakers });
-  const turns = splitTurns(cut.lines, resolver, options.file);
+  const reading = await readTranscript(source, resolver);
+  const turns = reading.turns;
   for (const { label } of options.speakers) {
     if (!resolver.talkLabelsUsed.has(label)) {
       throw new ImportError(options.file, undefined, `--speaker: expected the label ${JSON.stringify(label)} on a speaker line of the transcript, found none (labels are matched as written, titles and case aside)`);
@@ -257,8 +268,12 @@ async function importTalk(options: Options, run: Run): Promise<number> {
 
   const lines = text.split('\n');
   stdout(`Read ${options.file}: ${lines.length} lines of UTF-8 text`);
-  stdout(describeCut('before', cut.before, lines));
-  stdout(describeCut('after', cut.after, lines));
+  stdout(`Format: ${source.format} (${source.reason}${options.format ? '' : '; choose another with --format'})`);
+  if (source.textFormat) {
+    stdout(describeCut('before', source.cut.before, lines));
+    stdout(describeCut('after', source.cut.after, lines));
+  }
+  for (const cut of reading.cut) stdout(describeCut('after', cut, lines, cut.reason));
   stdout(
     describePlan(plan, exists, {
       labelsUsed: resolver.labelsUsed,

@@ -13,6 +13,7 @@ import type { KeyQuote, Turn } from '../schemas/turn';
 import { parseMarkdown } from './markdown-tree';
 import { findPlaceholders, PLACEHOLDER } from './placeholder';
 import { inspectNotes, stripNotes, type NoteView } from './notes';
+import { paragraphStartsProblem } from './turn-times';
 import { unsafeScheme } from './url-safety';
 
 /** The parts of a content-collection entry the catalog reads (see `astro:content`). */
@@ -412,6 +413,8 @@ export function buildCatalog(input: CatalogInput): Catalog {
       if (paragraphs.length === 0) {
         report({ file, field: 'body', message: "expected the speaker's words, found an empty turn" });
       }
+      const timesProblem = paragraphStartsProblem(turn.paragraphStarts, paragraphs.length);
+      if (timesProblem) report({ file, field: 'paragraphStarts', message: timesProblem });
       // One parse per turn: every check below reads this tree.
       const tree = parseMarkdown(body);
       const markdown = inspectMarkdown(tree);

@@ -7,13 +7,14 @@
  * Every problem with the input throws an ImportError naming the file and line, before any file
  * is written.
  */
-import { isMap, isScalar, parseDocument, stringify } from 'yaml';
-import { countCharacters, countOccurrences } from './catalog';
+import { Document, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
+import { countOccurrences } from './catalog';
 import { referencedLabels, stripNotes } from './notes';
 import { PLACEHOLDER } from './placeholder';
-import { normalizeLine } from './typography';
+import { directionMarkdown, splitDirections } from './import/directions';
+import { readPlainText, PLAIN_TEXT_WORDING } from './import/formats/plain-text';
+import { groupCues } from './import/group-cues';
 import { labelKey, type LabelResolver } from './import/label-resolver';
-import { isDecoratedName, isNameShaped } from './import/label-text';
 
 /** What makes an input unusable: where (file and line) and "expected …, found …". */
 export class ImportError extends Error {
@@ -32,7 +33,6 @@ export class ImportError extends Error {
 export const DEFAULT_MARKERS = { start: '以下为圆桌论坛实录', end: 'Read More' } as const;
 
 const show = (value: string) => JSON.stringify(value);
-const clip = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 // Control characters no text transcript holds: NUL and the C0 controls except tab, LF, FF, CR,
 // DEL, and the C1 controls U+0080–U+009F (text decoded from Windows-1252 or Latin-1 as if it
@@ -181,35 +181,7 @@ export function speakerLabels(speakers: SpeakerRecord[]): Map<string, SpeakerRec
 }
 
 
-/** A line ending in a colon, the label before it (names with titles and brackets are long). */
-const COLON_LINE = /^(.{1,64}?)\s*[:：]$/u;
-
-export type LineKind =
-  | { kind: 'blank' }
-  | { kind: 'speaker'; label: string }
-  | { kind: 'unknown-label'; label: string }
-  | { kind: 'text'; text: string };
-
-/**
- * What one line is: a speaker line (`姓名:`, `姓名：`, or a known name or alias alone on its
- * line), a label nobody answers to (a short name-like text before a colon, or a name decorated
- * with a title, brackets or a format character alone on its line: see label-text.ts), text, or
- * blank. A label nobody answers to stops the import rather than passing as speech.
- */
-export function classifyLine(raw: string, labels: Pick<LabelResolver, 'knows'>): LineKind {
-  const text = labelKey(raw);
-  if (text === '') return { kind: 'blank' };
-  if (labels.knows(text)) return { kind: 'speaker', label: text };
-  const colon = COLON_LINE.exec(text);
-  if (colon) {
-    const label = labelKey(colon[1]!);
-    if (labels.knows(label)) return { kind: 'speaker', label };
-    if (isNameShaped(label)) return { kind: 'unknown-label', label };
-    return { kind: 'text', text: raw };
-  }
-  if (isDecoratedName(text)) return { kind: 'unknown-label', label: text };
-  return { kind: 'text', text: raw };
-}
+export { classifyLine, type LineKind } from './import/formats/plain-text';
 
 /** One turn as read from the transcript. */
 export interface ParsedTurn {
@@ -224,45 +196,16 @@ export interface ParsedTurn {
   paragraphs: string[];
   /** Characters of text, without whitespace. */
   characters: number;
+  /** Seconds into the recording where the turn starts, when the transcript has times. */
+  start?: number;
+  /** Where each paragraph starts (seconds), when every paragraph's start is known. */
+  paragraphStarts?: number[];
 }
 
-/** Splits the transcript at its speaker lines. Stops on anything that is not a clean transcript. */
+/** Splits a plain-text transcript at its speaker lines. Stops on anything that is not a clean transcript. */
 export function splitTurns(lines: SourceLine[], labels: LabelResolver, file: string): ParsedTurn[] {
-  const turns: ParsedTurn[] = [];
-  for (const { line, text } of lines) {
-    const kind = classifyLine(text, labels);
-    if (kind.kind === 'blank') continue;
-    if (kind.kind === 'unknown-label' || kind.kind === 'speaker') {
-      const speaker = labels.resolve(kind.label, line);
-      const previous = turns.at(-1);
-      if (previous && previous.paragraphs.length === 0) {
-        throw new ImportError(file, previous.line, `expected words after the speaker line ${show(previous.label)}, found the next speaker line (line ${line}) first`);
-      }
-      turns.push({ position: turns.length + 1, speaker, label: kind.label, line, paragraphs: [], characters: 0 });
-      continue;
-    }
-    const paragraph = normalizeLine(kind.text);
-    if (paragraph === '') continue;
-    const turn = turns.at(-1);
-    if (!turn) {
-      throw new ImportError(
-        file,
-        line,
-        `Unexpected text before the first speaker line: expected a speaker line (e.g. "姓名：") first, found ${show(clip(paragraph))} (use --start to cut what comes before the transcript)`,
-      );
-    }
-    turn.paragraphs.push(paragraph);
-  }
-  if (turns.length === 0) {
-    const where = lines.length === 0 ? undefined : lines[0]!.line;
-    throw new ImportError(file, where, 'expected a transcript (speaker lines, each followed by what they said), found no text');
-  }
-  const last = turns.at(-1)!;
-  if (last.paragraphs.length === 0) {
-    throw new ImportError(file, last.line, `expected words after the speaker line ${show(last.label)}, found the end of the transcript`);
-  }
-  for (const turn of turns) turn.characters = countCharacters(turn.paragraphs.join(''));
-  return turns;
+  const { cues } = readPlainText(lines, labels);
+  return groupCues(cues, labels, file, PLAIN_TEXT_WORDING, lines[0]?.line);
 }
 
 /**
@@ -270,16 +213,31 @@ export function splitTurns(lines: SourceLine[], labels: LabelResolver, file: str
  * written: inline markers anywhere, block markers at the start of a line, entity references.
  */
 export function escapeMarkdown(line: string): string {
-  return line
-    .replace(/[\\`*_[\]<~]/g, '\\$&')
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
-    .replace(/^([#>+-])/, '\\$1')
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  return escapeBlockStart(escapeInline(line));
+}
+
+/** Inline markers and entity references, anywhere in a run of text. */
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<~]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+}
+
+/** Block markers at the start of a paragraph (heading, quote, list item). */
+function escapeBlockStart(paragraph: string): string {
+  return paragraph.replace(/^([#>+-])/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** One paragraph as Markdown: the words escaped, stage directions as emphasis (directions.ts). */
+function paragraphMarkdown(paragraph: string): string {
+  const pieces = splitDirections(paragraph);
+  if (!pieces.some((piece) => piece.direction)) return escapeMarkdown(paragraph);
+  return escapeBlockStart(
+    pieces.map((piece) => (piece.direction ? directionMarkdown(piece.text, escapeInline) : escapeInline(piece.text))).join(''),
+  );
 }
 
 /** The Markdown body of a turn: one paragraph per line, a blank line between them. */
 export function turnBody(paragraphs: string[]): string {
-  return `${paragraphs.map(escapeMarkdown).join('\n\n')}\n`;
+  return `${paragraphs.map(paragraphMarkdown).join('\n\n')}\n`;
 }
 
 /** A whole turn file: front matter (YAML text ending in a newline), a blank line, the body. */
@@ -317,12 +275,25 @@ export function turnFileName(position: number, anchor: string, total: number): s
 
 const YAML_OPTIONS = { lineWidth: 0 } as const;
 
+/** The times a player needs, as front matter fields: `start` and `paragraphStarts` (one line). */
+function timeFields(turn: ParsedTurn): Record<string, number | number[]> {
+  return {
+    ...(turn.start === undefined ? {} : { start: turn.start }),
+    ...(turn.paragraphStarts === undefined ? {} : { paragraphStarts: turn.paragraphStarts }),
+  };
+}
+
+/** A front matter value as a node; a list of times on one line (`[ 0, 12.5 ]`), as numbers read best. */
+const timeNode = (doc: Document, value: number | number[]) => doc.createNode(value, { flow: true });
+
 function newFrontMatter(turn: ParsedTurn, anchor: string): string {
   const sourceLabel = sourceLabelOf(turn);
-  return stringify(
-    { anchor, position: turn.position, speaker: turn.speaker.id, ...(sourceLabel ? { sourceLabel } : {}) },
-    YAML_OPTIONS,
-  );
+  const fields = { anchor, position: turn.position, speaker: turn.speaker.id, ...(sourceLabel ? { sourceLabel } : {}), ...timeFields(turn) };
+  if (turn.start === undefined && turn.paragraphStarts === undefined) return stringify(fields, YAML_OPTIONS);
+  const doc = new Document(fields);
+  const starts = doc.get('paragraphStarts', true);
+  if (isSeq(starts)) starts.flow = true;
+  return doc.toString(YAML_OPTIONS);
 }
 
 export interface NewTalkOptions {
@@ -441,6 +412,16 @@ function withFrontMatterFields(frontMatter: string, turn: ParsedTurn): string {
     if (doc.has('sourceLabel')) doc.delete('sourceLabel');
   } else if (doc.get('sourceLabel') !== sourceLabel) {
     doc.set('sourceLabel', sourceLabel);
+  }
+  const times = timeFields(turn);
+  const old = (doc.toJS() ?? {}) as Record<string, unknown>;
+  for (const field of ['start', 'paragraphStarts'] as const) {
+    const value = times[field];
+    if (value === undefined) {
+      if (doc.has(field)) doc.delete(field);
+    } else if (JSON.stringify(old[field]) !== JSON.stringify(value)) {
+      doc.set(field, timeNode(doc, value));
+    }
   }
   const text = doc.toString(YAML_OPTIONS);
   return text === frontMatter.replace(/\r\n/g, '\n') ? frontMatter : text;

@@ -29,6 +29,16 @@ export const TurnSchema = strictObject({
     sourceLabel: z.string().trim().min(1).optional(),
     /** Key quotes anchored in this turn. Default: none. */
     quotes: z.array(KeyQuoteSchema).default([]),
+    /**
+     * Seconds into the recording where the turn starts, for a player to seek to; written by
+     * `npm run import` from timed transcripts (captions, JSON, meeting exports). Default: none.
+     */
+    start: z.number().nonnegative().optional(),
+    /**
+     * Seconds where each paragraph starts: one entry per paragraph, never going backwards (the
+     * build checks both). Written where every paragraph's start is known. Default: none.
+     */
+    paragraphStarts: z.array(z.number().nonnegative()).optional(),
   });
 
 export type Turn = z.infer<typeof TurnSchema>;

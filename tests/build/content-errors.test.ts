@@ -68,6 +68,7 @@ const CASES: Record<string, CaseSpec> = {
   'note-reference-undefined': { file: `${TURNS}/04-song-limits.md`, field: 'body' },
   'note-definition-unused': { file: `${TURNS}/04-song-limits.md`, field: 'body' },
   'note-kind-unknown': { file: `${TURNS}/04-song-limits.md`, field: 'body' },
+  'paragraph-starts-backwards': { file: `${TURNS}/04-song-limits.md`, field: 'paragraphStarts' },
 };
 
 interface Built {

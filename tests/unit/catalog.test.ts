@@ -395,6 +395,22 @@ describe('buildCatalog, content problems', () => {
     expect(buildCatalog(input).talks).toHaveLength(2);
   });
 
+  test.each([
+    ['one start too few', [3], 'expected one start per paragraph (2), found 1'],
+    ['starts going backwards', [9, 3], 'expected starts that never go backwards, found 3 after 9 (paragraph 2)'],
+  ])('reports paragraph starts that do not fit the turn: %s', (_name, paragraphStarts, message) => {
+    const answer = turn(2, 'yao-answers', 'yao-qizhi', '谢谢你。\n\n谢谢大家。\n');
+    expectProblems(valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), { ...answer, data: { ...answer.data, start: 3, paragraphStarts } }] }), [
+      { file: turnFile(2, 'yao-answers'), field: 'paragraphStarts', message },
+    ]);
+  });
+
+  test('accepts paragraph starts that fit the turn', () => {
+    const answer = turn(2, 'yao-answers', 'yao-qizhi', '谢谢你。\n\n谢谢大家。\n');
+    const input = valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), { ...answer, data: { ...answer.data, start: 3, paragraphStarts: [3, 3] } }] });
+    expect(buildCatalog(input).talks[0]!.turns).toHaveLength(2);
+  });
+
   test('reports a position used twice in a talk', () => {
     expectProblems(
       valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(1, 'yao-answers', 'yao-qizhi', '好')] }),

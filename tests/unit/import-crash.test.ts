@@ -31,7 +31,7 @@ function bigTranscript(version: string, stranger = false): string {
   const names = ['林舟', '何云', '宋明', ...(stranger ? ['Maria Okafor (Lumen Labs)'] : [])];
   const lines: string[] = [];
   for (let turn = 0; turn < TURNS; turn += 1) {
-    lines.push(`${names[turn % names.length]}：`, `第${turn + 1}段话（${version}）：测试数据要小而全，${'内容'.repeat(turn % 7)}。`, `补充说明 ${version}-${turn}：${'一句很长的话，'.repeat(200)}完。`);
+    lines.push(`${names[turn % names.length]}：`, `第${turn + 1}段话（${version}），测试数据要小而全，${'内容'.repeat(turn % 7)}。`, `补充说明 ${version}-${turn}，${'一句很长的话，'.repeat(200)}完。`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -29,7 +29,7 @@ function parsed<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
 
 const ANCHOR_RULE = 'expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough")';
 const NO_SOURCE = 'expected a `source` (an http(s) URL, "transcript" or "talk:<slug>") or `unverified: true`, found neither';
-const TURN_FIELDS = 'anchor, position, speaker, sourceLabel, quotes';
+const TURN_FIELDS = 'anchor, position, speaker, sourceLabel, quotes, start, paragraphStarts';
 
 const turn = { anchor: 'yao-rl-breakthrough', position: 2, speaker: 'yao-qizhi' };
 const fact = { text: '上海世博中心', source: 'transcript' };
@@ -59,6 +59,16 @@ describe('TurnSchema', () => {
   test('parses a turn with a source label and a key quote', () => {
     const full = { ...turn, sourceLabel: '姚院士', quotes: [{ id: 'embodied', headline: '标题', span: '原文' }] };
     expect(parsed(TurnSchema, full)).toEqual(full);
+  });
+
+  test('parses the times an import from a timed transcript writes', () => {
+    const timed = { ...turn, start: 12.5, paragraphStarts: [12.5, 20] };
+    expect(parsed(TurnSchema, timed)).toEqual({ ...timed, quotes: [] });
+  });
+
+  test('rejects a negative time', () => {
+    expect(issuesOf(TurnSchema, { ...turn, start: -1 })).toHaveLength(1);
+    expect(issuesOf(TurnSchema, { ...turn, paragraphStarts: [1, -2] })[0]).toMatch(/^paragraphStarts\.1: /);
   });
 
   test('names an unknown field, at its own path, and lists the expected ones', () => {

@@ -105,17 +105,20 @@ describe('speaker lines', () => {
     ['  何云  ', '何云'],
     ['小何：', '小何'],
     ['Sam  Altman:', 'Sam Altman'],
+    // Inline: the label opens the line and the words follow it.
+    ['林舟：今天我们聊测试。', '林舟'],
+    ['Sam Altman: Thanks for having me.', 'Sam Altman'],
   ])('%j is a speaker line labelled %j', (line, label) => {
     const kind = classifyLine(line, labels);
     expect(kind.kind).toBe('speaker');
     expect(kind.kind === 'speaker' && kind.label).toBe(label);
   });
 
-  test.each([['王五：'], ['主持人:']])('%j is an unknown label', (line) => {
+  test.each([['王五：'], ['主持人:'], ['Dr. Jane Doe (Lumen Labs)'], ['林舟\u200d']])('%j is an unknown label', (line) => {
     expect(classifyLine(line, labels).kind).toBe('unknown-label');
   });
 
-  test.each([['王五'], ['我想说三点，第一：'], ['他说：“好。”'], ['林舟说，我们开始吧：'], ['林舟：今天我们聊测试。']])('%j is text', (line) => {
+  test.each([['王五'], ['OK (laughs)'], ['Thank you (applause)'], ['我想说三点，第一：'], ['他说：“好。”'], ['林舟说，我们开始吧：']])('%j is text', (line) => {
     expect(classifyLine(line, labels).kind).toBe('text');
   });
 
@@ -136,7 +139,7 @@ describe('splitTurns', () => {
 
   test.each([
     ['an unknown label', '林舟：\n好。\n王五：\n你好。', 't.txt:3: Unexpected speaker label "王五": expected a name or alias from content/speakers or a label of this talk; no known name is close (he-yun, lin-zhou, sam-altman). Add the person to content/speakers (or run with --create-speakers), add the label to their aliases, or pass --speaker "王五"=<speaker-id>'],
-    ['text before the first speaker', '会议开始\n林舟：\n好。', 't.txt:1: Unexpected text before the first speaker line: expected a speaker line (e.g. "姓名：") first, found "会议开始" (use --start to cut what comes before the transcript)'],
+    ['text before the first speaker', '会议开始\n林舟：\n好。', 't.txt:1: Unexpected text before the first speaker line: expected a speaker line (e.g. "姓名：" or "Name:") first, found "会议开始" (use --start to cut what comes before the transcript)'],
     ['an empty transcript', '\n  \n\u00a0\n', 't.txt:1: expected a transcript (speaker lines, each followed by what they said), found no text'],
     ['a speaker line without words', '林舟：\n何云：\n好。', 't.txt:1: expected words after the speaker line "林舟", found the next speaker line (line 2) first'],
     ['a last speaker line without words', '林舟：\n好。\n何云：\n', 't.txt:3: expected words after the speaker line "何云", found the end of the transcript'],
@@ -264,6 +267,23 @@ describe('planTalk', () => {
     const relabelled = planTalk(turns(), { sourceName: 't.txt', existing: { ...existing, talkYaml: merged.talkYaml }, labels: { 主持人: 'he-yun' } });
     expect(relabelled.talkYaml).toContain('labels:\n  主持人: he-yun\n');
     expect(relabelled.warnings).toEqual(['talk.yaml: label "主持人" now names he-yun (it named lin-zhou)']);
+  });
+
+  test('times from a timed transcript go into new front matter, and a re-import updates them only where they changed', () => {
+    const timed = turns().map((turn, index) => ({ ...turn, start: index * 10, paragraphStarts: [index * 10] }));
+    const fresh = planTalk(timed, { sourceName: 't.vtt' });
+    expect(fresh.turns[1]!.text).toBe('---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\nstart: 10\nparagraphStarts: [ 10 ]\n---\n\n测试数据很重要。\n');
+    const existing = {
+      talkYaml: 'participants: []\n',
+      turns: fresh.turns.map((turn) => readExistingTurn(turn.fileName, turn.text, turn.fileName)),
+    };
+    expect(planTalk(timed, { sourceName: 't.vtt', existing }).turns.map((turn) => turn.text)).toEqual(fresh.turns.map((turn) => turn.text));
+    const moved = timed.map((turn) => ({ ...turn, start: turn.start + 1, paragraphStarts: [turn.start + 1] }));
+    expect(planTalk(moved, { sourceName: 't.vtt', existing }).turns[1]!.text).toBe(
+      '---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\nstart: 11\nparagraphStarts: [ 11 ]\n---\n\n测试数据很重要。\n',
+    );
+    const untimed = planTalk(turns(), { sourceName: 't.txt', existing });
+    expect(untimed.turns[1]!.text).toBe('---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\n---\n\n测试数据很重要。\n');
   });
 
   test('a kept quote whose span the new words lack is reported', () => {
