@@ -114,7 +114,7 @@ describe('speaker lines', () => {
     expect(kind.kind === 'speaker' && kind.label).toBe(label);
   });
 
-  test.each([['王五：'], ['主持人:'], ['Dr. Jane Doe (Lumen Labs)'], ['林舟\u200d']])('%j is an unknown label', (line) => {
+  test.each([['王五：'], ['主持人:'], ['Dr. Jane Doe (Lumen Labs)']])('%j is an unknown label', (line) => {
     expect(classifyLine(line, labels).kind).toBe('unknown-label');
   });
 
