@@ -6,6 +6,7 @@ import inlinePages from './src/integrations/inline-pages.ts';
 import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
 import rehypeNotes from './src/plugins/rehype-notes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
+import remarkImages from './src/plugins/remark-images.ts';
 import viteUnwrapPreload from './src/plugins/vite-unwrap-preload.ts';
 import { normaliseBase, siteOrigin } from './src/lib/deploy.ts';
 
@@ -42,7 +43,7 @@ export default defineConfig({
   markdown: {
     // Transcript text is published as spoken: no curly-quote or dash rewriting.
     smartypants: false,
-    remarkPlugins: [remarkRejectHtml],
+    remarkPlugins: [remarkRejectHtml, remarkImages],
     // Notes first: footnotes become inline notes before anything else walks the text.
     rehypePlugins: [rehypeNotes, rehypeSlug, rehypeKeyQuotes],
   },

@@ -63,6 +63,8 @@ const CASES: Record<string, CaseSpec> = {
   'raw-html-iframe': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
   'raw-html-style': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
   'javascript-link': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
+  'unsafe-source-url': { file: 'talks/fixture-talk/talk.yaml', field: 'source.url' },
+  'remote-image': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
   'quote-span-crosses-formatting': { file: `${TURNS}/02-he-why-fixtures.md`, field: 'quotes[0].span' },
   'import-placeholder': { file: 'talks/fixture-talk/talk.yaml', field: 'summary' },
   'note-reference-undefined': { file: `${TURNS}/04-song-limits.md`, field: 'body' },
