@@ -15,6 +15,8 @@ export function describeSchema(schema: z.ZodTypeAny): string {
       return 'a list';
     case 'ZodObject':
       return 'a mapping of fields';
+    case 'ZodRecord':
+      return 'a mapping of keys to values';
     case 'ZodEnum':
       return `one of ${(def.values ?? []).map((value) => JSON.stringify(value)).join(', ')}`;
     case 'ZodLiteral':
