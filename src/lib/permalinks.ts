@@ -9,7 +9,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { parseHTML } from 'linkedom';
 import { strictObject } from '../schemas/common';
 import { ContentError, type ContentProblem } from './catalog';
 import { redirectKeyProblem, siteAddressProblem } from './url-safety';
@@ -136,17 +135,28 @@ export const isRedirectHtml = (html: string) => REFRESH.test(html);
 /** Whether the page at `sitePath` can carry permalinks, so the caller need read only those. */
 export const mayPublish = (sitePath: string) => READER.test(sitePath) || SHARE_PAGE.test(sitePath);
 
+/** The `id` of each `<tag class="… name …" id="…">` in built HTML (Astro writes attributes double-quoted). */
+function idsOf(html: string, tag: string, className: string): string[] {
+  const ids: string[] = [];
+  for (const [element] of html.matchAll(new RegExp(`<${tag}\\s[^>]*>`, 'gi'))) {
+    const attributes = new Map([...element.matchAll(/\s([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name!.toLowerCase(), value!]));
+    const id = attributes.get('id');
+    if (id && (attributes.get('class') ?? '').split(/\s+/).includes(className)) ids.push(id);
+  }
+  return ids;
+}
+
 /**
  * The permalinks one built page publishes, in the form of content/permalinks.json: a reader
  * (`/<talk>/` with turns) gives its address, its turns' anchors and its key quotes' anchors; a
- * share page (`/<talk>/q/<quote>/`) its address. Redirect pages publish nothing.
+ * share page (`/<talk>/q/<quote>/`) its address. Redirect pages publish nothing. Read with
+ * patterns, not a DOM: the build reads every reader, and a large site has many.
  */
 export function addressesOfPage(sitePath: string, html: string): string[] {
   if (!mayPublish(sitePath) || isRedirectHtml(html)) return [];
   if (SHARE_PAGE.test(sitePath)) return [sitePath];
-  const { document } = parseHTML(html);
-  const turns = [...document.querySelectorAll('article.turn[id]')].map((turn) => turn.id);
+  const turns = idsOf(html, 'article', 'turn');
   if (turns.length === 0) return [];
-  const quotes = [...document.querySelectorAll('mark.key-quote[id]')].map((mark) => mark.id);
+  const quotes = idsOf(html, 'mark', 'key-quote');
   return [sitePath, ...[...turns, ...quotes].map((id) => `${sitePath}#${id}`)];
 }
