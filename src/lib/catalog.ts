@@ -439,7 +439,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
         });
       }
       for (const image of markdown.images) {
-        const message = imageProblem(image, { slug, images: talk.images, fileExists: input.fileExists ?? (() => false) });
+        const message = imageProblem(image, { slug, images: talk.images === true, fileExists: input.fileExists ?? (() => false) });
         if (message) report({ file, line: lineOf(image.line), field: 'body', message });
       }
       for (const wrap of markdown.softBreaks) {

@@ -76,9 +76,10 @@ export const TalkSchema = strictObject({
     /**
      * Whether turns may show images: `![what it shows](../images/<name>.png)`, files in the
      * talk's own `images/` folder, which the build checks exist. Remote images are never
-     * published. Default: false (a transcript is words; an image is an editor's decision).
+     * published. Default: false, when absent (a transcript is words; an image is an editor's
+     * decision). Left optional rather than defaulted, so code that builds a Talk need not name it.
      */
-    images: z.boolean().default(false),
+    images: z.boolean().optional(),
   });
 
 export type Talk = z.infer<typeof TalkSchema>;

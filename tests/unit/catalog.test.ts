@@ -64,7 +64,6 @@ function talk(slug: string, data: Partial<Talk> = {}): EntryInput<Talk> {
       ],
       source: { publisher: { text: '某公众号', unverified: true }, title: '实录' },
       outline: [],
-      images: false,
       ...data,
     },
   };

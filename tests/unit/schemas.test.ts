@@ -312,7 +312,7 @@ describe('TalkSchema', () => {
   });
 
   test('publishes no images unless the talk says so', () => {
-    expect(parsed(TalkSchema, talk).images).toBe(false);
+    expect(parsed(TalkSchema, talk).images).toBeUndefined();
     expect(parsed(TalkSchema, { ...talk, images: true }).images).toBe(true);
   });
 
