@@ -3,9 +3,11 @@ import { defineConfig } from 'astro/config';
 import rehypeSlug from 'rehype-slug';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 import inlinePages from './src/integrations/inline-pages.ts';
+import permalinkLock from './src/integrations/permalink-lock.ts';
 import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
 import rehypeNotes from './src/plugins/rehype-notes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
+import remarkImages from './src/plugins/remark-images.ts';
 import viteUnwrapPreload from './src/plugins/vite-unwrap-preload.ts';
 import { normaliseBase, siteOrigin } from './src/lib/deploy.ts';
 
@@ -21,10 +23,11 @@ export default defineConfig({
   ...(env.HUITAN_OUT_DIR ? { outDir: env.HUITAN_OUT_DIR } : {}),
   ...(env.HUITAN_CACHE_DIR ? { cacheDir: env.HUITAN_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  // The site's script inlined and the inline hashes added first: the index then reads the pages as published.
+  // The permalink lock first: a build that breaks a published address stops before the rest.
+  // The site's script inlined and the inline hashes added next: the index then reads the pages as published.
   // HUITAN_SEARCH_SHARD_PAIRS: a smaller search-index shard (src/lib/search-records.ts SHARD_PAIRS),
   // so that tests can build a small site in several shards.
-  integrations: [inlinePages(), pagefindIndex({ shardPairs: env.HUITAN_SEARCH_SHARD_PAIRS ? Number(env.HUITAN_SEARCH_SHARD_PAIRS) : undefined })],
+  integrations: [permalinkLock(), inlinePages(), pagefindIndex({ shardPairs: env.HUITAN_SEARCH_SHARD_PAIRS ? Number(env.HUITAN_SEARCH_SHARD_PAIRS) : undefined })],
   build: {
     format: 'directory',
     // Each page's stylesheet (its components' CSS, see Base.astro) is inlined: a first visit
@@ -42,7 +45,7 @@ export default defineConfig({
   markdown: {
     // Transcript text is published as spoken: no curly-quote or dash rewriting.
     smartypants: false,
-    remarkPlugins: [remarkRejectHtml],
+    remarkPlugins: [remarkRejectHtml, remarkImages],
     // Notes first: footnotes become inline notes before anything else walks the text.
     rehypePlugins: [rehypeNotes, rehypeSlug, rehypeKeyQuotes],
   },

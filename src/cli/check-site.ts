@@ -2,8 +2,9 @@
  * Post-build site check (`npm run check:site [dir]`): every HTML page in the output is valid
  * HTML (html-validate), and passes src/lib/site-check.ts (links, fragments, language, title,
  * description, canonical URL, Chinese spacing). Links are also read from the stylesheets, the
- * sitemap and the Pagefind index when the build has them. Prints what it checked; exits 1
- * naming each page and element that fails.
+ * sitemap and the Pagefind index when the build has them, and the built site is held to
+ * content/permalinks.json (src/lib/permalinks.ts). Prints what it checked; exits 1 naming each
+ * page and element that fails.
  *
  * The base path and site come from HUITAN_BASE and HUITAN_SITE, as in astro.config.mjs.
  */
@@ -12,9 +13,11 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { parseHTML } from 'linkedom';
+import { contentDir } from '../lib/content-dir';
 import { normaliseBase, siteOrigin } from '../lib/deploy';
 import { listFilesSync } from '../lib/files';
 import { parseFragment, SHARD_FOLDER } from '../lib/pagefind-files';
+import { addressesOfPage, checkPermalinks, readPermalinks, type PermalinkFile } from '../lib/permalinks';
 import {
   checkLinks,
   checkPage,
@@ -51,6 +54,8 @@ export interface SiteCheckReport {
   stylesheets: number;
   sitemapUrls: number;
   searchUrls: number;
+  /** Addresses of content/permalinks.json checked (undefined: no permalink file given). */
+  permalinks?: number | undefined;
   tally: LinkTally;
   problems: Problem[];
   /** What was not checked and why (no sitemap, no search index). */
@@ -79,7 +84,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCheckO
   return { base: normaliseBase(env['HUITAN_BASE']), site: siteOrigin(env['HUITAN_SITE']), lang: 'zh-CN' };
 }
 
-export async function checkSite(dir: string, options: SiteCheckOptions): Promise<SiteCheckReport> {
+/**
+ * Checks the built site in `dir`; with `permalinks` (the content's permalink file), also that
+ * every address it lists is still published or redirected.
+ */
+export async function checkSite(dir: string, options: SiteCheckOptions, permalinks?: PermalinkFile): Promise<SiteCheckReport> {
   if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`expected a built site in ${dir}, found no index.html: run \`npm run build\` first`);
   const files = listFilesSync(dir);
   const fileSet = new Set(files);
@@ -145,12 +154,21 @@ export async function checkSite(dir: string, options: SiteCheckOptions): Promise
     skipped.push('search index: the build has no pagefind/ folder');
   }
 
+  if (permalinks) {
+    const current = pages.flatMap((page) => addressesOfPage(page.url, page.html));
+    const built = pages.map((page) => page.url);
+    for (const problem of checkPermalinks(permalinks, current, built)) {
+      problems.push({ page: 'content/permalinks.json', element: 'the permalink lock', message: problem });
+    }
+  }
+
   return {
     pages: pages.length,
     redirects: pages.filter((page) => isRedirectPage(page.document)).length,
     stylesheets: stylesheets.length,
     sitemapUrls: sitemapCount,
     searchUrls: searchCount,
+    permalinks: permalinks?.published.length,
     tally,
     problems,
     skipped,
@@ -163,6 +181,7 @@ export function formatReport(dir: string, options: SiteCheckOptions, report: Sit
     `  ${report.pages} pages (${report.redirects} redirects) validated with html-validate and checked for lang, title, description, canonical URL and Chinese spacing`,
     `  ${report.tally.links} internal links resolved, ${report.tally.anchors} #fragments resolved, ${report.tally.external} external links not fetched`,
     `  ${report.stylesheets} stylesheets, ${report.sitemapUrls} sitemap URLs, ${report.searchUrls} search index URLs`,
+    ...(report.permalinks === undefined ? [] : [`  ${report.permalinks} permalinks of content/permalinks.json still published or redirected`]),
     ...report.skipped.map((reason) => `  skipped ${reason}`),
   ];
   if (report.problems.length === 0) lines.push('  no problems');
@@ -177,7 +196,7 @@ export function formatReport(dir: string, options: SiteCheckOptions, report: Sit
 export async function runCheckSite(args: readonly string[]): Promise<number> {
   const dir = path.resolve(args.find((arg) => arg !== '--') ?? 'dist');
   const options = optionsFromEnv();
-  const report = await checkSite(dir, options);
+  const report = await checkSite(dir, options, readPermalinks(contentDir()));
   console.log(formatReport(dir, options, report));
   return report.problems.length === 0 ? 0 : 1;
 }

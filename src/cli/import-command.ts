@@ -28,7 +28,7 @@ import { labelsToKeep, parseSpeakerOption, readTalkLabels } from '../lib/import/
 import { recoverInterrupted, UnfinishedImportError, writeTalk } from '../lib/import/talk-transaction';
 import { FORMATS, isFormatName, type FormatName } from '../lib/import/detect';
 import { prepareTranscript, readTranscript } from '../lib/import/read-transcript';
-import { isIsoDate } from '../schemas/common';
+import { idProblem, isIsoDate } from '../schemas/common';
 import { SpeakerSchema } from '../schemas/speaker';
 
 export const USAGE = `Usage: npm run import -- <file> --talk <slug> [options]
@@ -65,8 +65,6 @@ Options:
   -h, --help         show this help
 
 Set HUITAN_CONTENT_DIR to import into another content folder.`;
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface ImportIo {
   env?: NodeJS.ProcessEnv;
@@ -124,7 +122,8 @@ function readOptions(argv: string[]): Options | 'help' | 'recover' {
   if (positionals.length !== 1) throw new UsageError(`expected one transcript file, found ${positionals.length === 0 ? 'none' : positionals.length}`);
   const talk = values.talk;
   if (talk === undefined) throw new UsageError('expected --talk <slug>, found none');
-  if (!SLUG.test(talk)) throw new UsageError(`--talk: expected lower-case ASCII words joined by hyphens (it becomes the URL), found ${JSON.stringify(talk)}`);
+  const slugProblem = idProblem(talk);
+  if (slugProblem) throw new UsageError(`--talk: ${slugProblem} (it becomes the folder and the URL)`);
   if (RESERVED_SLUGS.has(talk)) throw new UsageError(`--talk: expected a slug other than ${[...RESERVED_SLUGS].join(', ')} (the site uses those URLs), found ${JSON.stringify(talk)}`);
   if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError(`--date: expected an ISO date YYYY-MM-DD, found ${JSON.stringify(values.date)}`);
   if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title: expected text, found an empty title');

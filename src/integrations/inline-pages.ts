@@ -5,11 +5,15 @@
  *    script can be inlined; one that cannot stays a file, and the build log says why);
  * 2. adds the hash of the page's inline stylesheets and scripts to its Content-Security-Policy
  *    <meta>, and every distinct one to the policy in `_headers` (src/lib/inline-hashes.ts).
+ * Only inline blocks the build itself produced get a hash: the CSS chunks of the bundle (read
+ * from it by a Vite plugin before Astro inlines them) and the scripts inlined in step 1. Any
+ * other inline <script> or <style> stops the build, naming the page (docs/security.md).
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { Plugin } from 'vite';
 import { listFiles } from '../lib/files';
 import { hashHeaders, hashPage } from '../lib/inline-hashes';
 import { absoluteImports, cannotInline, inlineModuleScript } from '../lib/inline-script';
@@ -68,11 +72,30 @@ function inliner(chunks: ReadonlyMap<string, string>, base: string, logger: Astr
   };
 }
 
+/**
+ * A Vite plugin that keeps every CSS asset of the build's bundles in `sheets`. Their text is
+ * read after the build: Vite's own CSS plugin finishes each asset's source in place after this
+ * hook (it strips a hash marker last), and Astro's inlining plugin then takes inlined ones out
+ * of the bundle, putting that same text into the pages' <style> elements.
+ */
+function cssChunks(sheets: Set<{ source: string | Uint8Array }>): Plugin {
+  return {
+    name: 'huitan:css-chunks',
+    generateBundle(_options, bundle) {
+      for (const asset of Object.values(bundle)) if (asset.type === 'asset' && asset.fileName.endsWith('.css')) sheets.add(asset);
+    },
+  };
+}
+
 export default function inlinePages(): AstroIntegration {
   let base = '/';
+  const sheets = new Set<{ source: string | Uint8Array }>();
   return {
     name: 'huitan:inline-pages',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [cssChunks(sheets)] } });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
@@ -82,6 +105,7 @@ export default function inlinePages(): AstroIntegration {
         const chunks = new Map<string, string>();
         for (const chunk of files.filter((file) => file.endsWith('.js'))) chunks.set(chunk, await readFile(path.join(out, chunk), 'utf8'));
         const scripts = inliner(chunks, base, logger);
+        const styles = [...sheets].map((sheet) => (typeof sheet.source === 'string' ? sheet.source : Buffer.from(sheet.source).toString('utf8')));
 
         const styleHashes = new Set<string>();
         const scriptHashes = new Set<string>();
@@ -90,7 +114,9 @@ export default function inlinePages(): AstroIntegration {
         for (const page of pages) {
           const file = path.join(out, page);
           const original = await readFile(file, 'utf8');
-          const { html, hashes } = hashPage(scripts.inline(original, page), page);
+          const inlined = scripts.inline(original, page);
+          const known = { styles, scripts: new Set(scripts.inlined().map(([, script]) => script.code)) };
+          const { html, hashes } = hashPage(inlined, page, known);
           for (const hash of hashes.styles) styleHashes.add(hash);
           for (const hash of hashes.scripts) scriptHashes.add(hash);
           if (html !== original) await writeFile(file, html);

@@ -4,9 +4,9 @@
  * files, unique anchors and positions, key-quote spans, empty turns and hard-wrapped text.
  * Any problem throws a ContentError listing every problem found, so nothing half-publishes.
  */
-import type { Definition, Html, Image, Link, Root, Text } from 'mdast';
+import type { Definition, Html, Image, ImageReference, Link, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { Fact } from '../schemas/common';
+import { idProblem, type Fact } from '../schemas/common';
 import type { Speaker } from '../schemas/speaker';
 import type { Section, Talk } from '../schemas/talk';
 import type { KeyQuote, Turn } from '../schemas/turn';
@@ -14,7 +14,8 @@ import { parseMarkdown } from './markdown-tree';
 import { findPlaceholders, PLACEHOLDER } from './placeholder';
 import { inspectNotes, stripNotes, type NoteView } from './notes';
 import { paragraphStartsProblem } from './turn-times';
-import { unsafeScheme } from './url-safety';
+import { imageProblem, type TurnImage } from './turn-images';
+import { LINK_RULE, linkProblem } from './url-safety';
 
 /** The parts of a content-collection entry the catalog reads (see `astro:content`). */
 export interface EntryInput<T> {
@@ -35,6 +36,11 @@ export interface CatalogInput {
   speakers: EntryInput<Speaker>[];
   talks: EntryInput<Talk>[];
   turns: EntryInput<Turn>[];
+  /**
+   * Whether a file exists, by its path under the content folder (`talks/<slug>/images/a.png`):
+   * images in turns must. Default: no file exists.
+   */
+  fileExists?: ((contentPath: string) => boolean) | undefined;
 }
 
 export interface SpeakerView {
@@ -166,8 +172,10 @@ const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, m
  */
 export function inspectMarkdown(body: string | Root): {
   html: { value: string; line: number }[];
-  /** Links, images and link definitions whose URL scheme may run script (see url-safety.ts). */
-  unsafeLinks: { url: string; line: number }[];
+  /** Links and link definitions the URL policy refuses, with why (see url-safety.ts). */
+  unsafeLinks: { url: string; line: number; problem: string }[];
+  /** Every image (`reference`: written `![alt][label]`, its url left empty). */
+  images: TurnImage[];
   softBreaks: number[];
   texts: string[];
   /** The text runs of the speaker's words: `texts` without those of note definitions. */
@@ -175,7 +183,8 @@ export function inspectMarkdown(body: string | Root): {
 } {
   const tree = typeof body === 'string' ? parseMarkdown(body) : body;
   const html: { value: string; line: number }[] = [];
-  const unsafeLinks: { url: string; line: number }[] = [];
+  const unsafeLinks: { url: string; line: number; problem: string }[] = [];
+  const images: TurnImage[] = [];
   const softBreaks: number[] = [];
   const texts: string[] = [];
   const spokenTexts: string[] = [];
@@ -189,9 +198,16 @@ export function inspectMarkdown(body: string | Root): {
     if (node.type === 'html') {
       const { value, position } = node as Html;
       html.push({ value, line: position?.start.line ?? 1 });
-    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-      const { url, position } = node as Link | Image | Definition;
-      if (unsafeScheme(url) !== undefined) unsafeLinks.push({ url, line: position?.start.line ?? 1 });
+    } else if (node.type === 'link' || node.type === 'definition') {
+      const { url, position } = node as Link | Definition;
+      const problem = linkProblem(url);
+      if (problem !== undefined) unsafeLinks.push({ url, line: position?.start.line ?? 1, problem });
+    } else if (node.type === 'image') {
+      const { url, title, alt, position } = node as Image;
+      images.push({ url, title: title ?? undefined, alt: alt ?? '', line: position?.start.line ?? 1, reference: false });
+    } else if (node.type === 'imageReference') {
+      const { alt, position } = node as ImageReference;
+      images.push({ url: '', title: undefined, alt: alt ?? '', line: position?.start.line ?? 1, reference: true });
     }
     if (node.type === 'text') {
       const { value, position } = node as Text;
@@ -204,7 +220,7 @@ export function inspectMarkdown(body: string | Root): {
       softBreaks.push((node.position?.start.line ?? 1) + 1);
     }
   });
-  return { html, unsafeLinks, softBreaks, texts, spokenTexts };
+  return { html, unsafeLinks, images, softBreaks, texts, spokenTexts };
 }
 
 /** Characters a reader reads: everything but whitespace. */
@@ -236,7 +252,6 @@ export function talkSlugOfTalk(entryId: string): string {
   return entryId.split('/')[0] ?? '';
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Folder names a talk cannot have: the site serves other pages at these URLs. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['speakers', 'search', 'pagefind', '_astro', '404']);
 /** Length of a turn's excerpt on speaker pages. */
@@ -260,6 +275,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
     speakers.set(entry.id, speakerView(entry.id, entry.data));
   }
   const speakerList = [...speakers.keys()].sort().join(', ');
+  // The file name is the speaker's id: it becomes a URL and a folder (/speakers/<id>/).
+  for (const entry of input.speakers) {
+    const problem = idProblem(entry.id);
+    if (problem) report({ file: fileOf(entry, `content/speakers/${entry.id}.yaml`), field: 'file name', message: `Unexpected speaker file name: ${problem}` });
+  }
 
   const turnsByTalk = new Map<string, EntryInput<Turn>[]>();
   for (const entry of input.turns) {
@@ -300,11 +320,9 @@ export function buildCatalog(input: CatalogInput): Catalog {
     const slug = talkSlugOfTalk(talkEntry.id);
     const talkFile = fileOf(talkEntry, `content/talks/${slug}/talk.yaml`);
     const talk = talkEntry.data;
-    if (!SLUG.test(slug)) {
-      report({
-        file: talkFile,
-        message: `Unexpected talk folder name ${show(slug)}: expected lower-case ASCII words joined by hyphens (it becomes the URL)`,
-      });
+    const slugProblem = idProblem(slug);
+    if (slugProblem) {
+      report({ file: talkFile, field: 'folder name', message: `Unexpected talk folder name (it becomes the URL): ${slugProblem}` });
     } else if (RESERVED_SLUGS.has(slug)) {
       report({
         file: talkFile,
@@ -436,8 +454,12 @@ export function buildCatalog(input: CatalogInput): Catalog {
           file,
           line: lineOf(link.line),
           field: 'body',
-          message: `Unexpected link to ${show(clip(link.url))}: expected an http(s), mailto or relative URL (scheme "${unsafeScheme(link.url)}" is not published)`,
+          message: `Unexpected link to ${show(clip(link.url))}: expected ${LINK_RULE}, found ${link.problem}`,
         });
+      }
+      for (const image of markdown.images) {
+        const message = imageProblem(image, { slug, images: talk.images === true, fileExists: input.fileExists ?? (() => false) });
+        if (message) report({ file, line: lineOf(image.line), field: 'body', message });
       }
       for (const wrap of markdown.softBreaks) {
         report({

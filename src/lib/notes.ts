@@ -5,7 +5,7 @@
  *
  *     [^gao-yang-name]: 【更正】应为高阳……[清华大学](https://…)
  *
- * A label is lower-case ASCII words joined by hyphens (it becomes part of the note's id). The
+ * A label is an id (src/schemas/common.ts ID_PATTERN; it becomes part of the note's id). The
  * kind is one of 【背景】 (context), 【更正】 (correction) or 【术语】 (term). Each definition is one
  * line, is referenced exactly once, and carries a source link or says 未核实 (unverified).
  * This module finds the notes and every problem with them; rendering is rehype-notes.ts.
@@ -14,6 +14,7 @@
  */
 import type { FootnoteDefinition, FootnoteReference, Link, Nodes, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { idProblem } from '../schemas/common';
 import { parseMarkdown } from './markdown-tree';
 
 export const NOTE_KINDS = ['context', 'correction', 'term'] as const;
@@ -27,7 +28,6 @@ export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
 };
 
 const KIND_PREFIX = /^【([^】]{1,8})】/u;
-const LABEL = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** What an unresolved footnote call looks like in text (GFM leaves it as literal text). */
 const LOOSE_REFERENCE = /\[\^([^\]\s]+)\]/gu;
 /**
@@ -228,11 +228,9 @@ export function inspectNotes<K extends string>(
         message: `Unexpected note [^${label}] referenced ${uses} times: expected each note referenced once (write a second note for a second place)`,
       });
     }
-    if (!LABEL.test(label)) {
-      problems.push({
-        line,
-        message: `Unexpected note label ${show(label)}: expected lower-case ASCII words joined by hyphens (e.g. "gao-yang"), since it becomes the note's id`,
-      });
+    const labelProblem = idProblem(label);
+    if (labelProblem) {
+      problems.push({ line, message: `Unexpected note label [^${label}] (it becomes the note's id): ${labelProblem}` });
     }
     if (definition.children.length !== 1 || definition.children[0]!.type !== 'paragraph') {
       problems.push({

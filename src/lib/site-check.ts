@@ -5,6 +5,7 @@
  * HTML validation live in src/cli/check-site.ts; build tests call these functions directly.
  */
 import { cjkGaps } from './cjk-spacing';
+import { SAFE_SCHEMES } from './url-safety';
 
 /** One built HTML page. */
 export interface BuiltPage {
@@ -52,8 +53,8 @@ export interface LinkTally {
   external: number;
 }
 
-/** Schemes a link may use; anything else (javascript:, data:, vbscript:) is a problem. */
-const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+/** Schemes a link may use: the URL policy's (url-safety.ts); anything else (javascript:, data:, mailto:) is a problem. */
+const SAFE_PROTOCOLS: ReadonlySet<string> = new Set([...SAFE_SCHEMES].map((scheme) => `${scheme}:`));
 
 /** The page URL of a file in the output dir: `index.html` → `/`, `a/index.html` → `/a/`. */
 export function pageUrlOf(file: string): string {
@@ -96,8 +97,7 @@ export function resolveUrl(
   } catch {
     return { kind: 'problem', message: `unparsable URL ${JSON.stringify(raw)}` };
   }
-  if (!SAFE_SCHEMES.has(url.protocol)) return { kind: 'problem', message: `unsafe URL scheme ${JSON.stringify(url.protocol)}` };
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'external' };
+  if (!SAFE_PROTOCOLS.has(url.protocol)) return { kind: 'problem', message: `unsafe URL scheme ${JSON.stringify(url.protocol)}` };
   if (url.origin !== new URL(options.site).origin) return { kind: 'external' };
   const pathname = safeDecode(url.pathname);
   if (pathname === undefined) return { kind: 'problem', message: `malformed percent-encoding in ${JSON.stringify(url.pathname)}` };

@@ -2,7 +2,7 @@
  * The one place pages read content: queries the collections once per build and validates them
  * together (see catalog.ts). Every page awaits it, so a content error stops the whole build.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { buildCatalog, type Catalog, type QuoteView, type TalkView } from './catalog';
@@ -42,6 +42,7 @@ export function getCatalog(): Promise<Catalog> {
         bodyLine: () => bodyLine(entry.id, entry.body),
         renderFailed: entry.rendered === undefined,
       })),
+      fileExists: (contentPath) => existsSync(path.join(contentDir(), contentPath)),
     });
   })();
   return catalog;

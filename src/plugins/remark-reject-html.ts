@@ -1,6 +1,7 @@
 /**
- * remark plugin: raw HTML, and links whose URL scheme could run script (`javascript:`,
- * `data:`…), stop rendering (Astro would pass both straight through). The content check
+ * remark plugin: raw HTML, and links the URL policy refuses (src/lib/url-safety.ts: a
+ * `javascript:` or `data:` URL, another host without a scheme…), stop rendering (Astro would
+ * pass both straight through). Images are remark-images.ts's. The content check
  * (src/lib/catalog.ts) reports them in turns with file lines first; this is the safety net for
  * any other Markdown. Astro renders the body without its front matter, so lines count from the
  * start of the body.
@@ -8,7 +9,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { unsafeScheme } from '../lib/url-safety';
+import { LINK_RULE, linkProblem } from '../lib/url-safety';
 
 const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
@@ -22,10 +23,9 @@ export default function remarkRejectHtml() {
           `${where(node.position?.start.line)} Unexpected raw HTML ${JSON.stringify(clip(node.value))}: expected plain Markdown text (raw HTML is not published)`,
         );
       }
-      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && unsafeScheme(node.url)) {
-        throw new Error(
-          `${where(node.position?.start.line)} Unexpected link to ${JSON.stringify(clip(node.url))}: expected an http(s), mailto or relative URL (scheme "${unsafeScheme(node.url)}" is not published)`,
-        );
+      const problem = node.type === 'link' || node.type === 'definition' ? linkProblem(node.url) : undefined;
+      if (problem !== undefined) {
+        throw new Error(`${where(node.position?.start.line)} Unexpected link to ${JSON.stringify(clip((node as { url: string }).url))}: expected ${LINK_RULE}, found ${problem}`);
       }
     });
   };

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { WEB_URL_RULE, webUrlFieldProblem } from '../lib/url-safety';
 
 /** How a schema is described in "expected …" messages. */
 export function describeSchema(schema: z.ZodTypeAny): string {
@@ -14,6 +15,8 @@ export function describeSchema(schema: z.ZodTypeAny): string {
       return 'a list';
     case 'ZodObject':
       return 'a mapping of fields';
+    case 'ZodRecord':
+      return 'a mapping of keys to values';
     case 'ZodEnum':
       return `one of ${(def.values ?? []).map((value) => JSON.stringify(value)).join(', ')}`;
     case 'ZodLiteral':
@@ -91,18 +94,57 @@ export function strictObject<T extends z.ZodRawShape>(shape: T) {
 }
 
 /**
- * A stable, human-readable anchor: lower-case ASCII words joined by hyphens.
- * Anchors are written by an editor, never derived from position, and never change once
- * published (a turn moved or inserted keeps every other anchor).
+ * The one pattern of every id the site publishes: speaker ids (file names in content/speakers/),
+ * talk slugs (folder names in content/talks/), turn anchors, key-quote ids, outline ids and note
+ * labels. They become file names, folder names, URLs and element ids, so they are lower-case
+ * ASCII letters and digits in words joined by single hyphens, at most ID_MAX_LENGTH characters
+ * (a path stays well under file-system limits), and never a name Windows reserves for a device
+ * (a file or folder `con` cannot be checked out there). See docs/security.md.
  */
-export const AnchorSchema = z
-  .string()
-  .refine(
-    (value) => /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(value) && value.length <= 64,
-    (value) => ({
-      message: `expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found ${showFound(value)}`,
-    }),
-  );
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_MAX_LENGTH = 64;
+/** Names Windows reserves for devices, with or without an extension. */
+export const WINDOWS_DEVICE_NAMES: ReadonlySet<string> = new Set([
+  'con',
+  'prn',
+  'aux',
+  'nul',
+  ...Array.from({ length: 10 }, (_, n) => `com${n}`),
+  ...Array.from({ length: 10 }, (_, n) => `lpt${n}`),
+]);
+/** The id rule, for "expected …" messages. */
+export const ID_RULE = `lower-case ASCII words joined by hyphens, at most ${ID_MAX_LENGTH} characters (e.g. "yao-rl-breakthrough")`;
+
+/** "expected …, found …" when `value` is not an id (ID_PATTERN), else undefined. */
+export function idProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !ID_PATTERN.test(value) || value.length > ID_MAX_LENGTH) {
+    return `expected ${ID_RULE}, found ${showFound(value)}`;
+  }
+  if (WINDOWS_DEVICE_NAMES.has(value)) return `expected ${ID_RULE}, found ${showFound(value)}, a name Windows reserves for a device`;
+  return undefined;
+}
+
+/** An id (ID_PATTERN): the schema of every id field. */
+export const IdSchema = z.string().superRefine((value, ctx) => {
+  const problem = idProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/**
+ * A stable, human-readable anchor (an id, ID_PATTERN). Anchors are written by an editor, never
+ * derived from position, and never change once published (a turn moved or inserted keeps every
+ * other anchor; content/permalinks.json holds the build to it).
+ */
+export const AnchorSchema = IdSchema;
+
+/**
+ * A URL in a talk or speaker file (an event's site, where a transcript was published): http(s)
+ * only, by the site's one URL policy (src/lib/url-safety.ts). Every URL field uses it.
+ */
+export const SafeUrlSchema = z.string().superRefine((value, ctx) => {
+  const problem = webUrlFieldProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `expected ${WEB_URL_RULE}, found ${showFound(value)} (${problem})` });
+});
 
 /**
  * Where an editorial fact comes from: a public URL; `transcript` (in a talk file: that talk's
@@ -113,14 +155,9 @@ export const FactSourceSchema = z.string().refine(isFactSource, (value) => ({
 }));
 
 export function isFactSource(value: string): boolean {
-  if (value === 'transcript' || /^talk:[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return true;
-  if (!/^https?:\/\//.test(value)) return false;
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
+  if (value === 'transcript') return true;
+  if (value.startsWith('talk:')) return idProblem(value.slice('talk:'.length)) === undefined;
+  return /^https?:\/\//.test(value) && webUrlFieldProblem(value) === undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { AnchorSchema, DateFactSchema, FactSchema, strictObject } from './common';
+import { AnchorSchema, DateFactSchema, FactSchema, SafeUrlSchema, strictObject } from './common';
 
 /** One participant of a talk, in the order they are introduced. */
 export const ParticipantSchema = strictObject({
@@ -35,8 +35,8 @@ export const TalkSourceSchema = strictObject({
     platform: z.string().trim().min(1).optional(),
     /** Title of the published article. */
     title: z.string().trim().min(1),
-    /** Link to the article, when one is known. */
-    url: z.string().url().optional(),
+    /** Link to the article, when one is known: an http(s) URL (src/lib/url-safety.ts). */
+    url: SafeUrlSchema.optional(),
     /** How the text was edited for this site. */
     editorialNote: z.string().trim().min(1).optional(),
   });
@@ -57,8 +57,8 @@ export const TalkSchema = strictObject({
         name: z.string().trim().min(1),
         /** Full name, e.g. 2023 世界人工智能大会. */
         fullName: z.string().trim().min(1),
-        /** Official site of the event. Optional. */
-        url: z.string().url().optional(),
+        /** Official site of the event: an http(s) URL (src/lib/url-safety.ts). Optional. */
+        url: SafeUrlSchema.optional(),
       }),
     /** Day of the talk (ISO date, YYYY-MM-DD) and where that was verified. */
     date: DateFactSchema,
@@ -75,6 +75,13 @@ export const TalkSchema = strictObject({
     source: TalkSourceSchema,
     /** Sections of the talk in order; each starts at one turn. */
     outline: z.array(SectionSchema).default([]),
+    /**
+     * Whether turns may show images: `![what it shows](../images/<name>.png)`, files in the
+     * talk's own `images/` folder, which the build checks exist. Remote images are never
+     * published. Default: false, when absent (a transcript is words; an image is an editor's
+     * decision). Left optional rather than defaulted, so code that builds a Talk need not name it.
+     */
+    images: z.boolean().optional(),
   });
 
 export type Talk = z.infer<typeof TalkSchema>;

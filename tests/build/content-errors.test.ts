@@ -36,6 +36,8 @@ interface CaseSpec {
   buildGap?: string;
   /** Why the message is poor (known src gap): the message test is `test.fails`. */
   messageGap?: string;
+  /** A path, relative to the fixture site's folder (the output folder's parent), the build must not write. */
+  outside?: string;
 }
 
 const TURNS = 'talks/fixture-talk/turns';
@@ -63,6 +65,10 @@ const CASES: Record<string, CaseSpec> = {
   'raw-html-iframe': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
   'raw-html-style': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
   'javascript-link': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
+  'unsafe-source-url': { file: 'talks/fixture-talk/talk.yaml', field: 'source.url' },
+  'remote-image': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
+  'permalink-removed': { file: 'permalinks.json', field: 'permalink "/fixture-talk/#old-turn-name"' },
+  'redirect-traversal': { file: 'permalinks.json', field: 'redirects["/../traversal-demo/"]', outside: 'traversal-demo' },
   'quote-span-crosses-formatting': { file: `${TURNS}/02-he-why-fixtures.md`, field: 'quotes[0].span' },
   'import-placeholder': { file: 'talks/fixture-talk/talk.yaml', field: 'summary' },
   'note-reference-undefined': { file: `${TURNS}/04-song-limits.md`, field: 'body' },
@@ -165,6 +171,7 @@ describe('fixture content builds', () => {
         expect(existsSync(path.join(site.outDir, READER_PAGE)), `${READER_PAGE} was published`).toBe(false);
         expect(existsSync(path.join(site.outDir, 'index.html')), 'index.html was published').toBe(false);
         expect(existsSync(path.join(site.outDir, '404.html')), '404.html was published').toBe(false);
+        if (spec.outside) expect(existsSync(path.join(site.dir, spec.outside)), `${spec.outside} was written outside the output folder`).toBe(false);
       },
       TEST_TIMEOUT,
     );

@@ -902,8 +902,9 @@ describe('buildCatalog, content problems', () => {
       [
         {
           file: talkFile('Demo_Talk'),
+          field: 'folder name',
           message:
-            'Unexpected talk folder name "Demo_Talk": expected lower-case ASCII words joined by hyphens (it becomes the URL)',
+            'Unexpected talk folder name (it becomes the URL): expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "Demo_Talk"',
         },
       ],
     );
@@ -1016,6 +1017,7 @@ describe('inspectMarkdown', () => {
     expect(inspectMarkdown('第一段。\n\n第二段有**重点**。\n')).toEqual({
       html: [],
       unsafeLinks: [],
+      images: [],
       softBreaks: [],
       texts: ['第一段。', '第二段有', '重点', '。'],
       spokenTexts: ['第一段。', '第二段有', '重点', '。'],
@@ -1037,15 +1039,27 @@ describe('inspectMarkdown', () => {
     ]);
   });
 
-  test('gives links whose scheme could run script, with their body line, and passes safe ones', () => {
-    const body = '[甲](https://example.org/) [乙](/talk/#x) [丙](#y) [丁](mailto:a@example.org)\n\n[x](javascript:alert(1))\n\n![图](data:image/svg+xml,x) [y](JaVaScRiPt:alert(2)) [z](&#106;avascript:alert(3))\n\n<vbscript:msgbox>\n\n[ref]: javascript:void(0)';
+  test('gives links the URL policy refuses, with their body line and why, and passes safe ones', () => {
+    const body = '[甲](https://example.org/) [乙](/talk/#x) [丙](#y) [丁](mailto:a@example.org)\n\n[x](javascript:alert(1))\n\n[图](data:image/svg+xml,x) [y](JaVaScRiPt:alert(2)) [z](&#106;avascript:alert(3)) [w](//evil.example/)\n\n<vbscript:msgbox>\n\n[ref]: javascript:void(0)';
+    const scheme = (name: string) => `the scheme "${name}"`;
     expect(inspectMarkdown(body).unsafeLinks).toEqual([
-      { url: 'javascript:alert(1)', line: 3 },
-      { url: 'data:image/svg+xml,x', line: 5 },
-      { url: 'JaVaScRiPt:alert(2)', line: 5 },
-      { url: 'javascript:alert(3)', line: 5 },
-      { url: 'vbscript:msgbox', line: 7 },
-      { url: 'javascript:void(0)', line: 9 },
+      { url: 'mailto:a@example.org', line: 1, problem: scheme('mailto') },
+      { url: 'javascript:alert(1)', line: 3, problem: scheme('javascript') },
+      { url: 'data:image/svg+xml,x', line: 5, problem: scheme('data') },
+      { url: 'JaVaScRiPt:alert(2)', line: 5, problem: scheme('javascript') },
+      { url: 'javascript:alert(3)', line: 5, problem: scheme('javascript') },
+      { url: '//evil.example/', line: 5, problem: 'another host without a scheme (write https://…)' },
+      { url: 'vbscript:msgbox', line: 7, problem: scheme('vbscript') },
+      { url: 'javascript:void(0)', line: 9, problem: scheme('javascript') },
+    ]);
+  });
+
+  test('gives every image, inline or by reference, with its line, title and alt text', () => {
+    const body = '![图一](../images/a.png)\n\n![图二](https://evil.example/t.png "标题")\n\n![图三][r]\n\n[r]: ../images/b.png';
+    expect(inspectMarkdown(body).images).toEqual([
+      { url: '../images/a.png', title: undefined, alt: '图一', line: 1, reference: false },
+      { url: 'https://evil.example/t.png', title: '标题', alt: '图二', line: 3, reference: false },
+      { url: '', title: undefined, alt: '图三', line: 5, reference: true },
     ]);
   });
 

@@ -160,7 +160,9 @@ describe('bad input stops with a message naming the line, and writes nothing', (
   test.each([
     [['t.txt'], 'import: expected --talk <slug>, found none'],
     [['--talk', 'x'], 'import: expected one transcript file, found none'],
-    [['t.txt', '--talk', 'Second Talk'], 'import: --talk: expected lower-case ASCII words joined by hyphens (it becomes the URL), found "Second Talk"'],
+    [['t.txt', '--talk', 'Second Talk'], 'import: --talk: expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "Second Talk" (it becomes the folder and the URL)'],
+    [['t.txt', '--talk', 'con'], 'import: --talk: expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "con", a name Windows reserves for a device (it becomes the folder and the URL)'],
+    [['t.txt', '--talk', 'a'.repeat(250)], `import: --talk: expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "${'a'.repeat(58)}… (it becomes the folder and the URL)`],
     [['t.txt', '--talk', 'speakers'], 'import: --talk: expected a slug other than speakers, search, pagefind, _astro, 404 (the site uses those URLs), found "speakers"'],
     [['t.txt', '--talk', 'x', '--date', '2024-02-30'], 'import: --date: expected an ISO date YYYY-MM-DD, found "2024-02-30"'],
     [['t.txt', '--talk', 'x', '--frobnicate'], "import: Unknown option '--frobnicate'"],

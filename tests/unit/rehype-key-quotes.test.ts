@@ -171,12 +171,12 @@ describe('remarkRejectHtml', () => {
   test.each([
     ['a javascript: link', '第一段。\n\n点[这里](javascript:alert(1))。', 3, 'javascript:alert(1)', 'javascript'],
     ['a javascript: autolink', '见<javascript:alert(1)>。', 1, 'javascript:alert(1)', 'javascript'],
-    ['a data: image', '![图](data:text/html,x)', 1, 'data:text/html,x', 'data'],
+    ['a data: link', '[图](data:text/html,x)', 1, 'data:text/html,x', 'data'],
     ['a vbscript: link definition', '[甲][r]\n\n[r]: vbscript:msgbox', 3, 'vbscript:msgbox', 'vbscript'],
   ])('throws on %s with the file and body line', (_name, body, line, url, scheme) => {
     expect(() => render(body)).toThrow(
       new Error(
-        `${FILE} field "body" (body line ${line}) Unexpected link to ${JSON.stringify(url)}: expected an http(s), mailto or relative URL (scheme "${scheme}" is not published)`,
+        `${FILE} field "body" (body line ${line}) Unexpected link to ${JSON.stringify(url)}: expected an http(s) URL or a path on this site, found the scheme "${scheme}"`,
       ),
     );
   });

@@ -129,7 +129,7 @@ describe('TurnSchema', () => {
     ]);
   });
 
-  test.each(['Yao-RL', 'yao_rl', 'yao--rl', '-yao', 'yao-', '1st-turn', '姚', '', 'yao rl'])(
+  test.each(['Yao-RL', 'yao_rl', 'yao--rl', '-yao', 'yao-', '姚', '', 'yao rl', 'yao/rl', '../x'])(
     'rejects the anchor %j',
     (anchor) => {
       expect(issuesOf(TurnSchema, { ...turn, anchor })).toEqual([`anchor: ${ANCHOR_RULE}, found ${JSON.stringify(anchor)}`]);
@@ -144,7 +144,12 @@ describe('TurnSchema', () => {
     ]);
   });
 
-  test.each(['a', 'yao-rl-2', 'q1-a1b2'])('accepts the anchor %j', (anchor) => {
+  test.each(['con', 'prn', 'aux', 'nul', 'com1', 'lpt9'])('rejects the anchor %j, a name Windows reserves for a device', (anchor) => {
+    expect(issuesOf(TurnSchema, { ...turn, anchor })).toEqual([`anchor: ${ANCHOR_RULE}, found ${JSON.stringify(anchor)}, a name Windows reserves for a device`]);
+  });
+
+  // One pattern for every id: talk slugs and note labels may start with a digit, so anchors may too.
+  test.each(['a', 'yao-rl-2', 'q1-a1b2', '1st-turn', 'console', 'com10'])('accepts the anchor %j', (anchor) => {
     expect(parsed(AnchorSchema, anchor)).toBe(anchor);
   });
 
@@ -222,7 +227,7 @@ describe('FactSourceSchema', () => {
 
   // The URL branch takes http(s) only: a mistyped `talk:` source and a `javascript:` URL (which
   // SourceNotes would turn into an href) must not pass as URLs.
-  test.each(['talk:Bad_Slug', 'talk:', 'javascript:alert(1)', 'mailto:a@example.org', 'ftp://example.org/a'])(
+  test.each(['talk:Bad_Slug', 'talk:', 'talk:con', 'javascript:alert(1)', 'mailto:a@example.org', 'ftp://example.org/a', 'https://', 'https:\\\\evil.example'])(
     'rejects %j (a URL scheme other than http or https)',
     (source) => {
       expect(FactSourceSchema.safeParse(source).success).toBe(false);
@@ -303,7 +308,7 @@ describe('TalkSchema', () => {
 
   test('names an unknown field and lists the expected ones', () => {
     expect(issuesOf(TalkSchema, { ...talk, speakers: [] })).toEqual([
-      'speakers: Unexpected field "speakers", expected one of: title, subtitle, summary, event, date, venue, session, language, participants, labels, source, outline',
+      'speakers: Unexpected field "speakers", expected one of: title, subtitle, summary, event, date, venue, session, language, participants, labels, source, outline, images',
     ]);
   });
 
@@ -314,6 +319,28 @@ describe('TalkSchema', () => {
     expect(issuesOf(TalkSchema, { ...talk, outline: [{ id: 'a', title: 't', start: 'b', end: 'c' }] })).toEqual([
       'outline.0.end: Unexpected field "end", expected one of: id, title, question, start',
     ]);
+  });
+
+  test('publishes no images unless the talk says so', () => {
+    expect(parsed(TalkSchema, talk).images).toBeUndefined();
+    expect(parsed(TalkSchema, { ...talk, images: true }).images).toBe(true);
+  });
+
+  test.each([
+    ['javascript:alert(1)', 'the scheme "javascript"'],
+    ['data:text/html,<script>alert(1)</script>', 'the scheme "data"'],
+    ['/waic-2023-roundtable/', 'no scheme'],
+  ])('refuses the URL %j in event.url and source.url, naming the field and the value', (url, problem) => {
+    const found = JSON.stringify(url.length > 60 ? `${url.slice(0, 59)}…` : url);
+    expect(issuesOf(TalkSchema, { ...talk, event: { ...talk.event, url }, source: { ...talk.source, url } })).toEqual([
+      `event.url: expected an http(s) URL, found ${found} (${problem})`,
+      `source.url: expected an http(s) URL, found ${found} (${problem})`,
+    ]);
+  });
+
+  test('accepts http(s) URLs in event.url and source.url', () => {
+    const url = 'https://www.worldaic.com.cn/';
+    expect(parsed(TalkSchema, { ...talk, event: { ...talk.event, url }, source: { ...talk.source, url } }).source.url).toBe(url);
   });
 
   test('rejects a talk without participants', () => {

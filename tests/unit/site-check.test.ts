@@ -48,7 +48,7 @@ describe('resolveUrl', () => {
     expect(resolveUrl(href, '/', OPTIONS, FILES)).toEqual({ kind: 'internal', target });
   });
 
-  test.each(['https://other.example/talk/', 'mailto:a@example.org', '//cdn.example/x.js'])('%s is external', (href) => {
+  test.each(['https://other.example/talk/', '//cdn.example/x.js'])('%s is external', (href) => {
     expect(resolveUrl(href, '/', OPTIONS, FILES)).toEqual({ kind: 'external' });
   });
 
@@ -58,6 +58,7 @@ describe('resolveUrl', () => {
     ['javascript:alert(1)', 'unsafe URL scheme "javascript:"'],
     [' java\tscript:alert(1)', 'unsafe URL scheme "javascript:"'],
     ['data:text/html,x', 'unsafe URL scheme "data:"'],
+    ['mailto:a@example.org', 'unsafe URL scheme "mailto:"'],
     ['/%E4%B8%AD%ZZ/', 'malformed percent-encoding in "/%E4%B8%AD%ZZ/"'],
     ['/talk/#', 'empty #fragment (a link to nothing)'],
     ['', 'empty URL'],
