@@ -14,6 +14,10 @@ import { parseMarkdown } from './markdown-tree';
 import { findPlaceholders, PLACEHOLDER } from './placeholder';
 import { inspectNotes, stripNotes, type NoteView } from './notes';
 import { unsafeScheme } from './url-safety';
+import { readLabel, type LabelReading } from './speaker-labels';
+import { countCharacters, measureFor, measureText, type TextMeasure } from './talk-stats';
+
+export { countCharacters };
 
 /** The parts of a content-collection entry the catalog reads (see `astro:content`). */
 export interface EntryInput<T> {
@@ -69,11 +73,15 @@ export interface TurnView {
   position: number;
   speaker: ParticipantView;
   sourceLabel: string | undefined;
+  /** What the source label says of the speaker: only `other` is a correction (speaker-labels.ts). */
+  labelReading: LabelReading;
   quotes: QuoteView[];
   /** Paragraphs of the speaker's words (notes not counted). */
   paragraphs: number;
   /** Characters of the speaker's words, without whitespace and without notes. */
   characters: number;
+  /** The speaker's words (without notes) in the talk's unit, `TalkView.measure`: characters or words. */
+  length: number;
   /** The turn's opening words as plain text, at most EXCERPT_LENGTH characters (… if cut). */
   excerpt: string;
   /** Editorial notes, in reading order (see notes.ts). */
@@ -88,6 +96,8 @@ export interface TalkView {
   slug: string;
   filePath: string;
   data: Talk;
+  /** How the talk's language is counted and read (talk-stats.ts measureFor). */
+  measure: TextMeasure;
   participants: ParticipantView[];
   /** Turns before the first section, if the outline does not start at the first turn. */
   preamble: TurnView[];
@@ -204,11 +214,6 @@ export function inspectMarkdown(body: string | Root): {
     }
   });
   return { html, unsafeLinks, softBreaks, texts, spokenTexts };
-}
-
-/** Characters a reader reads: everything but whitespace. */
-export function countCharacters(text: string): number {
-  return text.replace(/\s+/gu, '').length;
 }
 
 function speakerView(id: string, data: Speaker): SpeakerView {
@@ -367,6 +372,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
       return true;
     };
     const positionOwner = new Map<number, string>();
+    const measure = measureFor(talk.language);
     const turns: TurnView[] = [];
     for (const entry of entries) {
       const file = fileOf(entry, entry.id);
@@ -470,9 +476,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
         position: turn.position,
         speaker,
         sourceLabel: turn.sourceLabel,
+        labelReading: readLabel(turn.sourceLabel, speaker, talk.labels),
         quotes,
         paragraphs: paragraphs.length,
         characters: countCharacters(spoken),
+        length: measureText(spoken, talk.language),
         excerpt: excerptOf(markdown.spokenTexts),
         notes: notes.notes,
       });
@@ -516,6 +524,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
       slug,
       filePath: talkFile,
       data: talk,
+      measure,
       participants,
       preamble: turns.slice(0, starts[0] ?? turns.length),
       sections,

@@ -70,6 +70,8 @@ export const TalkSchema = strictObject({
     language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/).default('zh-CN'),
     /** Participants in order of introduction (hosts and guests). */
     participants: z.array(ParticipantSchema).min(1),
+    /** Speaker labels this talk's transcript uses for someone (a role such as 主持人 or MODERATOR, a diarization id such as SPEAKER_00) → speaker id. Written by the importer's --speaker. Default: none. */
+    labels: z.record(z.string().trim().min(1), z.string().trim().min(1)).default({}),
     source: TalkSourceSchema,
     /** Sections of the talk in order; each starts at one turn. */
     outline: z.array(SectionSchema).default([]),

@@ -114,6 +114,7 @@ describe('quoteCardInput', () => {
           subtitle: 'WAIC 2023 开幕式圆桌论坛',
           summary: '摘要。',
           language: 'zh-CN',
+          labels: {},
           event: { name: 'WAIC 2023', fullName: '2023 世界人工智能大会' },
           date: { text: '2023-07-06', source: 'transcript', unverified: false },
           venue: fact('上海'),

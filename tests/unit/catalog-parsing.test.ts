@@ -29,6 +29,7 @@ describe('buildCatalog', () => {
             subtitle: '副标题',
             summary: '摘要。',
             language: 'zh-CN',
+            labels: {},
             event: { name: '活动', fullName: '某活动' },
             date: { text: '2024-01-01', source: 'transcript', unverified: false },
             venue: fact('某地'),

@@ -21,6 +21,7 @@ const talk = (slug: string, date: string, participants: [string, 'host' | 'guest
     venue: fact,
     session: fact,
     language: 'zh-CN',
+    labels: {},
     participants: participants.map(([id, part]) => ({ speaker: id, part })),
     source: { publisher: fact, title: '实录' },
     outline: [],
