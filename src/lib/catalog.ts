@@ -128,6 +128,9 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.problems = problems;
+    // The editor's to fix, not a bug: Astro prints a stack trace under any error that has one
+    // (astro/dist/core/messages.js formatErrorMessage), which would bury the message.
+    this.stack = '';
   }
 }
 
