@@ -293,7 +293,7 @@ describe('TalkSchema', () => {
 
   test('names an unknown field and lists the expected ones', () => {
     expect(issuesOf(TalkSchema, { ...talk, speakers: [] })).toEqual([
-      'speakers: Unexpected field "speakers", expected one of: title, subtitle, summary, event, date, venue, session, language, participants, source, outline',
+      'speakers: Unexpected field "speakers", expected one of: title, subtitle, summary, event, date, venue, session, language, participants, labels, source, outline',
     ]);
   });
 
