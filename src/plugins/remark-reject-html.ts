@@ -9,6 +9,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { unsafeScheme } from '../lib/url-safety';
+import { contentError } from '../lib/content-error';
 
 const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
@@ -18,12 +19,12 @@ export default function remarkRejectHtml() {
       `${file.path || 'a Markdown file'} field "body"${line === undefined ? '' : ` (body line ${line})`}`;
     visit(tree, (node) => {
       if (node.type === 'html') {
-        throw new Error(
+        throw contentError(
           `${where(node.position?.start.line)} Unexpected raw HTML ${JSON.stringify(clip(node.value))}: expected plain Markdown text (raw HTML is not published)`,
         );
       }
       if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && unsafeScheme(node.url)) {
-        throw new Error(
+        throw contentError(
           `${where(node.position?.start.line)} Unexpected link to ${JSON.stringify(clip(node.url))}: expected an http(s), mailto or relative URL (scheme "${unsafeScheme(node.url)}" is not published)`,
         );
       }
