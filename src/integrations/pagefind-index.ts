@@ -16,7 +16,7 @@ import { listFiles } from '../lib/files';
 import { parseFragment, shardFolder } from '../lib/pagefind-files';
 import { publishPagefindScript } from '../lib/pagefind-patch';
 import { SITE_FILE, type SearchIndexFiles, type SearchSite } from '../lib/search-site';
-import { indexChunkSize, SHARD_PAIRS, shardRecords, transcriptOrder, turnRecords, type TurnRecord } from '../lib/search-records';
+import { indexChunkSize, SEARCH_INDEX_LANGUAGE, SHARD_PAIRS, shardRecords, transcriptOrder, turnRecords, type TurnRecord } from '../lib/search-records';
 
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
@@ -52,16 +52,17 @@ async function fragmentUrl(output: string, id: string): Promise<string> {
 }
 
 /** Indexes `records` into `output` with a Pagefind service of its own, closed afterwards (its memory freed). */
-async function writeShard(records: readonly TurnRecord[], output: string, language: string, first: boolean): Promise<string[]> {
+async function writeShard(records: readonly TurnRecord[], output: string, first: boolean): Promise<string[]> {
   // Pagefind 1.6 reads the chunk size only from this (documented as unstable) variable of the
   // service it starts on the first call; without it the index is one chunk per 20,000 positions.
   process.env[CHUNK_SIZE_VARIABLE] = String(indexChunkSize(records));
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+    // Every record in the one index language, whatever its talk's (see SEARCH_INDEX_LANGUAGE).
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_INDEX_LANGUAGE });
     check('start an index', errors);
     if (!index) throw new Error('Pagefind could not start an index: no index returned');
     for (const record of records) {
-      const added = await index.addCustomRecord(record);
+      const added = await index.addCustomRecord({ ...record, language: SEARCH_INDEX_LANGUAGE });
       check(`index ${record.url}`, added.errors);
     }
     const written = await index.writeFiles({ outputPath: output });
@@ -108,19 +109,16 @@ export async function addIndexToSite(outDir: string, language: string, shards: r
 
 /**
  * Writes the index for `records` into `<outDir>/pagefind/`: one Pagefind bundle per shard
- * (`shardRecords`), and adds its files (the shards to merge among them) to SITE_FILE. Returns
- * the language and the number of shards.
+ * (`shardRecords`), all in SEARCH_INDEX_LANGUAGE whatever the talks' languages, and adds its
+ * files (the shards to merge among them) to SITE_FILE. Returns the talks' languages and the
+ * number of shards.
  */
 export async function writeIndex(
   records: readonly TurnRecord[],
   outDir: string,
   maxPairs = SHARD_PAIRS,
 ): Promise<{ languages: string[]; shards: number }> {
-  const languages = [...new Set(records.map((record) => record.language))];
-  if (languages.length > 1) {
-    throw new Error(`expected one language on every page, found ${languages.join(', ')}: the index would split`);
-  }
-  const language = languages[0] ?? 'zh-cn';
+  const languages = [...new Set(records.map((record) => record.language))].sort();
   const root = path.join(outDir, 'pagefind');
   const shards = shardRecords(transcriptOrder(records), maxPairs);
   const previous = process.env[CHUNK_SIZE_VARIABLE];
@@ -129,7 +127,7 @@ export async function writeIndex(
     for (const [i, records] of shards.entries()) {
       const output = path.join(root, shardFolder(i + 1));
       let shard = records;
-      let ids = await writeShard(shard, output, language, i === 0);
+      let ids = await writeShard(shard, output, i === 0);
       // A record's id is a short hash of it, unique within its bundle but not across bundles, and
       // the browser keeps loaded records by id. Two records of different shards with one id (about
       // one chance in five somewhere among 13,000 turns) get a salt and the shard is written again.
@@ -138,12 +136,12 @@ export async function writeIndex(
         const clashing = new Set(await Promise.all(ids.filter((id) => taken.has(id)).map((id) => fragmentUrl(output, id))));
         shard = shard.map((record) => (clashing.has(record.url) ? { ...record, meta: { ...record.meta, salt: String(attempt) } } : record));
         await rm(output, { recursive: true, force: true });
-        ids = await writeShard(shard, output, language, false);
+        ids = await writeShard(shard, output, false);
       }
       for (const id of ids) taken.add(id);
     }
     // An empty index has no language in Pagefind's entry file: search then starts without the list.
-    if (records.length > 0) await addIndexToSite(outDir, language, shards.slice(1).map((_, i) => shardFolder(i + 2)));
+    if (records.length > 0) await addIndexToSite(outDir, SEARCH_INDEX_LANGUAGE, shards.slice(1).map((_, i) => shardFolder(i + 2)));
   } finally {
     if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
     else process.env[CHUNK_SIZE_VARIABLE] = previous;
@@ -166,7 +164,8 @@ export default function pagefindIndex({ shardPairs = SHARD_PAIRS }: PagefindInde
         const records = await collectRecords(outDir);
         const { languages, shards } = await writeIndex(records, outDir, shardPairs);
         const ms = Math.round(performance.now() - started);
-        logger.info(`indexed ${records.length} turns (${languages.join(', ') || 'no language'}, ${shards === 1 ? 'one shard' : `${shards} shards`}) in ${ms} ms`);
+        const talks = languages.length > 1 ? `talks in ${languages.join(', ')}, one ${SEARCH_INDEX_LANGUAGE} index` : languages.join('') || 'no language';
+        logger.info(`indexed ${records.length} turns (${talks}, ${shards === 1 ? 'one shard' : `${shards} shards`}) in ${ms} ms`);
       },
     },
   };

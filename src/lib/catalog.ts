@@ -16,6 +16,10 @@ import { inspectNotes, stripNotes, type NoteView } from './notes';
 import { paragraphStartsProblem } from './turn-times';
 import { imageProblem, type TurnImage } from './turn-images';
 import { LINK_RULE, linkProblem } from './url-safety';
+import { readLabel, type LabelReading } from './speaker-labels';
+import { countCharacters, measureFor, measureText, type TextMeasure } from './talk-stats';
+
+export { countCharacters };
 
 /** The parts of a content-collection entry the catalog reads (see `astro:content`). */
 export interface EntryInput<T> {
@@ -76,11 +80,15 @@ export interface TurnView {
   position: number;
   speaker: ParticipantView;
   sourceLabel: string | undefined;
+  /** What the source label says of the speaker: only `other` is a correction (speaker-labels.ts). */
+  labelReading: LabelReading;
   quotes: QuoteView[];
   /** Paragraphs of the speaker's words (notes not counted). */
   paragraphs: number;
   /** Characters of the speaker's words, without whitespace and without notes. */
   characters: number;
+  /** The speaker's words (without notes) in the talk's unit, `TalkView.measure`: characters or words. */
+  length: number;
   /** The turn's opening words as plain text, at most EXCERPT_LENGTH characters (… if cut). */
   excerpt: string;
   /** Editorial notes, in reading order (see notes.ts). */
@@ -95,6 +103,8 @@ export interface TalkView {
   slug: string;
   filePath: string;
   data: Talk;
+  /** How the talk's language is counted and read (talk-stats.ts measureFor). */
+  measure: TextMeasure;
   participants: ParticipantView[];
   /** Turns before the first section, if the outline does not start at the first turn. */
   preamble: TurnView[];
@@ -125,6 +135,9 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.problems = problems;
+    // The editor's to fix, not a bug: Astro prints a stack trace under any error that has one
+    // (astro/dist/core/messages.js formatErrorMessage), which would bury the message.
+    this.stack = '';
   }
 }
 
@@ -221,11 +234,6 @@ export function inspectMarkdown(body: string | Root): {
     }
   });
   return { html, unsafeLinks, images, softBreaks, texts, spokenTexts };
-}
-
-/** Characters a reader reads: everything but whitespace. */
-export function countCharacters(text: string): number {
-  return text.replace(/\s+/gu, '').length;
 }
 
 function speakerView(id: string, data: Speaker): SpeakerView {
@@ -402,6 +410,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
       return true;
     };
     const positionOwner = new Map<number, string>();
+    const measure = measureFor(talk.language);
     const turns: TurnView[] = [];
     for (const entry of entries) {
       const file = fileOf(entry, entry.id);
@@ -511,9 +520,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
         position: turn.position,
         speaker,
         sourceLabel: turn.sourceLabel,
+        labelReading: readLabel(turn.sourceLabel, speaker, talk.labels),
         quotes,
         paragraphs: paragraphs.length,
         characters: countCharacters(spoken),
+        length: measureText(spoken, talk.language),
         excerpt: excerptOf(markdown.spokenTexts),
         notes: notes.notes,
       });
@@ -557,6 +568,7 @@ export function buildCatalog(input: CatalogInput): Catalog {
       slug,
       filePath: talkFile,
       data: talk,
+      measure,
       participants,
       preamble: turns.slice(0, starts[0] ?? turns.length),
       sections,

@@ -9,6 +9,25 @@ import type { Loader } from 'astro/loaders';
 type GlobOptions = Parameters<typeof glob>[0];
 
 const YAML_ERRORS = new Set(['MarkdownError', 'YAMLException', 'YAMLParseError']);
+/** Astro's errors for a content file that does not parse or fit its schema (astro/dist/core/errors/errors-data.js). */
+const CONTENT_ERRORS = new Set([
+  ...YAML_ERRORS,
+  'MarkdownFrontmatterParseError',
+  'InvalidContentEntryFrontmatterError',
+  'InvalidContentEntryDataError',
+  'ContentEntryDataError',
+  'DataCollectionEntryParseError',
+]);
+
+/**
+ * A content file's error without its stack trace: the message names the file, the field, what
+ * was expected and what was found, and Astro prints a stack trace under any error that has one.
+ * Other errors (a bug in a loader) keep theirs.
+ */
+export function withoutStack(error: unknown): unknown {
+  if (error instanceof Error && CONTENT_ERRORS.has(error.name)) error.stack = '';
+  return error;
+}
 
 /** Rewrites a YAML syntax error's message in place; other errors pass through untouched. */
 export function explainYamlError(error: unknown, what: string): unknown {
@@ -29,7 +48,7 @@ export function checkedGlob(options: GlobOptions, what = 'front matter', prechec
       try {
         await inner.load(context);
       } catch (error) {
-        throw explainYamlError(error, what);
+        throw withoutStack(explainYamlError(error, what));
       }
     },
   };

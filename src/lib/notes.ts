@@ -12,6 +12,7 @@
  * A translation writes its notes the same way with its own prefixes (a NoteDialect, e.g.
  * `[Context]` in English, see src/schemas/translation.ts); Chinese is the default.
  */
+import type { LabelReading } from './speaker-labels';
 import type { FootnoteDefinition, FootnoteReference, Link, Nodes, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { idProblem } from '../schemas/common';
@@ -284,6 +285,8 @@ export interface CorrectionTurn {
   anchor: string;
   position: number;
   sourceLabel?: string | undefined;
+  /** How the source label reads (speaker-labels.ts): only `other` gets the speaker wrong. */
+  labelReading: LabelReading;
   speaker: { name: string };
   notes: NoteView[];
 }
@@ -295,11 +298,13 @@ export type Correction<T extends CorrectionTurn> =
 
 /**
  * Every correction of a talk in reading order, so a reader can audit them: each 【更正】 note,
- * and each turn whose source label is not the speaker's name (植麟 for 杨植麟).
+ * and each turn whose source label names someone else (`labelReading` "other"). A label that is
+ * the speaker's name with a title, a role the talk maps to them or one of their aliases (植麟
+ * for 杨植麟) is not a mistake of the source: see speaker-labels.ts.
  */
 export function talkCorrections<T extends CorrectionTurn>(turns: readonly T[]): Correction<T>[] {
   return turns.flatMap((turn): Correction<T>[] => [
-    ...(turn.sourceLabel !== undefined && turn.sourceLabel !== turn.speaker.name
+    ...(turn.sourceLabel !== undefined && turn.labelReading === 'other'
       ? [{ type: 'speaker-label' as const, turn, href: `#${turn.anchor}` }]
       : []),
     ...turn.notes

@@ -1,4 +1,5 @@
 /** The view of one share page: text, meta and JSON-LD of a key quote. Pure, unit-tested. */
+import { latinNameRepeats } from './languages';
 import type { QuoteView, TalkView } from './catalog';
 import { formatDate } from './format';
 import { absoluteUrl, cardPath, quoteContextPath, readerPath, sharePath, talkLabel } from './share';
@@ -46,7 +47,8 @@ export function quotePage(talk: TalkView, quote: QuoteView, site: URL | undefine
       spokenByCharacter: {
         '@type': 'Person',
         name: quote.speaker.name,
-        alternateName: quote.speaker.latinName,
+        // A Latin name that only repeats the name is no other name.
+        ...(latinNameRepeats(quote.speaker) ? {} : { alternateName: quote.speaker.latinName }),
         jobTitle: role,
       },
       creator: { '@type': 'Person', name: quote.speaker.name },

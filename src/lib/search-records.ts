@@ -5,11 +5,24 @@
  */
 import { indexTokens } from './search-tokens';
 
+/**
+ * The one language of the search index, whatever the talks' languages. Its tokens are not words
+ * of any language (search-tokens.ts), so every talk must be analysed alike, and without a
+ * stemmer: Pagefind stems the words of an index in a language it has one for ("en" turns the
+ * token qhehs into qheh and qhahy into qhahi, measured with 1.6.0), while a zh-cn index keeps
+ * ASCII tokens whole; and it would write one index per language, of which a page loads only its
+ * own (a merged one is searched with the first one's stemmer, so it would miss). One index in
+ * zh-cn, the language the site has always indexed in, keeps a Chinese site's files as they were
+ * and lets a search page in any language find every talk (Pagefind falls back to the only index).
+ */
+export const SEARCH_INDEX_LANGUAGE = 'zh-cn';
+
 export interface TurnRecord {
   /** Permalink of the turn: the page URL plus `#anchor`. */
   url: string;
   /** Bigram tokens of the text (see search-tokens.ts). */
   content: string;
+  /** The language of the turn's words (its transcript's `lang`), lower case. */
   language: string;
   meta: {
     speaker: string;
@@ -24,6 +37,8 @@ export interface TurnRecord {
     text: string;
     /** Position of the turn on its page, from 1 (Pagefind meta values are strings). */
     order: string;
+    /** The turn's language when it is not the index's (so results can say so); absent otherwise. */
+    language?: string;
   };
   filters: { speaker: string[]; talk: string[] };
 }
@@ -45,13 +60,15 @@ export function plainText(element: Element): string {
  * (e.g. "/waic-2023-roundtable/"); `talk` is its slug.
  */
 export function turnRecords(document: Document, pagePath: string): TurnRecord[] {
-  const language = (document.documentElement.getAttribute('lang') ?? '').toLowerCase();
   const talkTitle = document.querySelector('.talk-title')?.textContent?.trim() ?? '';
   const talk = pagePath.split('/').filter(Boolean)[0] ?? '';
   return [...document.querySelectorAll('article.turn')].map((turn, index) => {
     const body = turn.querySelector('.turn-body');
     const text = body ? plainText(body) : '';
     const speaker = turn.getAttribute('data-speaker') ?? '';
+    // The transcript's lang, or the page's (languages.ts: a talk's words carry their own).
+    const tag = turn.closest('[lang]')?.getAttribute('lang') ?? '';
+    const language = tag.toLowerCase();
     return {
       url: `${pagePath}#${turn.id}`,
       content: indexTokens(text).join(' '),
@@ -67,6 +84,7 @@ export function turnRecords(document: Document, pagePath: string): TurnRecord[] 
         section: turn.closest('section.talk-section')?.querySelector('.section-title')?.textContent?.trim() ?? '',
         text,
         order: String(index + 1),
+        ...(language === SEARCH_INDEX_LANGUAGE || tag === '' ? {} : { language: tag }),
       },
       filters: { speaker: [speaker], talk: [talk] },
     };

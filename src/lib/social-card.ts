@@ -165,3 +165,57 @@ export async function renderCard(input: CardInput, fonts?: CardFont[]): Promise<
   const png = new Resvg(svg, RESVG_OPTIONS).render().asPng();
   return new Uint8Array(png);
 }
+
+/** What the site's own card shows: the home page's image when no talk has a key quote to show. */
+export interface SiteCardInput {
+  /** e.g. 会议与圆桌的实录 */
+  headline: string;
+  /** One line under it. */
+  lede: string;
+}
+
+/** The site's card (1200×630): the brand, a headline and a line, in the site's colours. */
+export function siteCardTree(input: SiteCardInput): CardNode {
+  return node(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'center',
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      boxSizing: 'border-box',
+      padding: '72px 96px',
+      backgroundColor: CARD_COLORS.background,
+      borderLeft: `16px solid ${CARD_COLORS.accent}`,
+      fontFamily: CARD_FONT_FAMILY,
+      color: CARD_COLORS.text,
+    },
+    [
+      node('div', { display: 'flex', alignItems: 'center', fontSize: 44 }, [
+        badge({ size: 84, radius: 18, color: CARD_COLORS.accent, fontSize: 50, gap: 24 }, '会'),
+        node('div', { fontWeight: 700 }, '会谈 Huitan'),
+      ]),
+      node('div', { display: 'flex', marginTop: 56, fontSize: 64, fontWeight: 700, lineHeight: 1.4 }, input.headline),
+      node('div', { display: 'flex', marginTop: 20, fontSize: 32, color: CARD_COLORS.muted, lineHeight: 1.5 }, input.lede),
+    ],
+  );
+}
+
+/** Every character the site's card draws. */
+export function siteCardText(input: SiteCardInput): string {
+  return ['会谈 Huitan', input.headline, input.lede].join('');
+}
+
+/** Draws the site's card: one a build, so it loads its own fonts. Same input, same bytes. */
+export async function renderSiteCard(input: SiteCardInput): Promise<Uint8Array<ArrayBuffer>> {
+  const fonts = await loadCardFonts(siteCardText(input), CARD_WEIGHTS);
+  const svg = await satori(siteCardTree(input) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  return new Uint8Array(new Resvg(svg, RESVG_OPTIONS).render().asPng());
+}
+
+/** The site's card: the home page's words (index.astro). */
+export const SITE_CARD: SiteCardInput = { headline: '会议与圆桌的实录', lede: '按发言人筛选，按问题跳读，引用任何一句话。' };
+/** Where the site's card is published (src/pages/card.png.ts), and what it shows, for its alt text. */
+export const SITE_CARD_PATH = '/card.png';
+export const SITE_CARD_ALT = `会谈 Huitan：${SITE_CARD.headline}。${SITE_CARD.lede}`;

@@ -3,6 +3,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { splitAtSpan } from './key-quote-span';
+import { contentError } from '../lib/content-error';
 
 interface QuoteFrontmatter {
   id: string;
@@ -55,7 +56,7 @@ export default function rehypeKeyQuotes(options: RehypeKeyQuotesOptions = {}) {
       if (!found) {
         // The catalog has already checked the span occurs in the Markdown; reaching this means it
         // crosses formatting (emphasis, a link) or a paragraph break, which cannot be highlighted.
-        throw new Error(
+        throw contentError(
           `${file.path || 'a turn'} field "quotes" (id ${JSON.stringify(quote.id)}): expected the span inside one run of plain text, found it missing or crossing formatting: ${JSON.stringify(quote.span)}`,
         );
       }

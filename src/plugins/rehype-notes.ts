@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { noteAnchor } from '../lib/notes';
 import { noteElement, readFootnoteItem } from './note-markup';
+import { contentError } from '../lib/content-error';
 
 export interface RehypeNotesOptions {
   /**
@@ -47,11 +48,11 @@ export default function rehypeNotes(options: RehypeNotesOptions = {}) {
       if (!isElement(link, 'a') || link.properties['dataFootnoteRef'] === undefined) return undefined;
       const target = String(link.properties['href'] ?? '').slice(1);
       const item = items.get(target);
-      if (!item) throw new Error(`${where}: expected a definition for the note reference ${JSON.stringify(target)}, found none`);
+      if (!item) throw contentError(`${where}: expected a definition for the note reference ${JSON.stringify(target)}, found none`);
       const label = target.replace(/^.*?fn-/, '');
       const { kind, found, content } = readFootnoteItem(item);
       if (!kind) {
-        throw new Error(
+        throw contentError(
           `${where} note [^${label}]: Unexpected note kind ${found === undefined ? 'missing' : JSON.stringify(found)}: expected the note to start with 【背景】, 【更正】 or 【术语】`,
         );
       }

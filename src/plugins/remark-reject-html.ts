@@ -10,6 +10,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { LINK_RULE, linkProblem } from '../lib/url-safety';
+import { contentError } from '../lib/content-error';
 
 const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 
@@ -19,13 +20,15 @@ export default function remarkRejectHtml() {
       `${file.path || 'a Markdown file'} field "body"${line === undefined ? '' : ` (body line ${line})`}`;
     visit(tree, (node) => {
       if (node.type === 'html') {
-        throw new Error(
+        throw contentError(
           `${where(node.position?.start.line)} Unexpected raw HTML ${JSON.stringify(clip(node.value))}: expected plain Markdown text (raw HTML is not published)`,
         );
       }
       const problem = node.type === 'link' || node.type === 'definition' ? linkProblem(node.url) : undefined;
       if (problem !== undefined) {
-        throw new Error(`${where(node.position?.start.line)} Unexpected link to ${JSON.stringify(clip((node as { url: string }).url))}: expected ${LINK_RULE}, found ${problem}`);
+        throw contentError(
+          `${where(node.position?.start.line)} Unexpected link to ${JSON.stringify(clip((node as { url: string }).url))}: expected ${LINK_RULE}, found ${problem}`,
+        );
       }
     });
   };

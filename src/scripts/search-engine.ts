@@ -64,6 +64,7 @@ function toHit(data: PagefindData): Hit {
     section: meta['section'] ?? '',
     text: meta['text'] ?? '',
     order: Number(meta['order'] ?? 0),
+    ...(meta['language'] ? { language: meta['language'] } : {}),
   };
 }
 

@@ -295,6 +295,11 @@ class SearchPanel extends HTMLElement {
     head.append(avatar(hit.initials, hit.color), element('span', 'search-result-speaker', hit.speakerName), element('span', 'search-result-role', hit.role));
     const where = element('span', 'search-result-where', [hit.talkTitle, hit.section].filter(Boolean).join(' · '));
     const text = element('span', 'search-result-excerpt');
+    // A turn in another language than the page's says so (set only then: see search-records.ts).
+    if (hit.language) {
+      text.lang = hit.language;
+      where.lang = hit.language;
+    }
     for (const part of excerpt(hit.text, outcome.speaker ? [] : outcome.query.words)) {
       text.append(part.marked ? element('mark', 'search-hit', part.text) : document.createTextNode(part.text));
     }

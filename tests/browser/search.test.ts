@@ -3,6 +3,7 @@
  * trip and the back button, landing on a turn with the words marked, hostile input, and the
  * page without JavaScript. Controls are found by role and name.
  */
+import { readerPages, sitePages } from '../helpers/site-pages';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserSession } from '../helpers/browser-session';
@@ -84,7 +85,8 @@ describe('the search dialog', () => {
     await input.fill('幻觉');
     await expect.poll(() => dialog.getByRole('status').textContent()).toBe('找到 2 段包含“幻觉”的发言');
     // Every record (one per turn) and the index chunks arrive; then the network is quiet.
-    await expect.poll(() => requests.filter((path) => path.includes('/pagefind/fragment/')).length).toBe(13);
+    const siteTurns = readerPages(sitePages()).reduce((sum, reader) => sum + reader.document.querySelectorAll('article.turn').length, 0);
+    await expect.poll(() => requests.filter((path) => path.includes('/pagefind/fragment/')).length).toBe(siteTurns);
     await page.waitForLoadState('networkidle');
     const before = requests.length;
     for (const [query, status] of [

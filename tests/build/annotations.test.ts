@@ -76,17 +76,22 @@ describe('editorial notes', () => {
 });
 
 describe('the corrections list', () => {
-  test('lists every correction note and the 植麟 speaker label, each linking to its place in the reader', () => {
+  test('lists every correction note, each linking to its place in the reader', () => {
     const items = [...about.querySelectorAll('#corrections li')];
     const hrefs = items.map((item) => item.querySelector('a.correction-where')?.getAttribute('href'));
     const correctionNotes = [...doc.querySelectorAll('.turn-body .note[data-note-kind="correction"]')].map((note) => `#${note.id}`);
+    expect(hrefs).toEqual(correctionNotes.map((href) => `${READER}${href}`));
+    for (const href of hrefs) expect(doc.querySelector(href!.slice(READER.length)), href!).not.toBeNull();
+  });
+
+  test('lists 植麟, his alias, apart from the corrections: the source names the right person', () => {
     const labelled = [...doc.querySelectorAll('article.turn')].filter((turn) => turn.querySelector('.turn-source-label'));
     expect(labelled.map((turn) => turn.id)).toEqual(['yang-shared-problems', 'yang-shared-memory']);
-    for (const turn of labelled) expect(turn.querySelector('.turn-source-label')?.getAttribute('href')).toBe(`${ABOUT}#corrections`);
-    expect(hrefs).toHaveLength(correctionNotes.length + 2);
-    for (const href of [...correctionNotes, '#yang-shared-problems', '#yang-shared-memory']) expect(hrefs).toContain(`${READER}${href}`);
-    for (const href of hrefs) expect(doc.querySelector(href!.slice(READER.length)), href!).not.toBeNull();
-    expect(items.map(text).filter((line) => line.includes('“植麟”，即杨植麟'))).toHaveLength(2);
+    for (const turn of labelled) expect(turn.querySelector('.turn-source-label')?.getAttribute('href')).toBe(`${ABOUT}#speaker-labels`);
+    expect(text(about.querySelector('#corrections'))).not.toContain('标为“植麟”');
+    const entries = [...about.querySelectorAll('#speaker-labels li')];
+    expect(entries.map(text)).toEqual(['“植麟”：杨植麟的另一称呼，见第6段、第12段。']);
+    expect([...entries[0]!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([`${READER}#yang-shared-problems`, `${READER}#yang-shared-memory`]);
   });
 
   test('is one link away from the reader, which names how many there are', () => {

@@ -168,6 +168,8 @@ describe('fixture content builds', () => {
           expect(result.output, `expected.txt line missing from the output`).toContain(line);
         }
         expect(result.output, 'the output names the file').toContain(spec.file);
+        // The message is the editor's to act on: no stack trace of the site's code under it.
+        expect(result.output, `a stack trace was printed\n${tail(result.output)}`).not.toMatch(/Stack trace:|^\s+at \S/m);
         expect(existsSync(path.join(site.outDir, READER_PAGE)), `${READER_PAGE} was published`).toBe(false);
         expect(existsSync(path.join(site.outDir, 'index.html')), 'index.html was published').toBe(false);
         expect(existsSync(path.join(site.outDir, '404.html')), '404.html was published').toBe(false);

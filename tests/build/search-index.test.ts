@@ -1,24 +1,30 @@
-/** The search index in dist/pagefind: one language (the pages' own) and one record per turn. */
+/** The search index in dist/pagefind: one language-neutral index for every talk, and one record per turn. */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PAGEFIND_PATCHES } from '../../src/lib/pagefind-patch';
+import { SEARCH_INDEX_LANGUAGE } from '../../src/lib/search-records';
 import { parseSite, type SearchIndexFiles } from '../../src/lib/search-site';
 import { readPage } from '../helpers/dist';
 import { distDir } from '../helpers/paths';
+import { readerPages, sitePages } from '../helpers/site-pages';
 
 const pagefindDir = path.join(distDir, 'pagefind');
 
 describe('the search index', () => {
-  test('is in the pages’ language only, with one record per turn', () => {
+  test('is one index in one language whatever the talks’ languages, with one record per turn of every reader', () => {
     const entry = JSON.parse(readFileSync(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
+      languages: Record<string, { page_count: number; wasm: string | null }>;
     };
-    const lang = readPage('/waic-2023-roundtable/').documentElement.getAttribute('lang')!.toLowerCase();
-    const turns = readPage('/waic-2023-roundtable/').querySelectorAll('article.turn').length;
-    expect(Object.keys(entry.languages)).toEqual([lang]);
-    expect(entry.languages[lang]!.page_count).toBe(turns);
-    expect(readdirSync(path.join(pagefindDir, 'fragment'))).toHaveLength(turns);
+    // Every shard's records: the first bundle's fragments plus any other shard's.
+    const shards = ['', ...readdirSync(pagefindDir).filter((name) => name.startsWith('shard-')).map((name) => `${name}/`)];
+    const fragments = shards.reduce((sum, shard) => sum + readdirSync(path.join(pagefindDir, shard, 'fragment')).length, 0);
+    const turns = readerPages(sitePages()).reduce((sum, page) => sum + page.document.querySelectorAll('article.turn').length, 0);
+    expect(Object.keys(entry.languages)).toEqual([SEARCH_INDEX_LANGUAGE]);
+    // No stemmer: the tokens are not words of any language (search-records.ts SEARCH_INDEX_LANGUAGE).
+    expect(entry.languages[SEARCH_INDEX_LANGUAGE]!.wasm).toBeNull();
+    expect(fragments).toBe(turns);
+    if (shards.length === 1) expect(entry.languages[SEARCH_INDEX_LANGUAGE]!.page_count).toBe(turns);
   });
 
   test('is split into small chunks, so a query loads only the few its words fall in', () => {
@@ -46,7 +52,10 @@ describe('the search index', () => {
   test('lists every speaker for the search panel in /search/site.json, not in every page', () => {
     const { speakers } = JSON.parse(readFileSync(path.join(distDir, 'search/site.json'), 'utf8')) as { speakers: { id: string; name: string }[] };
     const participants = [...readPage('/waic-2023-roundtable/').querySelectorAll('.participant')].map((item) => item.id.replace(/^speaker-/, ''));
-    expect(speakers.map((speaker) => speaker.id)).toEqual(participants);
+    const speakerPages = readdirSync(path.join(distDir, 'speakers')).sort();
+    expect(speakers.map((speaker) => speaker.id).sort()).toEqual(speakerPages);
+    // In the order they appear on stage: the talk's participants keep theirs, whatever other talks list.
+    expect(speakers.map((speaker) => speaker.id).filter((id) => participants.includes(id))).toEqual(participants);
     expect(speakers.find((speaker) => speaker.id === 'yang-zhilin')).toMatchObject({ name: '杨植麟', aliases: ['植麟'], color: 'violet', initials: '杨' });
     for (const page of ['/', '/waic-2023-roundtable/', '/search/']) {
       expect(readPage(page).querySelectorAll('[data-speakers], .search-facet-option[data-facet]'), page).toHaveLength(0);

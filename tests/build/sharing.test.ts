@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkPermalinks, readPermalinks, unlisted } from '../../src/lib/permalinks';
 import { readPage } from '../helpers/dist';
 import { buildFixtureSite, type BuildResult, type FixtureSite } from '../helpers/fixture-build';
-import { distDir, root } from '../helpers/paths';
+import { distDir, root, testContentDir } from '../helpers/paths';
 import { publishedUrls } from '../helpers/published';
 
 const TALK = '/waic-2023-roundtable/';
@@ -82,12 +82,28 @@ describe('Open Graph on the reader and the home page', () => {
     expect(meta(doc, 'og:description')).toBeTruthy();
   });
 
-  test.each([TALK, '/'])('%s unfurls with the first key quote’s card, which exists', (page) => {
-    const doc = readPage(page);
+  test(`${TALK} unfurls with its first key quote’s card, which exists`, () => {
+    const doc = readPage(TALK);
     const image = meta(doc, 'og:image')!;
     expect(image).toBe(`${SITE}${TALK}q/${QUOTES[0]}.png`);
     expect(readFileSync(distFile(image)).subarray(1, 4).toString()).toBe('PNG');
     expect(meta(doc, 'twitter:card')).toBe('summary_large_image');
+  });
+
+  test('/ unfurls with the newest talk’s first key quote, or the site’s card when it has none', () => {
+    const home = readPage('/');
+    const newest = home.querySelector('.talk-card a')!.getAttribute('href')!;
+    const quote = readPage(newest).querySelector('.key-quote-item a[href^="#quote-"]')?.getAttribute('href')?.slice('#quote-'.length);
+    const image = meta(home, 'og:image')!;
+    expect(image).toBe(quote ? `${SITE}${newest}q/${quote}.png` : `${SITE}/card.png`);
+    expect(meta(home, 'og:image:alt')).toBeTruthy();
+    expect(meta(home, 'twitter:card')).toBe('summary_large_image');
+  });
+
+  test('the site’s card is a 1200×630 PNG, whatever the home page shows', () => {
+    const png = readFileSync(path.join(distDir, 'card.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 });
 
@@ -154,12 +170,12 @@ describe('share menus without JavaScript', () => {
 
 describe('the permalink promise', () => {
   test('every URL in content/permalinks.json is still published or redirected', () => {
-    expect(checkPermalinks(readPermalinks(path.join(root, 'content')), publishedUrls())).toEqual([]);
+    expect(checkPermalinks(readPermalinks(testContentDir), publishedUrls())).toEqual([]);
   });
 
   // The build adds new addresses itself (src/integrations/permalink-lock.ts): after it, none is missing.
   test('after the build, every turn anchor, quote anchor and share page published is in the list', () => {
-    expect(unlisted(readPermalinks(path.join(root, 'content')), publishedUrls())).toEqual([]);
+    expect(unlisted(readPermalinks(testContentDir), publishedUrls())).toEqual([]);
   });
 });
 
@@ -169,7 +185,7 @@ describe('a second build, with a redirect added', () => {
   beforeAll(async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'huitan-sharing-'));
     site = { dir, contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'out'), cacheDir: path.join(dir, 'cache') };
-    await cp(path.join(root, 'content'), site.contentDir, { recursive: true });
+    await cp(testContentDir, site.contentDir, { recursive: true });
     await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     const permalinks = JSON.parse(await readFile(path.join(site.contentDir, 'permalinks.json'), 'utf8')) as { published: string[]; redirects: Record<string, string> };
     permalinks.published.push(`${TALK}q/old-name/`);

@@ -12,7 +12,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/prom
 import os from 'node:os';
 import path from 'node:path';
 import { listFiles } from '../../src/lib/files';
-import { root } from './paths';
+import { root, testContentDir } from './paths';
 
 export const fixturesDir = path.join(root, 'tests/fixtures/content');
 export const baseFixture = path.join(fixturesDir, 'base');
@@ -98,13 +98,13 @@ export async function prepareFixtureSite(parent: string, name: string, errorCase
 }
 
 /**
- * A temp folder to build the project's own content into (content/ is read in place), for
+ * A temp folder to build the project's own content into (content/, or HUITAN_TEST_CONTENT, read in place), for
  * builds that must not touch dist/: a second clean build, a build under a base path.
  */
 export async function prepareProjectBuild(parent: string, name: string): Promise<FixtureSite> {
   const dir = await mkdtemp(path.join(parent, `${name}-`));
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return { dir, contentDir: path.join(root, 'content'), outDir: path.join(dir, 'out'), cacheDir: path.join(dir, 'cache') };
+  return { dir, contentDir: testContentDir, outDir: path.join(dir, 'out'), cacheDir: path.join(dir, 'cache') };
 }
 
 export interface BuildResult {

@@ -9,3 +9,9 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * elsewhere) without rebuilding.
  */
 export const distDir = process.env['HUITAN_TEST_DIST'] ? path.resolve(process.env['HUITAN_TEST_DIST']) : path.join(root, 'dist');
+
+/**
+ * The content dist/ was built from: HUITAN_TEST_CONTENT when HUITAN_TEST_DIST names a build of
+ * other content (tests/build/new-talks.test.ts), so checks that compare the two agree.
+ */
+export const testContentDir = process.env['HUITAN_TEST_CONTENT'] ? path.resolve(process.env['HUITAN_TEST_CONTENT']) : path.join(root, 'content');

@@ -58,12 +58,12 @@ function talk(slug: string, data: Partial<Talk> = {}): EntryInput<Talk> {
       venue: { text: '上海', source: 'transcript', unverified: false },
       session: { text: '圆桌', source: 'transcript', unverified: false },
       language: 'zh-CN',
+      labels: {},
       participants: [
         { speaker: 'xu-li', part: 'host' },
         { speaker: 'yao-qizhi', part: 'guest' },
       ],
       source: { publisher: { text: '某公众号', unverified: true }, title: '实录' },
-      labels: {},
       outline: [],
       ...data,
     },
@@ -221,6 +221,8 @@ describe('buildCatalog, happy path', () => {
       position: 3,
       speaker: yao,
       sourceLabel: '姚院士',
+      // One of 姚期智's aliases: the source's label, not a mistake (speaker-labels.ts).
+      labelReading: 'alias',
       quotes: [
         {
           id: 'embodied',
@@ -241,11 +243,36 @@ describe('buildCatalog, happy path', () => {
       ],
       paragraphs: 3,
       characters: body2.replace(/\s/g, '').length,
+      // A Chinese talk is measured in characters.
+      length: body2.replace(/\s/g, '').length,
       excerpt: '我们中国的科学家做了很多突破性的贡献。在ChatGPT以后，下一个非常重要的目标就是让AI变成机器人。所以这个工作很重…',
       notes: [],
     });
     expect(rl.characters).toBe(19 + 32 + 10);
     expect(Array.from(rl.excerpt)).toHaveLength(EXCERPT_LENGTH);
+  });
+
+  test('measures a talk in English in words, a Chinese one in characters', () => {
+    const english = buildCatalog(
+      valid({
+        talks: [talk(TALK, { language: 'en', outline: [] })],
+        turns: [turn(1, 'xu-li-opens', 'xu-li', 'Welcome, everyone.\n\nLet us begin.\n'), turn(2, 'yao-answers', 'yao-qizhi', 'Thank you.\n')],
+      }),
+    ).talks[0]!;
+    expect(english.measure).toEqual({ unit: 'words', label: '词', perMinute: 238 });
+    expect(english.turns.map((t) => [t.length, t.characters])).toEqual([[5, 28], [2, 9]]);
+    expect(demo.measure).toEqual({ unit: 'characters', label: '字', perMinute: 400 });
+    expect(demo.turns.every((t) => t.length === t.characters)).toBe(true);
+  });
+
+  test('reads a source label the talk maps to the speaker as a role, and another person’s name as a correction', () => {
+    const labelled = buildCatalog(
+      valid({
+        talks: [talk(TALK, { labels: { 主持人: 'xu-li' }, outline: [] })],
+        turns: [turn(1, 'xu-li-opens', 'xu-li', '各位好。\n', { sourceLabel: '主持人' }), turn(2, 'yao-answers', 'yao-qizhi', '谢谢。\n', { sourceLabel: '徐立' })],
+      }),
+    ).talks[0]!;
+    expect(labelled.turns.map((t) => t.labelReading)).toEqual(['role', 'other']);
   });
 
   test('leaves notes out of a turn’s excerpt: the reference and the definition', () => {

@@ -112,5 +112,16 @@ describe('checkedGlob', () => {
     inner.thrown = error;
     await expect(checkedGlob(options).load(context)).rejects.toBe(error);
     expect(error.message).toBe('boom');
+    expect(error.stack).toContain('boom');
+  });
+
+  test('drops the stack trace of a content file’s error, which Astro would print under the message', async () => {
+    const yaml = yamlError('YAMLException', REASON, { file: FILE, line: 4 });
+    const schema = Object.assign(new Error('turns → x data does not match collection schema.'), { name: 'InvalidContentEntryDataError' });
+    for (const error of [yaml, schema]) {
+      inner.thrown = error;
+      await expect(checkedGlob(options).load(context)).rejects.toBe(error);
+      expect(error.stack, error.name).toBe('');
+    }
   });
 });

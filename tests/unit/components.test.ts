@@ -14,6 +14,7 @@ import TalkHeader from '../../src/components/TalkHeader.astro';
 import TurnBlock from '../../src/components/TurnBlock.astro';
 import type { ParticipantView, QuoteView, SectionView, TalkView, TurnView } from '../../src/lib/catalog';
 import type { Fact } from '../../src/schemas/common';
+import { measureFor } from '../../src/lib/talk-stats';
 
 // ---------------------------------------------------------------------------------------------
 // Views built by hand, shaped like buildCatalog's output.
@@ -64,9 +65,11 @@ function turnView(anchor: string, speaker: ParticipantView, extra: Partial<TurnV
     position: 1,
     speaker,
     sourceLabel: undefined,
+    labelReading: 'name',
     quotes: [],
     paragraphs: 1,
     characters: 10,
+    length: 10,
     excerpt: '十个字的发言内容是这些',
     notes: [],
     ...extra,
@@ -96,6 +99,7 @@ const quotes = [quote('embodied', '让AI成为机器人。', yao, 'yao-answers')
 function talkView(extra: Partial<TalkView['data']> = {}): TalkView {
   return {
     slug: 'demo-talk',
+    measure: measureFor(extra.language ?? 'zh-CN'),
     filePath: 'content/talks/demo-talk/talk.yaml',
     data: {
       title: '创想共论·智变可能',
@@ -106,6 +110,7 @@ function talkView(extra: Partial<TalkView['data']> = {}): TalkView {
       venue: verified('上海世博中心', 'https://example.org/venue'),
       session: verified('开幕式圆桌论坛'),
       language: 'zh-CN',
+      labels: {},
       participants: [],
       source: {
         publisher: { text: '微信公众号 xzluomor', unverified: true },
@@ -114,7 +119,6 @@ function talkView(extra: Partial<TalkView['data']> = {}): TalkView {
         title: 'WAIC实录',
         editorialNote: '发言原文未改一字。',
       },
-      labels: {},
       outline: [],
       ...extra,
     },
@@ -222,13 +226,26 @@ describe('TurnBlock', () => {
   });
 
   test('links a speaker label the source got wrong to the corrections list, and says what it was', async () => {
-    const mislabelled = turnView('yao-mislabelled', yao, { sourceLabel: '姚院士' });
+    const mislabelled = turnView('yao-mislabelled', yao, { sourceLabel: '姚院士', labelReading: 'other' });
     const { body } = await renderDom(TurnBlock, { turn: mislabelled, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
     const label = body.querySelector('.turn-speaker a.turn-source-label')!;
     expect(label.getAttribute('href')).toBe(CORRECTIONS);
     expect(textOf(label)).toBe('原文标为“姚院士”');
     const { body: plain } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
     expect(plain.querySelector('.turn-source-label')).toBeNull();
+  });
+
+  test('links an alias to the list of the source’s labels, and says nothing of a title or a role', async () => {
+    const LABELS = '/demo-talk/about/#speaker-labels';
+    const props = { speakerSlot: 2, correctionsHref: CORRECTIONS, labelsHref: LABELS };
+    const alias = turnView('yao-alias', yao, { sourceLabel: '姚先生', labelReading: 'alias' });
+    const { body } = await renderDom(TurnBlock, { turn: alias, ...props }, { default: '<p>话</p>' });
+    expect(body.querySelector('a.turn-source-label')?.getAttribute('href')).toBe(LABELS);
+    for (const labelReading of ['name', 'role'] as const) {
+      const turn = turnView('yao-titled', yao, { sourceLabel: labelReading === 'name' ? '姚期智教授' : '主持人', labelReading });
+      const { body: quiet } = await renderDom(TurnBlock, { turn, ...props }, { default: '<p>话</p>' });
+      expect(quiet.querySelector('.turn-source-label'), labelReading).toBeNull();
+    }
   });
 
   test('links to itself by its anchor', async () => {
@@ -377,6 +394,48 @@ describe('ParticipantList', () => {
       '图灵奖得主',
       '教授（未核实）',
     ]);
+  });
+});
+
+describe('ParticipantList names', () => {
+  test('shows a Latin name that only repeats the name once', async () => {
+    const jane = participant('jane-doe', 'Jane Doe', 'guest', { latinName: 'Jane Doe' });
+    const { body } = await renderDom(ParticipantList, { participants: [jane, yao] });
+    expect([...body.querySelectorAll('.participant-name')].map(textOf)).toEqual(['Jane Doe', '姚期智 Andrew Chi-Chih Yao']);
+    expect(body.querySelectorAll('.latin-name')).toHaveLength(1);
+  });
+});
+
+describe('a talk in English on the Chinese site', () => {
+  const english = () => talkView({ language: 'en', title: 'Open Questions', subtitle: 'A fixture panel', summary: 'Two people talk.' });
+
+  test('the masthead marks the talk’s own words as English and counts words at 238 a minute', async () => {
+    const { body } = await renderDom(TalkHeader, { talk: english() });
+    for (const selector of ['.kicker', 'h1.talk-title', '.talk-subtitle', '.talk-summary']) {
+      expect(body.querySelector(selector)?.getAttribute('lang'), selector).toBe('en');
+    }
+    // The demo turns are 10 units each: 30 words, 1 minute.
+    expect(textOf(body.querySelector('.talk-meta div:nth-child(3) dd'))).toBe('全文30词，3段发言，约1分钟读完');
+  });
+
+  test('a Chinese talk’s masthead carries no lang of its own and counts characters', async () => {
+    const { body } = await renderDom(TalkHeader, { talk: talkView() });
+    expect(body.querySelector('[lang]:not(.source-account [lang])')).toBeNull();
+    expect(textOf(body.querySelector('.talk-meta div:nth-child(3) dd'))).toBe('全文30字，3段发言，约1分钟读完');
+  });
+
+  test('the home page card marks its title and quote as English', async () => {
+    const { body } = await renderDom(TalkCard, { talk: english() });
+    expect(body.querySelector('.talk-card-title')?.getAttribute('lang')).toBe('en');
+    expect(body.querySelector('.talk-card-quote blockquote')?.getAttribute('lang')).toBe('en');
+    expect(body.querySelector('.talk-card-people')?.hasAttribute('lang')).toBe(false);
+  });
+
+  test('a turn in an English transcript keeps its head (the site’s words) in Chinese', async () => {
+    const { body } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS, transcriptLanguage: 'en' }, { default: '<p>Words.</p>' });
+    expect(body.querySelector('.turn-head')?.getAttribute('lang')).toBe('zh-CN');
+    const { body: chinese } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
+    expect(chinese.querySelector('.turn-head')?.hasAttribute('lang')).toBe(false);
   });
 });
 

@@ -130,10 +130,13 @@ describe('talkCorrections', () => {
   const note = (label: string, kind: NoteView['kind']): NoteView => ({ label, kind, line: 1, runs: [{ type: 'text', value: label }] });
   test('lists correction notes and wrong speaker labels in reading order, with their links', () => {
     const turns = [
-      { anchor: 'a', position: 1, speaker: { name: '姚期智' }, notes: [note('x', 'context'), note('gao', 'correction')] },
-      { anchor: 'b', position: 2, sourceLabel: '植麟', speaker: { name: '杨植麟' }, notes: [note('moe', 'correction')] },
-      { anchor: 'c', position: 3, sourceLabel: '潘新钢', speaker: { name: '潘新钢' }, notes: [] },
+      { anchor: 'a', position: 1, labelReading: 'name' as const, speaker: { name: '姚期智' }, notes: [note('x', 'context'), note('gao', 'correction')] },
+      { anchor: 'b', position: 2, sourceLabel: '袁洋', labelReading: 'other' as const, speaker: { name: '杨植麟' }, notes: [note('moe', 'correction')] },
+      { anchor: 'c', position: 3, sourceLabel: '植麟', labelReading: 'alias' as const, speaker: { name: '杨植麟' }, notes: [] },
+      { anchor: 'd', position: 4, sourceLabel: '主持人', labelReading: 'role' as const, speaker: { name: '徐立' }, notes: [] },
+      { anchor: 'e', position: 5, sourceLabel: '潘新钢教授', labelReading: 'name' as const, speaker: { name: '潘新钢' }, notes: [] },
     ];
+    // Only a label that names someone else is a mistake of the source (speaker-labels.ts).
     expect(talkCorrections(turns).map((c) => [c.type, c.turn.anchor, c.href])).toEqual([
       ['note', 'a', '#note-a-gao'],
       ['speaker-label', 'b', '#b'],
@@ -170,9 +173,9 @@ describe('buildCatalog with notes', () => {
           venue: { text: '上海', source: 'transcript', unverified: false },
           session: { text: '圆桌', source: 'transcript', unverified: false },
           language: 'zh-CN',
+          labels: {},
           participants: [{ speaker: 'xu-li', part: 'host' }],
           source: { publisher: { text: '某', unverified: true }, title: '实录' },
-          labels: {},
           outline: [],
         },
       },

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseUnicodeRange, slicesFor } from '../../src/lib/card-fonts';
-import { cardText, cardTree, quoteFontSize, renderCard, type CardInput } from '../../src/lib/social-card';
+import { cardText, cardTree, quoteFontSize, renderCard, renderSiteCard, SITE_CARD, SITE_CARD_ALT, siteCardTree, type CardInput } from '../../src/lib/social-card';
 
 const input: CardInput = {
   quote: '将来如何把这两个模型各自的优势互补会是非常有趣的研究问题。',
@@ -60,6 +60,21 @@ describe('renderCard', () => {
   test('draws a 1200×630 PNG, byte for byte the same each time', async () => {
     const [first, second] = [await renderCard(input), await renderCard(input)];
     expect([...first.slice(1, 4)].map((byte) => String.fromCharCode(byte)).join('')).toBe('PNG');
+    const view = new DataView(first.buffer);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([1200, 630]);
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  });
+});
+
+describe('the site’s card', () => {
+  test('shows the brand and the home page’s words', () => {
+    const text = JSON.stringify(siteCardTree(SITE_CARD));
+    for (const part of ['会谈 Huitan', '会议与圆桌的实录', '按发言人筛选，按问题跳读，引用任何一句话。']) expect(text).toContain(JSON.stringify(part));
+    expect(SITE_CARD_ALT).toBe('会谈 Huitan：会议与圆桌的实录。按发言人筛选，按问题跳读，引用任何一句话。');
+  });
+
+  test('draws a 1200×630 PNG, byte for byte the same each time', async () => {
+    const [first, second] = [await renderSiteCard(SITE_CARD), await renderSiteCard(SITE_CARD)];
     const view = new DataView(first.buffer);
     expect([view.getUint32(16), view.getUint32(20)]).toEqual([1200, 630]);
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);

@@ -21,9 +21,9 @@ const talk = (slug: string, date: string, participants: [string, 'host' | 'guest
     venue: fact,
     session: fact,
     language: 'zh-CN',
+    labels: {},
     participants: participants.map(([id, part]) => ({ speaker: id, part })),
     source: { publisher: fact, title: '实录' },
-    labels: {},
     outline: [],
   },
 });

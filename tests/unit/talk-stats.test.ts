@@ -1,30 +1,30 @@
 /** Who spoke how much (src/lib/talk-stats.ts), checked against counts done by hand here. */
 import { describe, expect, test } from 'vitest';
-import { formatShare, readingMinutes, speakerShares, timeline, totalCharacters } from '../../src/lib/talk-stats';
+import { countWords, formatShare, measureFor, measureText, readingMinutes, READING_SPEED_WPM, speakerShares, timeline, totalLength } from '../../src/lib/talk-stats';
 
 const host = { id: 'host' };
 const guest = { id: 'guest' };
 const silent = { id: 'silent' };
-const turn = (position: number, speaker: { id: string }, characters: number) => ({ anchor: `t${position}`, position, speaker, characters });
+const turn = (position: number, speaker: { id: string }, length: number) => ({ anchor: `t${position}`, position, speaker, length });
 // The host asks three short questions (10 + 20 + 30), the guest answers twice (100 + 240).
 const turns = [turn(1, host, 10), turn(2, guest, 100), turn(3, host, 20), turn(4, guest, 240), turn(5, host, 30)];
 
 describe('speakerShares', () => {
-  test('gives each speaker turns, characters and their shares, in the order given', () => {
+  test('gives each speaker turns, length and their shares, in the order given', () => {
     expect(speakerShares([host, guest, silent], turns)).toEqual([
-      { speaker: host, turns: 3, characters: 60, turnShare: 3 / 5, characterShare: 60 / 400 },
-      { speaker: guest, turns: 2, characters: 340, turnShare: 2 / 5, characterShare: 340 / 400 },
-      { speaker: silent, turns: 0, characters: 0, turnShare: 0, characterShare: 0 },
+      { speaker: host, turns: 3, length: 60, turnShare: 3 / 5, lengthShare: 60 / 400 },
+      { speaker: guest, turns: 2, length: 340, turnShare: 2 / 5, lengthShare: 340 / 400 },
+      { speaker: silent, turns: 0, length: 0, turnShare: 0, lengthShare: 0 },
     ]);
   });
 
   test('gives zero shares for a talk without turns', () => {
-    expect(speakerShares([host], [])).toEqual([{ speaker: host, turns: 0, characters: 0, turnShare: 0, characterShare: 0 }]);
+    expect(speakerShares([host], [])).toEqual([{ speaker: host, turns: 0, length: 0, turnShare: 0, lengthShare: 0 }]);
   });
 });
 
 describe('timeline', () => {
-  test('lays the turns end to end, each as wide as its share of the characters', () => {
+  test('lays the turns end to end, each as wide as its share of the talk', () => {
     expect(timeline(turns).map(({ turn: t, start, width }) => [t.anchor, start, width])).toEqual([
       ['t1', 0, 0.025],
       ['t2', 0.025, 0.25],
@@ -50,8 +50,35 @@ describe('reading time and length', () => {
     expect(readingMinutes(900, 300)).toBe(3);
   });
 
-  test('adds up characters and shows shares as whole percentages', () => {
-    expect(totalCharacters(turns)).toBe(400);
+  test('adds up lengths and shows shares as whole percentages', () => {
+    expect(totalLength(turns)).toBe(400);
     expect([formatShare(0.125), formatShare(0.6), formatShare(1 / 3)]).toEqual(['13%', '60%', '33%']);
+  });
+});
+
+describe('measuring a talk by its language', () => {
+  test.each([
+    ['zh-CN', 'characters', '字', 400],
+    ['zh-Hant-TW', 'characters', '字', 400],
+    ['ja', 'characters', '字', 400],
+    ['en', 'words', '词', 238],
+    ['en-GB', 'words', '词', 238],
+    ['de', 'words', '词', 238],
+  ])('%s is counted in %s (%s) at %i a minute', (language, unit, label, perMinute) => {
+    expect(measureFor(language)).toEqual({ unit, label, perMinute });
+  });
+
+  test('counts words as a reader would: contractions whole, punctuation and Markdown marks not at all', () => {
+    expect(countWords("We don't know yet — GPT-4, *really*?", 'en')).toBe(7);
+    expect(countWords('', 'en')).toBe(0);
+  });
+
+  test('measures Chinese in characters without whitespace and English in words', () => {
+    expect(measureText('大模型 的幻觉\n\n问题', 'zh-CN')).toBe(8);
+    expect(measureText('The model hallucinates.\n\nIt is a known problem.', 'en')).toBe(8);
+  });
+
+  test('an English talk of 2,380 words reads in 10 minutes', () => {
+    expect(readingMinutes(2380, READING_SPEED_WPM)).toBe(10);
   });
 });

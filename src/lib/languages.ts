@@ -1,0 +1,32 @@
+/**
+ * Which language a piece of a page is in. The site's own words (its chrome, labels, headings) are
+ * Chinese, so every page's `<html lang>` is SITE_LANGUAGE; a talk's words (its transcript, title,
+ * summary, outline, key quotes: everything in its folder) are in the talk's `language`, and an
+ * element showing them carries that `lang` only where it differs from the page's, so a Chinese
+ * talk's pages carry no extra attribute. A later English interface changes SITE_LANGUAGE per page,
+ * and the same rule marks its Chinese talks. Pure.
+ */
+
+/** The language of the site's own words, on every page's `<html lang>`. */
+export const SITE_LANGUAGE = 'zh-CN';
+
+/** True when two BCP 47 tags name the same language (tags are case-insensitive). */
+export function sameLanguage(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * The `lang` attribute for text in `language` inside an element in `around` (default: the site's
+ * language): the tag when they differ, undefined (no attribute) when they are the same.
+ */
+export function langAttr(language: string, around: string = SITE_LANGUAGE): string | undefined {
+  return sameLanguage(language, around) ? undefined : language;
+}
+
+/** Letters, digits and spaces only, in lower case: "Jane  Doe" and "jane doe" are one name. */
+const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+
+/** True when a speaker's Latin name only repeats their name ("Jane Doe" for Jane Doe): shown once. */
+export function latinNameRepeats(speaker: { name: string; latinName: string }): boolean {
+  return nameKey(speaker.name) === nameKey(speaker.latinName);
+}
