@@ -116,11 +116,13 @@ export function checkLinks(root: string, file: string): DocProblem[] {
   for (const { url, line } of linkTargets(parseDoc(root, file))) {
     if (SCHEME.test(url) || url.startsWith('//')) continue;
     if (url.startsWith('/')) {
-      problems.push({ file, line, message: `Unexpected link "${url}" from the repository root: expected a path relative to ${file}` });
+      const message = `Unexpected link "${url}" from the repository root: expected a path relative to ${file}`;
+      problems.push({ file, line, message });
       continue;
     }
     const [rawPath = '', rawFragment] = url.split('#', 2);
-    const target = rawPath === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURIComponent(rawPath)));
+    const target =
+      rawPath === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURIComponent(rawPath)));
     if (target.startsWith('../') || !existsSync(path.join(root, target))) {
       problems.push({ file, line, message: `link "${url}": expected a file at ${target}, found none`, missing: target });
       continue;
@@ -129,7 +131,8 @@ export function checkLinks(root: string, file: string): DocProblem[] {
     const fragment = decodeURIComponent(rawFragment);
     const slugs = headingSlugs(parseDoc(root, target));
     if (!slugs.has(fragment)) {
-      problems.push({ file, line, message: `link "${url}": expected a heading of ${target} (${[...slugs].join(', ')}), found "#${fragment}"` });
+      const message = `link "${url}": expected a heading of ${target} (${[...slugs].join(', ')}), found "#${fragment}"`;
+      problems.push({ file, line, message });
     }
   }
   return problems;
@@ -153,14 +156,16 @@ function checkCommand(text: string, facts: RepoFacts): string[] {
   for (const match of text.matchAll(/\bnpm (?:run ([\w:.-]+)|(test|start)\b)/g)) {
     const script = match[1] ?? match[2]!;
     if (!facts.scripts.has(script)) {
-      problems.push(`Unexpected script "${script}" in "${text.trim()}": expected one of package.json's scripts (${[...facts.scripts].join(', ')})`);
+      const scripts = [...facts.scripts].join(', ');
+      problems.push(`Unexpected script "${script}" in "${text.trim()}": expected one of package.json's scripts (${scripts})`);
     }
   }
   const importArgs = /\bnpm run import --(?=\s|$)(.*)/.exec(text)?.[1] ?? '';
   // Up to the end of this command: a shell operator or comment ends it.
   for (const arg of importArgs.split(/\s(?:&&|\|\|?|;|#)\s/)[0]!.split(/\s+/)) {
     if (/^--?[a-z]/.test(arg) && !facts.importFlags.has(arg)) {
-      problems.push(`Unexpected importer flag "${arg}" in "${text.trim()}": expected one that \`npm run import -- --help\` lists (${[...facts.importFlags].join(', ')})`);
+      const flags = [...facts.importFlags].join(', ');
+      problems.push(`Unexpected importer flag "${arg}" in "${text.trim()}": expected one of those \`npm run import -- --help\` lists (${flags})`);
     }
   }
   return problems;
@@ -206,7 +211,8 @@ export function repoFacts(root: string, importUsage: string): RepoFacts {
 export function formatProblems(problems: readonly DocProblem[]): string {
   const missing = new Map<string, string[]>();
   for (const problem of problems) {
-    if (problem.missing) missing.set(problem.missing, [...(missing.get(problem.missing) ?? []), `${problem.file}:${problem.line}`]);
+    if (!problem.missing) continue;
+    missing.set(problem.missing, [...(missing.get(problem.missing) ?? []), `${problem.file}:${problem.line}`]);
   }
   const lines: string[] = [];
   if (missing.size > 0) {
