@@ -335,7 +335,7 @@ export function newTalkYaml(turns: ParsedTurn[], options: NewTalkOptions): strin
     ` Written by \`npm run import\` from ${options.sourceName}.\n` +
     ` Replace every ${PLACEHOLDER} (the build stops while one is left), give each fact a source\n` +
     ' (a URL or "transcript") instead of `unverified: true` where one confirms it, and check\n' +
-    ' each participant\'s part (host or guest). See README, "Adding a talk".';
+    ' each participant\'s part (host or guest). See docs/adding-a-talk.md.';
   return doc.toString(YAML_OPTIONS);
 }
 

@@ -1,5 +1,5 @@
 /**
- * A site with two talks, made the way the README says: the base fixture's talk is there; a new
+ * A site with two talks, made the way docs/adding-a-talk.md says: the base fixture's talk is there; a new
  * speaker file is added (step 1), tests/fixtures/content/two-talks/transcript.txt is imported
  * with `npm run import` (step 2), the editor's reviewed talk.yaml replaces the generated one and
  * the site builds (step 3). Then: both talks on the home page, newest first; speaker pages
