@@ -28,6 +28,7 @@ import { labelsToKeep, parseSpeakerOption, readTalkLabels } from '../lib/import/
 import { recoverInterrupted, UnfinishedImportError, writeTalk } from '../lib/import/talk-transaction';
 import { FORMATS, isFormatName, type FormatName } from '../lib/import/detect';
 import { prepareTranscript, readTranscript } from '../lib/import/read-transcript';
+import { LANGUAGE_TAG, talkLanguage } from '../lib/import/talk-language';
 import { idProblem, isIsoDate } from '../schemas/common';
 import { SpeakerSchema } from '../schemas/speaker';
 
@@ -57,6 +58,8 @@ Options:
                      --speaker <name>=<id>, and a role is never made a person
   --format <name>    the transcript's format, when detection guesses wrong: ${FORMATS.join(', ')}
                      (default: detected from the text, then the file name)
+  --language <tag>   BCP 47 language of a new talk's words, e.g. en, zh-CN, fr
+                     (default: zh-CN for mostly Han text, en for mostly Latin letters)
   --force            re-import into an existing talk: keeps talk.yaml, other files and each
                      turn's front matter (anchor, quotes) where the speaker at that position
                      is unchanged; rewrites the words
@@ -83,6 +86,7 @@ interface Options {
   start: string | undefined;
   end: string | undefined;
   format: FormatName | undefined;
+  language: string | undefined;
   force: boolean;
   dryRun: boolean;
   speakers: { label: string; id: string }[];
@@ -102,6 +106,7 @@ function readOptions(argv: string[]): Options | 'help' | 'recover' {
         start: { type: 'string' },
         end: { type: 'string' },
         format: { type: 'string' },
+        language: { type: 'string' },
         force: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         speaker: { type: 'string', multiple: true, default: [] },
@@ -130,6 +135,9 @@ function readOptions(argv: string[]): Options | 'help' | 'recover' {
   for (const marker of ['start', 'end'] as const) {
     if (values[marker] !== undefined && values[marker].trim() === '') throw new UsageError(`--${marker}: expected marker text, found nothing`);
   }
+  if (values.language !== undefined && !LANGUAGE_TAG.test(values.language)) {
+    throw new UsageError(`--language: expected a BCP 47 tag such as en, zh-CN or fr, found ${JSON.stringify(values.language)}`);
+  }
   if (values.format !== undefined && !isFormatName(values.format)) {
     throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, found ${JSON.stringify(values.format)}`);
   }
@@ -149,6 +157,7 @@ function readOptions(argv: string[]): Options | 'help' | 'recover' {
     start: values.start,
     end: values.end,
     format: values.format,
+    language: values.language,
     force: values.force,
     dryRun: values['dry-run'],
     speakers,
@@ -250,8 +259,8 @@ async function importTalk(options: Options, run: Run): Promise<number> {
       'expected no talk here, found one: re-import with --force (keeps talk.yaml and each turn\'s front matter where the speaker is unchanged), or choose another --talk',
     );
   }
-  if (exists && (options.title !== undefined || options.date !== undefined)) {
-    throw new ImportError(display(path.join(target, 'talk.yaml')), undefined, 'expected --title and --date only for a new talk, found an existing talk.yaml: edit it instead');
+  if (exists && (options.title !== undefined || options.date !== undefined || options.language !== undefined)) {
+    throw new ImportError(display(path.join(target, 'talk.yaml')), undefined, 'expected --title, --date and --language only for a new talk, found an existing talk.yaml: edit it instead');
   }
   let existing: ExistingTalk | undefined;
   let extra = new Map<string, Uint8Array>();
@@ -259,7 +268,8 @@ async function importTalk(options: Options, run: Run): Promise<number> {
   // A --speaker label that is already the person's name or alias needs no place in talk.yaml.
   const byName = createLabelResolver({ speakers: [...speakers, ...resolver.created.map((entry) => entry.speaker)], file: options.file });
   const labels = labelsToKeep(options.speakers, resolver.talkLabelsUsed, (label, id) => byName.knows(label) && byName.resolve(label, 0).id === id);
-  const plan = planTalk(turns, { title: options.title, date: options.date, sourceName: path.basename(options.file), existing, labels });
+  const language = existing ? undefined : talkLanguage(turns.flatMap((turn) => turn.paragraphs), options.language);
+  const plan = planTalk(turns, { title: options.title, date: options.date, sourceName: path.basename(options.file), existing, labels, language: language?.tag });
   for (const old of talkLabels) {
     if (old.origin !== '--speaker' && !resolver.talkLabelsUsed.has(old.label)) plan.warnings.push(`talk.yaml: label ${JSON.stringify(old.label)} (${old.id}) is not used by this transcript any more`);
   }
@@ -268,6 +278,7 @@ async function importTalk(options: Options, run: Run): Promise<number> {
   const lines = text.split('\n');
   stdout(`Read ${options.file}: ${lines.length} lines of UTF-8 text`);
   stdout(`Format: ${source.format} (${source.reason}${options.format ? '' : '; choose another with --format'})`);
+  if (language) stdout(`Language: ${language.tag} (${language.reason})`);
   if (source.textFormat) {
     stdout(describeCut('before', source.cut.before, lines));
     stdout(describeCut('after', source.cut.after, lines));

@@ -304,6 +304,8 @@ export interface NewTalkOptions {
   sourceName: string;
   /** This talk's labels to keep in talk.yaml (`labels:`, label as written → speaker id). */
   labels?: Readonly<Record<string, string>> | undefined;
+  /** BCP 47 tag of the words (default zh-CN). */
+  language?: string | undefined;
 }
 
 /**
@@ -321,7 +323,7 @@ export function newTalkYaml(turns: ParsedTurn[], options: NewTalkOptions): strin
     date: { text: options.date ?? PLACEHOLDER, unverified: true },
     venue: { text: PLACEHOLDER, unverified: true },
     session: { text: PLACEHOLDER, unverified: true },
-    language: 'zh-CN',
+    language: options.language ?? 'zh-CN',
     participants: order.map((speaker, index) => ({
       speaker: speaker.id,
       part: index === 0 && order.length > 1 ? 'host' : 'guest',

@@ -227,7 +227,7 @@ describe('importing a new talk', () => {
     await transcript('t.txt', TEXT);
     const result = await run('t.txt', '--talk', 'fixture-talk', '--force', '--title', '新标题');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('content/talks/fixture-talk/talk.yaml: expected --title and --date only for a new talk, found an existing talk.yaml: edit it instead');
+    expect(result.stderr).toContain('content/talks/fixture-talk/talk.yaml: expected --title, --date and --language only for a new talk, found an existing talk.yaml: edit it instead');
   });
 });
 

@@ -129,7 +129,7 @@ describe('createLabelResolver', () => {
 
   test('a per-talk label naming nobody stops, naming where it was given', () => {
     expect(errorOf(() => resolver([{ label: 'SPEAKER_00', id: 'jane-do', origin: 'content/talks/x/talk.yaml field "labels.SPEAKER_00"' }]))).toBe(
-      'content/talks/x/talk.yaml field "labels.SPEAKER_00": expected a speaker id from content/speakers for "SPEAKER_00", found "jane-do" (did you mean jane-doe?); "SPEAKER_00" is a role, so add the person to content/speakers first',
+      'content/talks/x/talk.yaml field "labels.SPEAKER_00": expected a speaker id from content/speakers for "SPEAKER_00", found "jane-do" (did you mean jane-doe?); "SPEAKER_00" is a role: add the person to content/speakers, or add --create-speakers for a stub with that id',
     );
   });
 
@@ -153,7 +153,12 @@ describe('createLabelResolver', () => {
     );
     const named = resolver([{ label: '王五', id: 'wang-wu', origin: '--speaker' }], true);
     expect(named.resolve('王五', 7)).toEqual({ id: 'wang-wu', name: '王五', aliases: [] });
-    expect(errorOf(() => resolver([{ label: '主持人', id: 'wang-wu', origin: '--speaker' }], true))).toContain('"主持人" is a role, so add the person to content/speakers first');
+    // A role given an id of nobody yet: the stub takes the id and asks for the name.
+    const host = resolver([{ label: '主持人', id: 'zhou-min', origin: '--speaker' }], true);
+    expect(host.resolve('主持人', 2)).toEqual({ id: 'zhou-min', name: '【待补充】', aliases: [] });
+    expect(errorOf(() => resolver([{ label: '主持人', id: 'zhou-min', origin: '--speaker' }], false))).toContain(
+      '"主持人" is a role: add the person to content/speakers, or add --create-speakers for a stub with that id',
+    );
     expect(errorOf(() => resolver([], true).resolve('Richard-Roe', 3))).toBe(
       't.txt:3: --create-speakers: expected a new speaker id for "Richard-Roe", found "richard-roe" taken by "Richard Roe" (content/speakers/richard-roe.yaml): pass --speaker "Richard-Roe"=richard-roe if that is the same person, or another id',
     );

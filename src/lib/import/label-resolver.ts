@@ -14,6 +14,7 @@
  * A label holding a format character (U+200B, U+202E, …) is refused before any of this.
  */
 import type { SpeakerRecord } from '../transcript-import';
+import { PLACEHOLDER } from '../placeholder';
 import { ImportError, speakerLabels } from '../transcript-import';
 import { describeFormatCharacters, isRoleLabel, labelParts, showLabel } from './label-text';
 import { similarLabels, type LabelCandidate } from './similar-labels';
@@ -93,6 +94,8 @@ export function createLabelResolver(options: ResolverOptions): ImportLabelResolv
 
   const makeStub = (label: string, line: number, id: string | undefined): SpeakerRecord => {
     const parts = labelParts(label);
+    // A role (MODERATOR → grace-whitfield) says nothing of the name: the stub asks for it.
+    const role = isRoleLabel(label);
     const newId = id ?? stubSpeakerId(parts.name, label, `${file}:${line}`);
     const taken = byId.get(newId) ?? createdList.find((entry) => entry.speaker.id === newId)?.speaker;
     if (taken) {
@@ -103,7 +106,7 @@ export function createLabelResolver(options: ResolverOptions): ImportLabelResolv
           ` (content/speakers/${newId}.yaml): pass --speaker ${showLabel(labelKey(label))}=${newId} if that is the same person, or another id`,
       );
     }
-    const speaker: SpeakerRecord = { id: newId, name: stubName(parts.name), aliases: [] };
+    const speaker: SpeakerRecord = { id: newId, name: role ? PLACEHOLDER : stubName(parts.name), aliases: [] };
     const entry = { speaker, label: labelKey(label), line, brackets: parts.brackets };
     created.set(parts.key, entry);
     createdList.push(entry);
@@ -123,7 +126,7 @@ export function createLabelResolver(options: ResolverOptions): ImportLabelResolv
     }
     let speaker = byId.get(given.id);
     if (!speaker) {
-      if (options.createSpeakers && given.origin === '--speaker' && !isRoleLabel(written) && labelParts(written).key !== '') {
+      if (options.createSpeakers && given.origin === '--speaker' && (isRoleLabel(written) || labelParts(written).key !== '')) {
         speaker = makeStub(written, 0, given.id);
       } else {
         const near = similarLabels(given.id, [...byId.keys()].map((id) => ({ label: id, id })));
@@ -133,7 +136,7 @@ export function createLabelResolver(options: ResolverOptions): ImportLabelResolv
           `expected a speaker id from content/speakers for ${showLabel(written)}, found ${JSON.stringify(given.id)}` +
             (near.length > 0 ? ` (did you mean ${near.map((entry) => entry.id).join(', ')}?)` : '') +
             (isRoleLabel(written)
-              ? `; ${showLabel(written)} is a role, so add the person to content/speakers first`
+              ? `; ${showLabel(written)} is a role: add the person to content/speakers, or add --create-speakers for a stub with that id`
               : options.createSpeakers ? '' : `; add content/speakers/${given.id}.yaml, or add --create-speakers to make a stub named ${JSON.stringify(labelParts(written).name)}`),
         );
       }
