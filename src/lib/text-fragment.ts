@@ -108,8 +108,8 @@ const samePoint = (a: PassagePoint | undefined, b: PassagePoint) => a !== undefi
  * cannot tell two identical passages apart, the widest context is returned.
  */
 export function buildTextDirective(blocks: readonly string[], start: PassagePoint, end: PassagePoint): TextDirective {
-  let from = { ...start };
-  let to = { ...end };
+  const from = { ...start };
+  const to = { ...end };
   const startText = blocks[from.block] ?? '';
   while (from.offset < startText.length && /\s/u.test(startText[from.offset]!)) from.offset += 1;
   const endText = blocks[to.block] ?? '';

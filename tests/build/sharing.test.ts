@@ -53,7 +53,7 @@ describe.each(QUOTES)('the share page of %s', (id) => {
   });
 
   test('describes the quote as a schema.org Quotation by its speaker in the talk', () => {
-    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<string, any>;
+    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<string, unknown>;
     expect(data['@type']).toBe('Quotation');
     expect(data['text']).toBe(span);
     expect(data['url']).toBe(`${SITE}${TALK}q/${id}/`);
