@@ -27,7 +27,11 @@ export default defineConfig({
   // The site's script inlined and the inline hashes added next: the index then reads the pages as published.
   // HUITAN_SEARCH_SHARD_PAIRS: a smaller search-index shard (src/lib/search-records.ts SHARD_PAIRS),
   // so that tests can build a small site in several shards.
-  integrations: [permalinkLock(), inlinePages(), pagefindIndex({ shardPairs: env.HUITAN_SEARCH_SHARD_PAIRS ? Number(env.HUITAN_SEARCH_SHARD_PAIRS) : undefined })],
+  integrations: [
+    permalinkLock(),
+    inlinePages(),
+    pagefindIndex({ shardPairs: env.HUITAN_SEARCH_SHARD_PAIRS ? Number(env.HUITAN_SEARCH_SHARD_PAIRS) : undefined }),
+  ],
   build: {
     format: 'directory',
     // Each page's stylesheet (its components' CSS, see Base.astro) is inlined: a first visit

@@ -65,7 +65,13 @@ export interface SiteCheckReport {
 /** The URLs Pagefind stores for its results, from its gzipped fragment files. */
 export function readSearchIndexUrls(pagefindDir: string): string[] {
   // A large site's index has shards in sub-folders (src/lib/pagefind-files.ts shardFolder).
-  const bundles = [pagefindDir, ...readdirSync(pagefindDir).filter((name) => SHARD_FOLDER.test(`${name}/`)).sort().map((name) => path.join(pagefindDir, name))];
+  const bundles = [
+    pagefindDir,
+    ...readdirSync(pagefindDir)
+      .filter((name) => SHARD_FOLDER.test(`${name}/`))
+      .sort()
+      .map((name) => path.join(pagefindDir, name)),
+  ];
   const urls: string[] = [];
   for (const bundle of bundles) {
     const fragmentDir = path.join(bundle, 'fragment');
@@ -88,8 +94,13 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): SiteCheckO
  * Checks the built site in `dir`; with `permalinks` (the content's permalink file), also that
  * every address it lists is still published or redirected.
  */
-export async function checkSite(dir: string, options: SiteCheckOptions, permalinks?: PermalinkFile): Promise<SiteCheckReport> {
-  if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`expected a built site in ${dir}, found no index.html: run \`npm run build\` first`);
+export async function checkSite(
+  dir: string,
+  options: SiteCheckOptions,
+  permalinks?: PermalinkFile,
+): Promise<SiteCheckReport> {
+  if (!existsSync(path.join(dir, 'index.html')))
+    throw new Error(`expected a built site in ${dir}, found no index.html: run \`npm run build\` first`);
   const files = listFilesSync(dir);
   const fileSet = new Set(files);
   const pages: (BuiltPage & { html: string; file: string })[] = files
@@ -117,8 +128,17 @@ export async function checkSite(dir: string, options: SiteCheckOptions, permalin
   }
 
   for (const page of pages) problems.push(...checkPage(page, options));
-  const langs = new Set(pages.filter((page) => !isRedirectPage(page.document)).map((page) => page.document.documentElement.getAttribute('lang')));
-  if (langs.size > 1) problems.push({ page: '(all pages)', element: '<html lang>', message: `expected one language, found ${[...langs].join(', ')}` });
+  const langs = new Set(
+    pages
+      .filter((page) => !isRedirectPage(page.document))
+      .map((page) => page.document.documentElement.getAttribute('lang')),
+  );
+  if (langs.size > 1)
+    problems.push({
+      page: '(all pages)',
+      element: '<html lang>',
+      message: `expected one language, found ${[...langs].join(', ')}`,
+    });
 
   const { problems: linkProblems, tally } = checkLinks(pages, fileSet, options);
   problems.push(...linkProblems);
@@ -130,7 +150,8 @@ export async function checkSite(dir: string, options: SiteCheckOptions, permalin
 
   const stylesheets = files.filter((file) => file.endsWith('.css'));
   for (const file of stylesheets) {
-    for (const url of cssUrls(readFileSync(path.join(dir, file), 'utf8'))) check(url, pageUrlOf(file), file, `url(${url})`);
+    for (const url of cssUrls(readFileSync(path.join(dir, file), 'utf8')))
+      check(url, pageUrlOf(file), file, `url(${url})`);
   }
 
   const sitemaps = files.filter((file) => /^sitemap[^/]*\.xml$/.test(file));
@@ -149,7 +170,12 @@ export async function checkSite(dir: string, options: SiteCheckOptions, permalin
       searchCount += 1;
       check(searchIndexUrl(stored, options.base), '/', 'pagefind index', `result URL ${JSON.stringify(stored)}`);
     }
-    if (searchCount === 0) problems.push({ page: 'pagefind index', element: 'pagefind/fragment/', message: 'expected search records, found none' });
+    if (searchCount === 0)
+      problems.push({
+        page: 'pagefind index',
+        element: 'pagefind/fragment/',
+        message: 'expected search records, found none',
+      });
   } else {
     skipped.push('search index: the build has no pagefind/ folder');
   }
@@ -181,7 +207,9 @@ export function formatReport(dir: string, options: SiteCheckOptions, report: Sit
     `  ${report.pages} pages (${report.redirects} redirects) validated with html-validate and checked for lang, title, description, canonical URL and Chinese spacing`,
     `  ${report.tally.links} internal links resolved, ${report.tally.anchors} #fragments resolved, ${report.tally.external} external links not fetched`,
     `  ${report.stylesheets} stylesheets, ${report.sitemapUrls} sitemap URLs, ${report.searchUrls} search index URLs`,
-    ...(report.permalinks === undefined ? [] : [`  ${report.permalinks} permalinks of content/permalinks.json still published or redirected`]),
+    ...(report.permalinks === undefined
+      ? []
+      : [`  ${report.permalinks} permalinks of content/permalinks.json still published or redirected`]),
     ...report.skipped.map((reason) => `  skipped ${reason}`),
   ];
   if (report.problems.length === 0) lines.push('  no problems');

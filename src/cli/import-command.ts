@@ -121,22 +121,34 @@ function readOptions(argv: string[]): Options | 'help' | 'recover' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (values.recover) {
-    if (positionals.length > 0 || argv.length > 1) throw new UsageError('--recover: expected no other argument, found some');
+    if (positionals.length > 0 || argv.length > 1)
+      throw new UsageError('--recover: expected no other argument, found some');
     return 'recover';
   }
-  if (positionals.length !== 1) throw new UsageError(`expected one transcript file, found ${positionals.length === 0 ? 'none' : positionals.length}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `expected one transcript file, found ${positionals.length === 0 ? 'none' : positionals.length}`,
+    );
   const talk = values.talk;
   if (talk === undefined) throw new UsageError('expected --talk <slug>, found none');
   const slugProblem = idProblem(talk);
   if (slugProblem) throw new UsageError(`--talk: ${slugProblem} (it becomes the folder and the URL)`);
-  if (RESERVED_SLUGS.has(talk)) throw new UsageError(`--talk: expected a slug other than ${[...RESERVED_SLUGS].join(', ')} (the site uses those URLs), found ${JSON.stringify(talk)}`);
-  if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError(`--date: expected an ISO date YYYY-MM-DD, found ${JSON.stringify(values.date)}`);
-  if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title: expected text, found an empty title');
+  if (RESERVED_SLUGS.has(talk))
+    throw new UsageError(
+      `--talk: expected a slug other than ${[...RESERVED_SLUGS].join(', ')} (the site uses those URLs), found ${JSON.stringify(talk)}`,
+    );
+  if (values.date !== undefined && !isIsoDate(values.date))
+    throw new UsageError(`--date: expected an ISO date YYYY-MM-DD, found ${JSON.stringify(values.date)}`);
+  if (values.title !== undefined && values.title.trim() === '')
+    throw new UsageError('--title: expected text, found an empty title');
   for (const marker of ['start', 'end'] as const) {
-    if (values[marker] !== undefined && values[marker].trim() === '') throw new UsageError(`--${marker}: expected marker text, found nothing`);
+    if (values[marker] !== undefined && values[marker].trim() === '')
+      throw new UsageError(`--${marker}: expected marker text, found nothing`);
   }
   if (values.language !== undefined && !LANGUAGE_TAG.test(values.language)) {
-    throw new UsageError(`--language: expected a BCP 47 tag such as en, zh-CN or fr, found ${JSON.stringify(values.language)}`);
+    throw new UsageError(
+      `--language: expected a BCP 47 tag such as en, zh-CN or fr, found ${JSON.stringify(values.language)}`,
+    );
   }
   if (values.format !== undefined && !isFormatName(values.format)) {
     throw new UsageError(`--format: expected one of ${FORMATS.join(', ')}, found ${JSON.stringify(values.format)}`);
@@ -146,7 +158,10 @@ function readOptions(argv: string[]): Options | 'help' | 'recover' {
     const given = parseSpeakerOption(value);
     if (typeof given === 'string') throw new UsageError(given);
     const twice = speakers.find((other) => other.label === given.label);
-    if (twice) throw new UsageError(`--speaker: expected each label once, found ${JSON.stringify(given.label)} for ${twice.id} and ${given.id}`);
+    if (twice)
+      throw new UsageError(
+        `--speaker: expected each label once, found ${JSON.stringify(given.label)} for ${twice.id} and ${given.id}`,
+      );
     speakers.push(given);
   }
   return {
@@ -184,9 +199,18 @@ async function readSpeakers(dir: string, display: string): Promise<KnownSpeaker[
     const result = SpeakerSchema.safeParse(data);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw new ImportError(file, undefined, `field "${issue.path.join('.')}": ${issue.message} (run npm test for every problem)`);
+      throw new ImportError(
+        file,
+        undefined,
+        `field "${issue.path.join('.')}": ${issue.message} (run npm test for every problem)`,
+      );
     }
-    speakers.push({ id: name.replace(/\.yaml$/, ''), name: result.data.name, aliases: result.data.aliases, color: result.data.color });
+    speakers.push({
+      id: name.replace(/\.yaml$/, ''),
+      name: result.data.name,
+      aliases: result.data.aliases,
+      color: result.data.color,
+    });
   }
   return speakers;
 }
@@ -231,23 +255,38 @@ async function importTalk(options: Options, run: Run): Promise<number> {
   try {
     bytes = await readFile(sourcePath);
   } catch (error) {
-    throw new ImportError(options.file, undefined, `expected a readable transcript file, found ${(error as NodeJS.ErrnoException).code ?? 'an error'}`);
+    throw new ImportError(
+      options.file,
+      undefined,
+      `expected a readable transcript file, found ${(error as NodeJS.ErrnoException).code ?? 'an error'}`,
+    );
   }
   const text = decodeTranscript(bytes, options.file);
   const given = options.start !== undefined || options.end !== undefined;
   const source = prepareTranscript(text, {
     file: options.file,
     format: options.format,
-    markers: given ? { start: options.start, end: options.end, required: true } : { ...DEFAULT_MARKERS, required: false },
+    markers: given
+      ? { start: options.start, end: options.end, required: true }
+      : { ...DEFAULT_MARKERS, required: false },
   });
   const speakers = await readSpeakers(run.speakersDir, display(run.speakersDir));
   const talkLabels = await talkLabelsOf(target, options, run);
-  const resolver = createLabelResolver({ speakers, file: options.file, talkLabels, createSpeakers: options.createSpeakers });
+  const resolver = createLabelResolver({
+    speakers,
+    file: options.file,
+    talkLabels,
+    createSpeakers: options.createSpeakers,
+  });
   const reading = await readTranscript(source, resolver);
   const turns = reading.turns;
   for (const { label } of options.speakers) {
     if (!resolver.talkLabelsUsed.has(label)) {
-      throw new ImportError(options.file, undefined, `--speaker: expected the label ${JSON.stringify(label)} on a speaker line of the transcript, found none (labels are matched as written, titles and case aside)`);
+      throw new ImportError(
+        options.file,
+        undefined,
+        `--speaker: expected the label ${JSON.stringify(label)} on a speaker line of the transcript, found none (labels are matched as written, titles and case aside)`,
+      );
     }
   }
 
@@ -256,22 +295,48 @@ async function importTalk(options: Options, run: Run): Promise<number> {
     throw new ImportError(
       display(target),
       undefined,
-      'expected no talk here, found one: re-import with --force (keeps talk.yaml and each turn\'s front matter where the speaker is unchanged), or choose another --talk',
+      "expected no talk here, found one: re-import with --force (keeps talk.yaml and each turn's front matter where the speaker is unchanged), or choose another --talk",
     );
   }
   if (exists && (options.title !== undefined || options.date !== undefined || options.language !== undefined)) {
-    throw new ImportError(display(path.join(target, 'talk.yaml')), undefined, 'expected --title, --date and --language only for a new talk, found an existing talk.yaml: edit it instead');
+    throw new ImportError(
+      display(path.join(target, 'talk.yaml')),
+      undefined,
+      'expected --title, --date and --language only for a new talk, found an existing talk.yaml: edit it instead',
+    );
   }
   let existing: ExistingTalk | undefined;
   let extra = new Map<string, Uint8Array>();
   if (exists) ({ existing, extra } = await readTalkFolder(target, display(target)));
   // A --speaker label that is already the person's name or alias needs no place in talk.yaml.
-  const byName = createLabelResolver({ speakers: [...speakers, ...resolver.created.map((entry) => entry.speaker)], file: options.file });
-  const labels = labelsToKeep(options.speakers, resolver.talkLabelsUsed, (label, id) => byName.knows(label) && byName.resolve(label, 0).id === id);
-  const language = existing ? undefined : talkLanguage(turns.flatMap((turn) => turn.paragraphs), options.language);
-  const plan = planTalk(turns, { title: options.title, date: options.date, sourceName: path.basename(options.file), existing, labels, language: language?.tag });
+  const byName = createLabelResolver({
+    speakers: [...speakers, ...resolver.created.map((entry) => entry.speaker)],
+    file: options.file,
+  });
+  const labels = labelsToKeep(
+    options.speakers,
+    resolver.talkLabelsUsed,
+    (label, id) => byName.knows(label) && byName.resolve(label, 0).id === id,
+  );
+  const language = existing
+    ? undefined
+    : talkLanguage(
+        turns.flatMap((turn) => turn.paragraphs),
+        options.language,
+      );
+  const plan = planTalk(turns, {
+    title: options.title,
+    date: options.date,
+    sourceName: path.basename(options.file),
+    existing,
+    labels,
+    language: language?.tag,
+  });
   for (const old of talkLabels) {
-    if (old.origin !== '--speaker' && !resolver.talkLabelsUsed.has(old.label)) plan.warnings.push(`talk.yaml: label ${JSON.stringify(old.label)} (${old.id}) is not used by this transcript any more`);
+    if (old.origin !== '--speaker' && !resolver.talkLabelsUsed.has(old.label))
+      plan.warnings.push(
+        `talk.yaml: label ${JSON.stringify(old.label)} (${old.id}) is not used by this transcript any more`,
+      );
   }
   const stubs = speakerStubs(resolver.created, speakers, turns, options, existing);
 
@@ -291,7 +356,10 @@ async function importTalk(options: Options, run: Run): Promise<number> {
       created: new Set(resolver.created.map((entry) => entry.speaker.id)),
     }),
   );
-  for (const [id, stub] of stubs) stdout(`  + ${display(path.join(run.speakersDir, `${id}.yaml`))}: new speaker ${JSON.stringify(stub.name)} (${stub.color}), to fill in`);
+  for (const [id, stub] of stubs)
+    stdout(
+      `  + ${display(path.join(run.speakersDir, `${id}.yaml`))}: new speaker ${JSON.stringify(stub.name)} (${stub.color}), to fill in`,
+    );
   for (const warning of plan.warnings) stdout(`  ! ${warning}`);
 
   const files = new Map<string, string | Uint8Array>([
@@ -304,7 +372,9 @@ async function importTalk(options: Options, run: Run): Promise<number> {
     `${display(target)}/: talk.yaml (${plan.talkYamlKept ? 'kept' : 'new, to fill in'}), source.txt, ${plan.turns.length} turn files` +
     `${extra.size > 0 ? `, ${extra.size} other files kept` : ''}${stubs.size > 0 ? `; ${stubs.size} new speaker file${stubs.size === 1 ? '' : 's'}` : ''}`;
   if (options.dryRun) {
-    stdout(`Dry run: would write ${summary}${exists && !options.force ? ' (a real run stops: the talk exists; use --force)' : ''}. Nothing written.`);
+    stdout(
+      `Dry run: would write ${summary}${exists && !options.force ? ' (a real run stops: the talk exists; use --force)' : ''}. Nothing written.`,
+    );
     return 0;
   }
   await writeTalk({
@@ -316,7 +386,10 @@ async function importTalk(options: Options, run: Run): Promise<number> {
     replace: options.force,
   });
   stdout(`Wrote ${summary}.`);
-  const fill = [...(plan.talkYamlKept ? [] : [display(path.join(target, 'talk.yaml'))]), ...[...stubs.keys()].map((id) => display(path.join(run.speakersDir, `${id}.yaml`)))];
+  const fill = [
+    ...(plan.talkYamlKept ? [] : [display(path.join(target, 'talk.yaml'))]),
+    ...[...stubs.keys()].map((id) => display(path.join(run.speakersDir, `${id}.yaml`))),
+  ];
   if (fill.length > 0) stdout(`Next: fill in every 【待补充】 in ${fill.join(', ')}, then run npm test.`);
   return 0;
 }
@@ -339,7 +412,14 @@ function speakerStubs(
     talkColors.push(color);
     allColors.push(color);
     const where = entry.line === 0 ? '--speaker' : `${options.file} line ${entry.line}`;
-    const yaml = stubYaml({ name: entry.speaker.name, label: entry.label, where, brackets: entry.brackets, color, talk: options.talk });
+    const yaml = stubYaml({
+      name: entry.speaker.name,
+      label: entry.label,
+      where,
+      brackets: entry.brackets,
+      color,
+      talk: options.talk,
+    });
     stubs.set(entry.speaker.id, { name: entry.speaker.name, color, yaml });
   }
   return stubs;
@@ -353,7 +433,8 @@ function participantsOf(existing: ExistingTalk | undefined): string[] {
 
 /** Takes the lock and puts right what an interrupted import left; returns the release. */
 async function lockAndRecover(run: Run, talk: string): Promise<{ release: () => Promise<void>; recovered: number }> {
-  if (!existsSync(run.content)) throw new ImportError(run.display(run.content), undefined, 'expected the content folder, found none');
+  if (!existsSync(run.content))
+    throw new ImportError(run.display(run.content), undefined, 'expected the content folder, found none');
   await mkdir(run.talksDir, { recursive: true });
   const release = await acquireImportLock(run.talksDir, talk, run.display(run.talksDir));
   try {
@@ -395,7 +476,14 @@ export async function runImport(argv: string[], io: ImportIo = {}): Promise<numb
 
   // As src/lib/content-dir.ts, but against the given working directory.
   const content = path.resolve(cwd, env['HUITAN_CONTENT_DIR'] ?? 'content');
-  const run: Run = { cwd, content, talksDir: path.join(content, 'talks'), speakersDir: path.join(content, 'speakers'), stdout, display };
+  const run: Run = {
+    cwd,
+    content,
+    talksDir: path.join(content, 'talks'),
+    speakersDir: path.join(content, 'speakers'),
+    stdout,
+    display,
+  };
   let release: (() => Promise<void>) | undefined;
   try {
     if (options === 'recover') {
@@ -406,7 +494,9 @@ export async function runImport(argv: string[], io: ImportIo = {}): Promise<numb
     }
     if (options.dryRun) {
       for (const leftover of findLeftovers(run.talksDir)) {
-        stdout(`  ! ${display(path.join(run.talksDir, leftover.name))}: left by an interrupted import; a real run (or --recover) puts it right first`);
+        stdout(
+          `  ! ${display(path.join(run.talksDir, leftover.name))}: left by an interrupted import; a real run (or --recover) puts it right first`,
+        );
       }
     } else {
       release = (await lockAndRecover(run, options.talk)).release;
@@ -421,7 +511,9 @@ export async function runImport(argv: string[], io: ImportIo = {}): Promise<numb
       stderr(`import failed: ${oneLine(error.cause)}\n${error.message}`);
       return 1;
     }
-    stderr(`import failed: ${oneLine(error)} (an unexpected error${env['HUITAN_DEBUG'] ? '' : '; set HUITAN_DEBUG=1 to see where'})\nNothing was written.`);
+    stderr(
+      `import failed: ${oneLine(error)} (an unexpected error${env['HUITAN_DEBUG'] ? '' : '; set HUITAN_DEBUG=1 to see where'})\nNothing was written.`,
+    );
     if (env['HUITAN_DEBUG'] && error instanceof Error && error.stack) stderr(error.stack);
     return 1;
   } finally {

@@ -41,7 +41,9 @@ function inliner(chunks: ReadonlyMap<string, string>, base: string, logger: Astr
     const code = chunk === undefined ? undefined : chunks.get(chunk)?.trim();
     if (chunk === undefined || code === undefined) return undefined; // not one of this build's chunks
     const name = path.posix.basename(chunk);
-    const importers = [...chunks].filter(([other, text]) => other !== chunk && text.includes(name)).map(([other]) => other);
+    const importers = [...chunks]
+      .filter(([other, text]) => other !== chunk && text.includes(name))
+      .map(([other]) => other);
     const why =
       importers.length > 0
         ? `${importers.join(', ')} import${importers.length === 1 ? 's' : ''} it`
@@ -82,7 +84,8 @@ function cssChunks(sheets: Set<{ source: string | Uint8Array }>): Plugin {
   return {
     name: 'huitan:css-chunks',
     generateBundle(_options, bundle) {
-      for (const asset of Object.values(bundle)) if (asset.type === 'asset' && asset.fileName.endsWith('.css')) sheets.add(asset);
+      for (const asset of Object.values(bundle))
+        if (asset.type === 'asset' && asset.fileName.endsWith('.css')) sheets.add(asset);
     },
   };
 }
@@ -103,9 +106,12 @@ export default function inlinePages(): AstroIntegration {
         const out = fileURLToPath(dir);
         const files = await listFiles(out);
         const chunks = new Map<string, string>();
-        for (const chunk of files.filter((file) => file.endsWith('.js'))) chunks.set(chunk, await readFile(path.join(out, chunk), 'utf8'));
+        for (const chunk of files.filter((file) => file.endsWith('.js')))
+          chunks.set(chunk, await readFile(path.join(out, chunk), 'utf8'));
         const scripts = inliner(chunks, base, logger);
-        const styles = [...sheets].map((sheet) => (typeof sheet.source === 'string' ? sheet.source : Buffer.from(sheet.source).toString('utf8')));
+        const styles = [...sheets].map((sheet) =>
+          typeof sheet.source === 'string' ? sheet.source : Buffer.from(sheet.source).toString('utf8'),
+        );
 
         const styleHashes = new Set<string>();
         const scriptHashes = new Set<string>();
@@ -132,7 +138,9 @@ export default function inlinePages(): AstroIntegration {
           await writeFile(headersFile, hashHeaders(headers, { styles: [...styleHashes], scripts: [...scriptHashes] }));
         }
         const count = (n: number, what: string) => `${n} inline ${what} hash${n === 1 ? '' : 'es'}`;
-        logger.info(`${pages.length} pages: ${count(styleHashes.size, 'stylesheet')} and ${count(scriptHashes.size, 'script')} in their Content-Security-Policy`);
+        logger.info(
+          `${pages.length} pages: ${count(styleHashes.size, 'stylesheet')} and ${count(scriptHashes.size, 'script')} in their Content-Security-Policy`,
+        );
       },
     },
   };

@@ -16,7 +16,15 @@ import { listFiles } from '../lib/files';
 import { parseFragment, shardFolder } from '../lib/pagefind-files';
 import { publishPagefindScript } from '../lib/pagefind-patch';
 import { SITE_FILE, type SearchIndexFiles, type SearchSite } from '../lib/search-site';
-import { indexChunkSize, SEARCH_INDEX_LANGUAGE, SHARD_PAIRS, shardRecords, transcriptOrder, turnRecords, type TurnRecord } from '../lib/search-records';
+import {
+  indexChunkSize,
+  SEARCH_INDEX_LANGUAGE,
+  SHARD_PAIRS,
+  shardRecords,
+  transcriptOrder,
+  turnRecords,
+  type TurnRecord,
+} from '../lib/search-records';
 
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
@@ -43,12 +51,17 @@ const SHARD_UNUSED = /^(pagefind(-worker)?\.js|wasm\..*\.pagefind)$/;
 
 /** The ids of the records in a written bundle: the names of its fragment files. */
 async function fragmentIds(output: string): Promise<string[]> {
-  return (await readdir(path.join(output, 'fragment'))).filter((name) => name.endsWith('.pf_fragment')).map((name) => name.slice(0, -'.pf_fragment'.length));
+  return (await readdir(path.join(output, 'fragment')))
+    .filter((name) => name.endsWith('.pf_fragment'))
+    .map((name) => name.slice(0, -'.pf_fragment'.length));
 }
 
 /** The URL stored in a record's (gzipped) fragment. */
 async function fragmentUrl(output: string, id: string): Promise<string> {
-  return parseFragment(gunzipSync(await readFile(path.join(output, 'fragment', `${id}.pf_fragment`))).toString('utf8')).url ?? '';
+  return (
+    parseFragment(gunzipSync(await readFile(path.join(output, 'fragment', `${id}.pf_fragment`))).toString('utf8'))
+      .url ?? ''
+  );
 }
 
 /** Indexes `records` into `output` with a Pagefind service of its own, closed afterwards (its memory freed). */
@@ -87,9 +100,15 @@ async function writeShard(records: readonly TurnRecord[], output: string, first:
  * Pagefind's entry file, which the browser would otherwise read before it can fetch them) and the
  * other shards' folders. Search fetches this one file as it opens (src/scripts/pagefind-loader.ts).
  */
-export async function addIndexToSite(outDir: string, language: string, shards: readonly string[]): Promise<SearchIndexFiles> {
+export async function addIndexToSite(
+  outDir: string,
+  language: string,
+  shards: readonly string[],
+): Promise<SearchIndexFiles> {
   const entryFile = path.join(outDir, 'pagefind', 'pagefind-entry.json');
-  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { languages?: Record<string, { hash?: unknown; wasm?: unknown }> };
+  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as {
+    languages?: Record<string, { hash?: unknown; wasm?: unknown }>;
+  };
   const start = entry.languages?.[language];
   if (typeof start?.hash !== 'string') {
     throw new Error(`${entryFile}: expected languages.${language}.hash, found ${JSON.stringify(start)}`);
@@ -100,9 +119,11 @@ export async function addIndexToSite(outDir: string, language: string, shards: r
     shards: [...shards],
   };
   const siteFile = path.join(outDir, SITE_FILE);
-  const site = JSON.parse(await readFile(siteFile, 'utf8').catch(() => {
-    throw new Error(`${siteFile}: expected the file src/pages/search/site.json.ts writes, found none`);
-  })) as SearchSite;
+  const site = JSON.parse(
+    await readFile(siteFile, 'utf8').catch(() => {
+      throw new Error(`${siteFile}: expected the file src/pages/search/site.json.ts writes, found none`);
+    }),
+  ) as SearchSite;
   await writeFile(siteFile, JSON.stringify({ ...site, index }));
   return index;
 }
@@ -133,15 +154,24 @@ export async function writeIndex(
       // one chance in five somewhere among 13,000 turns) get a salt and the shard is written again.
       for (let attempt = 1; ids.some((id) => taken.has(id)); attempt += 1) {
         if (attempt > 3) throw new Error(`Pagefind gave records of two shards the same id after ${attempt - 1} salts`);
-        const clashing = new Set(await Promise.all(ids.filter((id) => taken.has(id)).map((id) => fragmentUrl(output, id))));
-        shard = shard.map((record) => (clashing.has(record.url) ? { ...record, meta: { ...record.meta, salt: String(attempt) } } : record));
+        const clashing = new Set(
+          await Promise.all(ids.filter((id) => taken.has(id)).map((id) => fragmentUrl(output, id))),
+        );
+        shard = shard.map((record) =>
+          clashing.has(record.url) ? { ...record, meta: { ...record.meta, salt: String(attempt) } } : record,
+        );
         await rm(output, { recursive: true, force: true });
         ids = await writeShard(shard, output, false);
       }
       for (const id of ids) taken.add(id);
     }
     // An empty index has no language in Pagefind's entry file: search then starts without the list.
-    if (records.length > 0) await addIndexToSite(outDir, SEARCH_INDEX_LANGUAGE, shards.slice(1).map((_, i) => shardFolder(i + 2)));
+    if (records.length > 0)
+      await addIndexToSite(
+        outDir,
+        SEARCH_INDEX_LANGUAGE,
+        shards.slice(1).map((_, i) => shardFolder(i + 2)),
+      );
   } finally {
     if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
     else process.env[CHUNK_SIZE_VARIABLE] = previous;
@@ -164,8 +194,13 @@ export default function pagefindIndex({ shardPairs = SHARD_PAIRS }: PagefindInde
         const records = await collectRecords(outDir);
         const { languages, shards } = await writeIndex(records, outDir, shardPairs);
         const ms = Math.round(performance.now() - started);
-        const talks = languages.length > 1 ? `talks in ${languages.join(', ')}, one ${SEARCH_INDEX_LANGUAGE} index` : languages.join('') || 'no language';
-        logger.info(`indexed ${records.length} turns (${talks}, ${shards === 1 ? 'one shard' : `${shards} shards`}) in ${ms} ms`);
+        const talks =
+          languages.length > 1
+            ? `talks in ${languages.join(', ')}, one ${SEARCH_INDEX_LANGUAGE} index`
+            : languages.join('') || 'no language';
+        logger.info(
+          `indexed ${records.length} turns (${talks}, ${shards === 1 ? 'one shard' : `${shards} shards`}) in ${ms} ms`,
+        );
       },
     },
   };

@@ -31,7 +31,10 @@ const sitePathOf = (pathname: string) => `/${pathname.replace(/^\/+/, '')}`;
 const fileOf = (out: string, sitePath: string) => path.join(out, ...sitePath.split('/').filter(Boolean), 'index.html');
 
 /** What the built site publishes now, and every page path it built. */
-async function readBuiltSite(out: string, pathnames: readonly string[]): Promise<{ current: string[]; pages: string[] }> {
+async function readBuiltSite(
+  out: string,
+  pathnames: readonly string[],
+): Promise<{ current: string[]; pages: string[] }> {
   const pages = pathnames.map(sitePathOf);
   const current: string[] = [];
   // One page at a time: a large site's readers do not fit in memory together.
@@ -48,7 +51,9 @@ async function redirectPageProblems(out: string, file: PermalinkFile): Promise<s
   for (const from of Object.keys(file.redirects)) {
     const html = await readFile(fileOf(out, from), 'utf8').catch(() => undefined);
     if (html !== undefined && !isRedirectHtml(html)) {
-      problems.push(`redirect from ${JSON.stringify(from)}: expected the build's redirect page there, found a live page (remove the redirect)`);
+      problems.push(
+        `redirect from ${JSON.stringify(from)}: expected the build's redirect page there, found a live page (remove the redirect)`,
+      );
     }
   }
   return problems;
@@ -71,7 +76,10 @@ export default function permalinkLock(): AstroIntegration {
         const out = fileURLToPath(dir);
         const content = contentDir();
         const file = readPermalinks(content);
-        const { current, pages: built } = await readBuiltSite(out, pages.map((page) => page.pathname));
+        const { current, pages: built } = await readBuiltSite(
+          out,
+          pages.map((page) => page.pathname),
+        );
         const problems = [...checkPermalinks(file, current, built), ...(await redirectPageProblems(out, file))];
         if (problems.length > 0) {
           await emptyFolder(out);

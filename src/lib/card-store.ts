@@ -15,7 +15,17 @@ import type { QuoteView, TalkView } from './catalog';
 import { cardFontPackageDir, loadCardFonts, type CardFont } from './card-fonts';
 import { formatDate } from './format';
 import { talkLabel } from './share';
-import { CARD_HEIGHT, CARD_WEIGHTS, CARD_WIDTH, cardText, cardTree, renderCard, RESVG_OPTIONS, SPEAKER_COLORS, type CardInput } from './social-card';
+import {
+  CARD_HEIGHT,
+  CARD_WEIGHTS,
+  CARD_WIDTH,
+  cardText,
+  cardTree,
+  renderCard,
+  RESVG_OPTIONS,
+  SPEAKER_COLORS,
+  type CardInput,
+} from './social-card';
 
 /** What a key quote's card shows. */
 export function quoteCardInput(talk: TalkView, quote: QuoteView): CardInput {

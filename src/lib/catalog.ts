@@ -217,7 +217,13 @@ export function inspectMarkdown(body: string | Root): {
       if (problem !== undefined) unsafeLinks.push({ url, line: position?.start.line ?? 1, problem });
     } else if (node.type === 'image') {
       const { url, title, alt, position } = node as Image;
-      images.push({ url, title: title ?? undefined, alt: alt ?? '', line: position?.start.line ?? 1, reference: false });
+      images.push({
+        url,
+        title: title ?? undefined,
+        alt: alt ?? '',
+        line: position?.start.line ?? 1,
+        reference: false,
+      });
     } else if (node.type === 'imageReference') {
       const { alt, position } = node as ImageReference;
       images.push({ url: '', title: undefined, alt: alt ?? '', line: position?.start.line ?? 1, reference: true });
@@ -268,7 +274,12 @@ export const EXCERPT_LENGTH = 60;
 /** The opening words of a turn's plain text (Markdown text runs), cut at `length` with …. */
 export function excerptOf(texts: string[], length = EXCERPT_LENGTH): string {
   const chars = Array.from(texts.join('').replace(/\s+/gu, ' ').trim());
-  return chars.length > length ? `${chars.slice(0, length - 1).join('').trimEnd()}…` : chars.join('');
+  return chars.length > length
+    ? `${chars
+        .slice(0, length - 1)
+        .join('')
+        .trimEnd()}…`
+    : chars.join('');
 }
 /** The speaker filter's stylesheet has rules for this many participant slots. */
 export const MAX_PARTICIPANTS = 12;
@@ -286,7 +297,12 @@ export function buildCatalog(input: CatalogInput): Catalog {
   // The file name is the speaker's id: it becomes a URL and a folder (/speakers/<id>/).
   for (const entry of input.speakers) {
     const problem = idProblem(entry.id);
-    if (problem) report({ file: fileOf(entry, `content/speakers/${entry.id}.yaml`), field: 'file name', message: `Unexpected speaker file name: ${problem}` });
+    if (problem)
+      report({
+        file: fileOf(entry, `content/speakers/${entry.id}.yaml`),
+        field: 'file name',
+        message: `Unexpected speaker file name: ${problem}`,
+      });
   }
 
   const turnsByTalk = new Map<string, EntryInput<Turn>[]>();
@@ -309,7 +325,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
   for (const entry of input.speakers) {
     // A stub written by the importer's --create-speakers publishes only once filled in.
     for (const field of findPlaceholders(entry.data)) {
-      report({ file: fileOf(entry, entry.id), field, message: `expected the editor's text, found the importer's placeholder ${PLACEHOLDER}` });
+      report({
+        file: fileOf(entry, entry.id),
+        field,
+        message: `expected the editor's text, found the importer's placeholder ${PLACEHOLDER}`,
+      });
     }
     for (const field of ['role', 'affiliation'] as const) {
       const source = entry.data[field].source;
@@ -330,7 +350,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
     const talk = talkEntry.data;
     const slugProblem = idProblem(slug);
     if (slugProblem) {
-      report({ file: talkFile, field: 'folder name', message: `Unexpected talk folder name (it becomes the URL): ${slugProblem}` });
+      report({
+        file: talkFile,
+        field: 'folder name',
+        message: `Unexpected talk folder name (it becomes the URL): ${slugProblem}`,
+      });
     } else if (RESERVED_SLUGS.has(slug)) {
       report({
         file: talkFile,
@@ -339,7 +363,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
     }
 
     for (const field of findPlaceholders(talk)) {
-      report({ file: talkFile, field, message: `expected the editor's text, found the importer's placeholder ${PLACEHOLDER}` });
+      report({
+        file: talkFile,
+        field,
+        message: `expected the editor's text, found the importer's placeholder ${PLACEHOLDER}`,
+      });
     }
 
     // Participants.
@@ -357,7 +385,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
         return;
       }
       if (seenParticipants.has(participant.speaker)) {
-        report({ file: talkFile, field, message: `expected each participant once, found ${show(participant.speaker)} again` });
+        report({
+          file: talkFile,
+          field,
+          message: `expected each participant once, found ${show(participant.speaker)} again`,
+        });
         return;
       }
       seenParticipants.add(participant.speaker);
@@ -403,7 +435,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
     const claimAnchor = (anchor: string, owner: string, file: string, field: string) => {
       const previous = anchorOwner.get(anchor);
       if (previous !== undefined) {
-        report({ file, field, message: `expected an anchor unique in the talk, found ${show(anchor)}, already used by ${previous}` });
+        report({
+          file,
+          field,
+          message: `expected an anchor unique in the talk, found ${show(anchor)}, already used by ${previous}`,
+        });
         return false;
       }
       anchorOwner.set(anchor, owner);
@@ -420,7 +456,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
       claimAnchor(turn.anchor, file, file, 'anchor');
       const samePosition = positionOwner.get(turn.position);
       if (samePosition !== undefined) {
-        report({ file, field: 'position', message: `expected a position unique in the talk, found ${turn.position}, already used by ${samePosition}` });
+        report({
+          file,
+          field: 'position',
+          message: `expected a position unique in the talk, found ${turn.position}, already used by ${samePosition}`,
+        });
       } else {
         positionOwner.set(turn.position, file);
       }
@@ -467,7 +507,11 @@ export function buildCatalog(input: CatalogInput): Catalog {
         });
       }
       for (const image of markdown.images) {
-        const message = imageProblem(image, { slug, images: talk.images === true, fileExists: input.fileExists ?? (() => false) });
+        const message = imageProblem(image, {
+          slug,
+          images: talk.images === true,
+          fileExists: input.fileExists ?? (() => false),
+        });
         if (message) report({ file, line: lineOf(image.line), field: 'body', message });
       }
       for (const wrap of markdown.softBreaks) {
@@ -475,7 +519,8 @@ export function buildCatalog(input: CatalogInput): Catalog {
           file,
           line: lineOf(wrap),
           field: 'body',
-          message: 'Unexpected line break inside a paragraph: expected one paragraph per line, separated by blank lines',
+          message:
+            'Unexpected line break inside a paragraph: expected one paragraph per line, separated by blank lines',
         });
       }
       const notes = inspectNotes(tree, undefined, body);

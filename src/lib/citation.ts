@@ -27,7 +27,20 @@ export interface CitationInput {
 export const PUBLISHER = '会谈 Huitan';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function parseIso(iso: string): [number, number, number] {
   const match = ISO_DATE.exec(iso);
@@ -44,7 +57,8 @@ export function isoDay(date: Date): string {
 const fullTitle = ({ title, subtitle }: CitationInput) => (subtitle ? `${title}：${subtitle}` : title);
 
 /** The talk as people name it in an attribution: its subtitle if it has one, else its title. */
-export const attributionLabel = ({ title, subtitle }: { title: string; subtitle?: string | undefined }) => subtitle ?? `《${title}》`;
+export const attributionLabel = ({ title, subtitle }: { title: string; subtitle?: string | undefined }) =>
+  subtitle ?? `《${title}》`;
 
 /** “…” ——姚期智，WAIC 2023 开幕式圆桌论坛 https://… */
 export function quoteWithAttribution(quote: string, author: string, talkLabel: string, url: string): string {

@@ -23,7 +23,10 @@ export function inlineStyles(html: string): string[] {
  */
 export function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)]
-    .filter(([, attributes = '']) => !/\ssrc\s*=/i.test(attributes) && !/\stype\s*=\s*["']?application\/ld\+json/i.test(attributes))
+    .filter(
+      ([, attributes = '']) =>
+        !/\ssrc\s*=/i.test(attributes) && !/\stype\s*=\s*["']?application\/ld\+json/i.test(attributes),
+    )
     .map((match) => match[2]!);
 }
 
@@ -40,7 +43,10 @@ function withSources(policy: string, directive: string, sources: readonly string
   if (sources.length === 0) return policy;
   const directives = policy.split(';').map((part) => part.trim());
   const at = directives.findIndex((part) => part.split(/\s+/)[0] === directive);
-  if (at === -1) throw new Error(`expected a ${directive} directive in the Content-Security-Policy, found ${JSON.stringify(policy)}`);
+  if (at === -1)
+    throw new Error(
+      `expected a ${directive} directive in the Content-Security-Policy, found ${JSON.stringify(policy)}`,
+    );
   directives[at] = [...new Set([...directives[at]!.split(/\s+/), ...sources])].join(' ');
   return directives.join('; ');
 }
@@ -127,12 +133,23 @@ export function hashPage(html: string, file: string, known: KnownInline): { html
   const hashes = knownHashes(html, file, known);
   if (hashes.styles.length + hashes.scripts.length === 0) return { html, hashes };
   if (!CSP_META.test(html)) {
-    throw new Error(`${file}: expected a <meta http-equiv="Content-Security-Policy"> to allow its inline styles and scripts, found none`);
+    throw new Error(
+      `${file}: expected a <meta http-equiv="Content-Security-Policy"> to allow its inline styles and scripts, found none`,
+    );
   }
-  return { html: html.replace(CSP_META, (_, open: string, policy: string, close: string) => `${open}${withHashes(policy, hashes)}${close}`), hashes };
+  return {
+    html: html.replace(
+      CSP_META,
+      (_, open: string, policy: string, close: string) => `${open}${withHashes(policy, hashes)}${close}`,
+    ),
+    hashes,
+  };
 }
 
 /** A Netlify/Cloudflare `_headers` file with the hashes added to every Content-Security-Policy line. */
 export function hashHeaders(headers: string, hashes: InlineHashes): string {
-  return headers.replace(/^(\s*Content-Security-Policy:\s*)(.*)$/gim, (_, name: string, policy: string) => `${name}${withHashes(policy, hashes)}`);
+  return headers.replace(
+    /^(\s*Content-Security-Policy:\s*)(.*)$/gim,
+    (_, name: string, policy: string) => `${name}${withHashes(policy, hashes)}`,
+  );
 }

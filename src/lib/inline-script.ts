@@ -12,7 +12,8 @@
  */
 
 /** Static `import … from "…"`, `import "…"` or `export …`, as Rollup writes them minified. */
-const STATIC_MODULE_SYNTAX = /(?:^|[;}\s])(?:import\s*(?:["'{*]|[\w$]+\s*(?:,|from))|export\s*[{*]|export\s+(?:default|const|let|var|function|class)\b)/;
+const STATIC_MODULE_SYNTAX =
+  /(?:^|[;}\s])(?:import\s*(?:["'{*]|[\w$]+\s*(?:,|from))|export\s*[{*]|export\s+(?:default|const|let|var|function|class)\b)/;
 /** `import("./x.js")`: the plain dynamic imports preload-unwrap.ts leaves, relative to the script. */
 const RELATIVE_IMPORT = /\bimport\(\s*(["'])(\.{1,2}\/[^"'\\]+)\1\s*\)/g;
 

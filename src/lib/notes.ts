@@ -107,7 +107,11 @@ export function parseKindPrefix<K extends string = NoteKind>(
 ): { kind: K | undefined; found: string | undefined; rest: string } {
   const match = (dialect ?? CHINESE_NOTES).prefix.exec(text);
   if (!match) return { kind: undefined, found: undefined, rest: text };
-  return { kind: kindOfLabel(match[1]!, dialect), found: match[0], rest: text.slice(match[0].length).replace(/^[ \t]+/, '') };
+  return {
+    kind: kindOfLabel(match[1]!, dialect),
+    found: match[0],
+    rest: text.slice(match[0].length).replace(/^[ \t]+/, ''),
+  };
 }
 
 const show = (value: string) => JSON.stringify(value);
@@ -196,7 +200,9 @@ export function inspectNotes<K extends string>(
       const { start, end } = node.position ?? {};
       const written =
         markdown !== undefined && start?.offset !== undefined && end?.offset !== undefined
-          ? [...markdown.slice(0, end.offset).matchAll(SOURCE_REFERENCE)].filter((match) => match.index >= start.offset!)
+          ? [...markdown.slice(0, end.offset).matchAll(SOURCE_REFERENCE)].filter(
+              (match) => match.index >= start.offset!,
+            )
           : node.value.matchAll(LOOSE_REFERENCE);
       for (const match of written) {
         problems.push({
@@ -213,7 +219,10 @@ export function inspectNotes<K extends string>(
     const label = definition.label ?? definition.identifier;
     const line = lineOf(definition);
     if (defined.has(definition.identifier)) {
-      problems.push({ line, message: `Unexpected second definition of note [^${label}]: expected each label defined once` });
+      problems.push({
+        line,
+        message: `Unexpected second definition of note [^${label}]: expected each label defined once`,
+      });
       continue;
     }
     defined.add(definition.identifier);
@@ -265,7 +274,10 @@ export function inspectNotes<K extends string>(
   for (const [identifier, uses] of references) {
     if (!defined.has(identifier)) {
       // Unreachable with GFM (an undefined call stays text), kept in case the parser changes.
-      problems.push({ line: lineOf(uses[0]!), message: `Unexpected note reference [^${identifier}] without a definition` });
+      problems.push({
+        line: lineOf(uses[0]!),
+        message: `Unexpected note reference [^${identifier}] without a definition`,
+      });
     }
   }
   // In reading order: the order of the references.
@@ -293,8 +305,7 @@ export interface CorrectionTurn {
 
 /** One line of a talk's corrections: a correction note, or a speaker label the source gets wrong. */
 export type Correction<T extends CorrectionTurn> =
-  | { type: 'note'; turn: T; note: NoteView; href: string }
-  | { type: 'speaker-label'; turn: T; href: string };
+  { type: 'note'; turn: T; note: NoteView; href: string } | { type: 'speaker-label'; turn: T; href: string };
 
 /**
  * Every correction of a talk in reading order, so a reader can audit them: each 【更正】 note,

@@ -83,6 +83,11 @@ export function patchPagefindScript(source: string, file = 'pagefind.js'): strin
 
 /** The script as published: patched, then minified (an ES module; its exports keep their names). */
 export async function publishPagefindScript(source: string, file = 'pagefind.js'): Promise<string> {
-  const { code } = await transform(patchPagefindScript(source, file), { minify: true, format: 'esm', loader: 'js', sourcefile: file });
+  const { code } = await transform(patchPagefindScript(source, file), {
+    minify: true,
+    format: 'esm',
+    loader: 'js',
+    sourcefile: file,
+  });
   return code;
 }

@@ -27,7 +27,11 @@ const show = (value: string) => JSON.stringify(value);
 /** An address of this site (`/a/` or `/a/#id`): never another host, never outside the site. */
 const SiteAddressSchema = z.string().superRefine((value, ctx) => {
   const problem = siteAddressProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: `expected an address on this site (/talk/ or /talk/#anchor), found ${show(value)}: ${problem}` });
+  if (problem)
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected an address on this site (/talk/ or /talk/#anchor), found ${show(value)}: ${problem}`,
+    });
 });
 
 /** The shape of content/permalinks.json, each redirect's key a page path that stays inside the output folder. */
@@ -38,14 +42,21 @@ export const PermalinkFileSchema = strictObject({
   redirects: z.record(z.string(), SiteAddressSchema).superRefine((redirects, ctx) => {
     for (const key of Object.keys(redirects)) {
       const problem = redirectKeyProblem(key);
-      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: `Unexpected redirect from ${show(key)}: expected a page path such as /talk/q/old-name/, found ${problem}` });
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `Unexpected redirect from ${show(key)}: expected a page path such as /talk/q/old-name/, found ${problem}`,
+        });
     }
   }),
 });
 
 /** `redirects["/a/"]`, `published[3]`: a field path as messages show it. */
 function fieldOf(issuePath: readonly (string | number)[]): string {
-  return issuePath.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `[${show(part)}]`)).join('');
+  return issuePath
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `[${show(part)}]`))
+    .join('');
 }
 
 /** Validates the file's data, throwing a ContentError that names file, field and value. */
@@ -76,7 +87,9 @@ export function readPermalinks(contentDir: string): PermalinkFile {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw contentError([{ file: shown, message: `expected valid JSON, found a syntax error: ${(error as Error).message}` }]);
+    throw contentError([
+      { file: shown, message: `expected valid JSON, found a syntax error: ${(error as Error).message}` },
+    ]);
   }
   return parsePermalinks(data, shown);
 }
@@ -94,14 +107,25 @@ const isAnchor = (address: string) => address.includes('#');
  * nowhere. `current` is every address the site publishes now, in the form of `published`;
  * `pages` every other page it builds (a redirect may lead there too).
  */
-export function checkPermalinks(file: PermalinkFile, current: readonly string[], pages: readonly string[] = []): string[] {
+export function checkPermalinks(
+  file: PermalinkFile,
+  current: readonly string[],
+  pages: readonly string[] = [],
+): string[] {
   const live = new Set(current);
   const targets = new Set([...current, ...pages]);
   const problems: string[] = [];
   for (const [from, to] of Object.entries(file.redirects)) {
-    if (isAnchor(from)) problems.push(`redirect from ${show(from)}: expected a page path, found an anchor (a static page never sees the #fragment; keep the anchor on its page instead)`);
-    else if (live.has(from)) problems.push(`redirect from ${show(from)}: expected a path that is no longer published, found it still published (remove the redirect)`);
-    if (!targets.has(to)) problems.push(`redirect ${show(from)} → ${show(to)}: expected a published target, found ${show(to)} missing`);
+    if (isAnchor(from))
+      problems.push(
+        `redirect from ${show(from)}: expected a page path, found an anchor (a static page never sees the #fragment; keep the anchor on its page instead)`,
+      );
+    else if (live.has(from))
+      problems.push(
+        `redirect from ${show(from)}: expected a path that is no longer published, found it still published (remove the redirect)`,
+      );
+    if (!targets.has(to))
+      problems.push(`redirect ${show(from)} → ${show(to)}: expected a published target, found ${show(to)} missing`);
   }
   for (const address of file.published) {
     if (live.has(address) || file.redirects[address] !== undefined) continue;
@@ -139,7 +163,9 @@ export const mayPublish = (sitePath: string) => READER.test(sitePath) || SHARE_P
 function idsOf(html: string, tag: string, className: string): string[] {
   const ids: string[] = [];
   for (const [element] of html.matchAll(new RegExp(`<${tag}\\s[^>]*>`, 'gi'))) {
-    const attributes = new Map([...element.matchAll(/\s([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name!.toLowerCase(), value!]));
+    const attributes = new Map(
+      [...element.matchAll(/\s([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name!.toLowerCase(), value!]),
+    );
     const id = attributes.get('id');
     if (id && (attributes.get('class') ?? '').split(/\s+/).includes(className)) ids.push(id);
   }

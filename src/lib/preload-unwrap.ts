@@ -16,7 +16,9 @@ export function unwrapPreloads(code: string): string {
   if (calls === 0 && deps === 0) return code;
   // The helper's own definition names it once without a call: `const __vitePreload = function…`.
   if (calls !== deps) {
-    throw new Error(`expected each ${PRELOAD_CALL}…) to end with ${PRELOAD_DEPS}, found ${calls} calls and ${deps} deps markers: check src/lib/preload-unwrap.ts against this Vite version`);
+    throw new Error(
+      `expected each ${PRELOAD_CALL}…) to end with ${PRELOAD_DEPS}, found ${calls} calls and ${deps} deps markers: check src/lib/preload-unwrap.ts against this Vite version`,
+    );
   }
   return code.replaceAll(PRELOAD_CALL, '(').replaceAll(PRELOAD_DEPS, ')()');
 }

@@ -82,7 +82,8 @@ export function excerpt(fullText: string, words: readonly string[], length = 80)
   const hits: [number, number][] = [];
   if (aligned) {
     for (const word of words) {
-      for (let at = normal.indexOf(word); at !== -1; at = normal.indexOf(word, at + 1)) hits.push([at, at + word.length]);
+      for (let at = normal.indexOf(word); at !== -1; at = normal.indexOf(word, at + 1))
+        hits.push([at, at + word.length]);
     }
   }
   hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
@@ -97,7 +98,8 @@ export function excerpt(fullText: string, words: readonly string[], length = 80)
   const end = Math.min(text.length, start + length);
   start = Math.max(0, Math.min(start, end - length));
   // Never start inside a Latin word ("…usion Model"): step back to its beginning.
-  for (let steps = 0; start > 0 && steps < 24 && LATIN.test(text[start - 1]!) && LATIN.test(text[start]!); steps += 1) start -= 1;
+  for (let steps = 0; start > 0 && steps < 24 && LATIN.test(text[start - 1]!) && LATIN.test(text[start]!); steps += 1)
+    start -= 1;
   const parts: ExcerptPart[] = [];
   if (start > 0) parts.push({ text: '…', marked: false });
   let at = start;
@@ -129,7 +131,8 @@ export async function loadPage<T>(
   while (items.length < count && next < loaders.length) {
     const batch = loaders.slice(next, next + count - items.length);
     next += batch.length;
-    for (const item of await Promise.all(batch.map((loader) => loader.load()))) if (item !== undefined) items.push(item);
+    for (const item of await Promise.all(batch.map((loader) => loader.load())))
+      if (item !== undefined) items.push(item);
   }
   return { items, next };
 }

@@ -64,9 +64,12 @@ export function parseSite(value: unknown): SearchSite {
   if (typeof index === 'object' && index !== null) {
     const { meta, wasm, shards } = index as Record<string, unknown>;
     if (
-      isText(meta) && INDEX_FILE.test(meta) &&
-      isText(wasm) && INDEX_FILE.test(wasm) &&
-      Array.isArray(shards) && shards.every((shard) => isText(shard) && SHARD_FOLDER.test(shard))
+      isText(meta) &&
+      INDEX_FILE.test(meta) &&
+      isText(wasm) &&
+      INDEX_FILE.test(wasm) &&
+      Array.isArray(shards) &&
+      shards.every((shard) => isText(shard) && SHARD_FOLDER.test(shard))
     ) {
       site.index = { meta, wasm, shards: shards as string[] };
     }

@@ -31,7 +31,6 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
   return new URL(withBase(path), site).href;
 }
 
-
 /** What every menu of one talk shares: the citation's talk fields and the attribution label. */
 export interface ShareTalk {
   title: string;
@@ -64,7 +63,10 @@ export const shareTalk = (talk: TalkView): ShareTalk => ({
   date: talk.data.date.text,
 });
 
-function shareTarget(talk: TalkView, target: { id: string; label: string; author: string; url: string; text?: string }): ShareTarget {
+function shareTarget(
+  talk: TalkView,
+  target: { id: string; label: string; author: string; url: string; text?: string },
+): ShareTarget {
   const fields = shareTalk(talk);
   const { title, subtitle, date } = fields;
   return { ...target, talk: fields, citation: { author: target.author, title, subtitle, date, url: target.url } };

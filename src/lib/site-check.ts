@@ -40,9 +40,7 @@ export interface InternalTarget {
 }
 
 export type Resolved =
-  | { kind: 'internal'; target: InternalTarget }
-  | { kind: 'external' }
-  | { kind: 'problem'; message: string };
+  { kind: 'internal'; target: InternalTarget } | { kind: 'external' } | { kind: 'problem'; message: string };
 
 export interface LinkTally {
   /** Internal URLs resolved to a file. */
@@ -97,12 +95,17 @@ export function resolveUrl(
   } catch {
     return { kind: 'problem', message: `unparsable URL ${JSON.stringify(raw)}` };
   }
-  if (!SAFE_PROTOCOLS.has(url.protocol)) return { kind: 'problem', message: `unsafe URL scheme ${JSON.stringify(url.protocol)}` };
+  if (!SAFE_PROTOCOLS.has(url.protocol))
+    return { kind: 'problem', message: `unsafe URL scheme ${JSON.stringify(url.protocol)}` };
   if (url.origin !== new URL(options.site).origin) return { kind: 'external' };
   const pathname = safeDecode(url.pathname);
-  if (pathname === undefined) return { kind: 'problem', message: `malformed percent-encoding in ${JSON.stringify(url.pathname)}` };
+  if (pathname === undefined)
+    return { kind: 'problem', message: `malformed percent-encoding in ${JSON.stringify(url.pathname)}` };
   if (!pathname.startsWith(options.base)) {
-    return { kind: 'problem', message: `${JSON.stringify(pathname)} is outside the base path ${JSON.stringify(options.base)}` };
+    return {
+      kind: 'problem',
+      message: `${JSON.stringify(pathname)} is outside the base path ${JSON.stringify(options.base)}`,
+    };
   }
   const rel = pathname.slice(options.base.length);
   let file: string;
@@ -115,7 +118,8 @@ export function resolveUrl(
   let fragment: string | undefined;
   if (url.hash.length > 1) {
     fragment = safeDecode(url.hash.slice(1));
-    if (fragment === undefined) return { kind: 'problem', message: `malformed percent-encoding in ${JSON.stringify(url.hash)}` };
+    if (fragment === undefined)
+      return { kind: 'problem', message: `malformed percent-encoding in ${JSON.stringify(url.hash)}` };
   } else if (href.endsWith('#')) {
     return { kind: 'problem', message: 'empty #fragment (a link to nothing)' };
   }
@@ -145,10 +149,12 @@ function urlsOf(element: Element): { attribute: string; url: string }[] {
   const found: { attribute: string; url: string }[] = [];
   for (const attribute of ['href', 'src', 'poster', 'action', 'data']) {
     const value = element.getAttribute(attribute);
-    if (value !== null && !(element.tagName === 'FORM' && attribute === 'action' && value === '')) found.push({ attribute, url: value });
+    if (value !== null && !(element.tagName === 'FORM' && attribute === 'action' && value === ''))
+      found.push({ attribute, url: value });
   }
   const srcset = element.getAttribute('srcset');
-  if (srcset) for (const part of srcset.split(',')) found.push({ attribute: 'srcset', url: part.trim().split(/\s+/)[0] ?? '' });
+  if (srcset)
+    for (const part of srcset.split(',')) found.push({ attribute: 'srcset', url: part.trim().split(/\s+/)[0] ?? '' });
   if (element.tagName === 'META') {
     const content = element.getAttribute('content') ?? '';
     const equiv = (element.getAttribute('http-equiv') ?? '').toLowerCase();
@@ -163,7 +169,8 @@ function urlsOf(element: Element): { attribute: string; url: string }[] {
   return found;
 }
 
-const LINKED = 'a[href], area[href], link[href], script[src], img, source, video, audio, iframe[src], embed[src], object[data], form[action], meta[content]';
+const LINKED =
+  'a[href], area[href], link[href], script[src], img, source, video, audio, iframe[src], embed[src], object[data], form[action], meta[content]';
 
 /**
  * Every internal link and fragment on every page resolves to a built file and an element id.
@@ -191,7 +198,9 @@ export function checkLinks(
 
 /** The site icon inlined as an image data: URL (Base.astro): the one data: URL a page may link. */
 export const inlineIcon = (element: Element, url: string) =>
-  element.localName === 'link' && /(^|\s)icon(\s|$)/i.test(element.getAttribute('rel') ?? '') && /^data:image\/(svg\+xml|png)[,;]/.test(url);
+  element.localName === 'link' &&
+  /(^|\s)icon(\s|$)/i.test(element.getAttribute('rel') ?? '') &&
+  /^data:image\/(svg\+xml|png)[,;]/.test(url);
 
 /** Ids by page URL, computed once per page. */
 export function targetIndex(pages: readonly BuiltPage[]): Map<string, Set<string>> {
@@ -241,9 +250,13 @@ export function checkPage(page: BuiltPage, options: SiteCheckOptions): Problem[]
   const redirect = isRedirectPage(document);
   const html = document.documentElement;
   if (!redirect && html.getAttribute('lang') !== options.lang) {
-    report('<html>', `expected lang=${JSON.stringify(options.lang)}, found ${JSON.stringify(html.getAttribute('lang'))}`);
+    report(
+      '<html>',
+      `expected lang=${JSON.stringify(options.lang)}, found ${JSON.stringify(html.getAttribute('lang'))}`,
+    );
   }
-  if ((document.querySelector('title')?.textContent ?? '').trim() === '') report('<title>', 'expected a title, found none');
+  if ((document.querySelector('title')?.textContent ?? '').trim() === '')
+    report('<title>', 'expected a title, found none');
   const description = document.querySelectorAll('meta[name="description"]');
   if (!redirect && (description.length !== 1 || (description[0]!.getAttribute('content') ?? '').trim() === '')) {
     report('<meta name="description">', `expected one non-empty description, found ${description.length}`);
@@ -255,9 +268,14 @@ export function checkPage(page: BuiltPage, options: SiteCheckOptions): Problem[]
   } else if (!/^https?:\/\//.test(href)) {
     report('<link rel="canonical">', `expected an absolute URL, found ${JSON.stringify(href)}`);
   } else if (!redirect && href !== publishedUrl(page.url, options)) {
-    report('<link rel="canonical">', `expected ${JSON.stringify(publishedUrl(page.url, options))}, found ${JSON.stringify(href)}`);
+    report(
+      '<link rel="canonical">',
+      `expected ${JSON.stringify(publishedUrl(page.url, options))}, found ${JSON.stringify(href)}`,
+    );
   }
-  if (!redirect) for (const gap of cjkGaps(document)) report(gap.split(' …')[0]!, `whitespace between two Chinese characters: …${gap.split(' …').slice(1).join(' …')}`);
+  if (!redirect)
+    for (const gap of cjkGaps(document))
+      report(gap.split(' …')[0]!, `whitespace between two Chinese characters: …${gap.split(' …').slice(1).join(' …')}`);
   return problems;
 }
 

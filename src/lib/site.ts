@@ -55,7 +55,9 @@ export async function talkRoutes(): Promise<{ params: { talk: string }; props: {
 }
 
 /** The static paths of everything published per key quote (its share page and its card). */
-export async function quoteRoutes(): Promise<{ params: { talk: string; quote: string }; props: { talk: TalkView; quote: QuoteView } }[]> {
+export async function quoteRoutes(): Promise<
+  { params: { talk: string; quote: string }; props: { talk: TalkView; quote: QuoteView } }[]
+> {
   const { talks } = await getCatalog();
   return talks.flatMap((talk) =>
     talk.quotes.map((quote) => ({ params: { talk: talk.slug, quote: quote.id }, props: { talk, quote } })),

@@ -55,13 +55,20 @@ export interface CardNode {
   props: { style?: Record<string, string | number>; children?: (CardNode | string)[] | CardNode | string };
 }
 
-const node = (type: string, style: Record<string, string | number>, children?: CardNode['props']['children']): CardNode => ({
+const node = (
+  type: string,
+  style: Record<string, string | number>,
+  children?: CardNode['props']['children'],
+): CardNode => ({
   type,
   props: children === undefined ? { style } : { style, children },
 });
 
 /** A square or round mark with white text: the site's 会 and the speaker's initials. */
-function badge(look: { size: number; radius: number; color: string; fontSize: number; gap: number }, text: string): CardNode {
+function badge(
+  look: { size: number; radius: number; color: string; fontSize: number; gap: number },
+  text: string,
+): CardNode {
   return node(
     'div',
     {
@@ -112,7 +119,11 @@ export function cardTree(input: CardInput): CardNode {
           badge({ size: 48, radius: 10, color: CARD_COLORS.accent, fontSize: 28, gap: 14 }, '会'),
           node('div', { fontWeight: 700 }, '会谈 Huitan'),
         ]),
-        node('div', { display: 'flex', color: CARD_COLORS.muted, fontSize: 24 }, `${input.talkTitle} ${input.talkSubtitle}`),
+        node(
+          'div',
+          { display: 'flex', color: CARD_COLORS.muted, fontSize: 24 },
+          `${input.talkTitle} ${input.talkSubtitle}`,
+        ),
       ]),
       node(
         'div',
@@ -197,7 +208,11 @@ export function siteCardTree(input: SiteCardInput): CardNode {
         node('div', { fontWeight: 700 }, '会谈 Huitan'),
       ]),
       node('div', { display: 'flex', marginTop: 56, fontSize: 64, fontWeight: 700, lineHeight: 1.4 }, input.headline),
-      node('div', { display: 'flex', marginTop: 20, fontSize: 32, color: CARD_COLORS.muted, lineHeight: 1.5 }, input.lede),
+      node(
+        'div',
+        { display: 'flex', marginTop: 20, fontSize: 32, color: CARD_COLORS.muted, lineHeight: 1.5 },
+        input.lede,
+      ),
     ],
   );
 }
@@ -210,12 +225,19 @@ export function siteCardText(input: SiteCardInput): string {
 /** Draws the site's card: one a build, so it loads its own fonts. Same input, same bytes. */
 export async function renderSiteCard(input: SiteCardInput): Promise<Uint8Array<ArrayBuffer>> {
   const fonts = await loadCardFonts(siteCardText(input), CARD_WEIGHTS);
-  const svg = await satori(siteCardTree(input) as unknown as Parameters<typeof satori>[0], { width: CARD_WIDTH, height: CARD_HEIGHT, fonts });
+  const svg = await satori(siteCardTree(input) as unknown as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts,
+  });
   return new Uint8Array(new Resvg(svg, RESVG_OPTIONS).render().asPng());
 }
 
 /** The site's card: the home page's words (index.astro). */
-export const SITE_CARD: SiteCardInput = { headline: '会议与圆桌的实录', lede: '按发言人筛选，按问题跳读，引用任何一句话。' };
+export const SITE_CARD: SiteCardInput = {
+  headline: '会议与圆桌的实录',
+  lede: '按发言人筛选，按问题跳读，引用任何一句话。',
+};
 /** Where the site's card is published (src/pages/card.png.ts), and what it shows, for its alt text. */
 export const SITE_CARD_PATH = '/card.png';
 export const SITE_CARD_ALT = `会谈 Huitan：${SITE_CARD.headline}。${SITE_CARD.lede}`;

@@ -33,7 +33,7 @@ const PARENTHESISED = /\s*[(（][^()（）]*[)）]$/u;
 /** A label or name reduced to what identifies the person: no title, case, spacing or affiliation. */
 export function bareName(label: string): string {
   let bare = label.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
-  for (let previous = ''; previous !== bare; ) {
+  for (let previous = ''; previous !== bare;) {
     previous = bare;
     bare = bare.replace(PARENTHESISED, '').replace(TITLE_BEFORE, '').replace(TITLE_AFTER, '').trim();
   }

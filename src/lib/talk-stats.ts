@@ -92,7 +92,10 @@ export interface SpeakerShare<S extends { id: string }> {
  * Per speaker, in the order given (the talk's participants): turns, length and their shares of
  * the talk. A speaker with no turns gets zeros; an empty talk gives zero shares.
  */
-export function speakerShares<S extends { id: string }>(speakers: readonly S[], turns: readonly StatTurn[]): SpeakerShare<S>[] {
+export function speakerShares<S extends { id: string }>(
+  speakers: readonly S[],
+  turns: readonly StatTurn[],
+): SpeakerShare<S>[] {
   const totalTurns = turns.length;
   const total = totalLength(turns);
   return speakers.map((speaker) => {

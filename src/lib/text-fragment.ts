@@ -99,7 +99,8 @@ export function matchDirective(
   return { count: found.length, first: found[0] };
 }
 
-const samePoint = (a: PassagePoint | undefined, b: PassagePoint) => a !== undefined && a.block === b.block && a.offset === b.offset;
+const samePoint = (a: PassagePoint | undefined, b: PassagePoint) =>
+  a !== undefined && a.block === b.block && a.offset === b.offset;
 
 /**
  * The directive for the passage from `start` to `end` (end exclusive). Leading and trailing
@@ -122,8 +123,15 @@ export function buildTextDirective(blocks: readonly string[], start: PassagePoin
     single && Array.from(passage).length <= MAX_EXACT
       ? { start: passage }
       : {
-          start: startText.slice(from.offset, single ? from.offset + RANGE_PART : Math.min(startText.length, from.offset + RANGE_PART)).trimEnd(),
-          end: endText.slice(Math.max(single ? from.offset + RANGE_PART : 0, to.offset - RANGE_PART), to.offset).trimStart(),
+          start: startText
+            .slice(
+              from.offset,
+              single ? from.offset + RANGE_PART : Math.min(startText.length, from.offset + RANGE_PART),
+            )
+            .trimEnd(),
+          end: endText
+            .slice(Math.max(single ? from.offset + RANGE_PART : 0, to.offset - RANGE_PART), to.offset)
+            .trimStart(),
         };
 
   const before = startText.slice(0, from.offset);

@@ -28,7 +28,6 @@ export class ImportError extends Error {
   }
 }
 
-
 /** Markers that bracket the transcript in the WAIC reprint (see content/talks/waic-2023-roundtable/source.txt). */
 export const DEFAULT_MARKERS = { start: '以下为圆桌论坛实录', end: 'Read More' } as const;
 
@@ -59,7 +58,11 @@ export function decodeTranscript(bytes: Uint8Array, file: string): string {
         try {
           new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, at));
         } catch {
-          throw new ImportError(file, line, 'expected UTF-8 text, found bytes that are not UTF-8 (convert the file to UTF-8 first, e.g. with iconv)');
+          throw new ImportError(
+            file,
+            line,
+            'expected UTF-8 text, found bytes that are not UTF-8 (convert the file to UTF-8 first, e.g. with iconv)',
+          );
         }
         line += 1;
         start = at + 1;
@@ -133,7 +136,11 @@ export function cutTranscript(text: string, markers: Markers, file: string): Cut
   if (markers.start) {
     const at = all.findIndex((line) => line.text.includes(markers.start!));
     if (at === -1 && markers.required) {
-      throw new ImportError(file, undefined, `expected a line containing the start marker ${show(markers.start)}, found none`);
+      throw new ImportError(
+        file,
+        undefined,
+        `expected a line containing the start marker ${show(markers.start)}, found none`,
+      );
     }
     if (at !== -1) {
       first = at + 1;
@@ -143,7 +150,11 @@ export function cutTranscript(text: string, markers: Markers, file: string): Cut
   if (markers.end) {
     const at = all.findIndex((line, index) => index >= first && line.text.includes(markers.end!));
     if (at === -1 && markers.required) {
-      throw new ImportError(file, undefined, `expected a line containing the end marker ${show(markers.end)} after the transcript starts, found none`);
+      throw new ImportError(
+        file,
+        undefined,
+        `expected a line containing the end marker ${show(markers.end)} after the transcript starts, found none`,
+      );
     }
     if (at !== -1) {
       last = at;
@@ -179,7 +190,6 @@ export function speakerLabels(speakers: SpeakerRecord[]): Map<string, SpeakerRec
   }
   return labels;
 }
-
 
 export { classifyLine, type LineKind } from './import/formats/plain-text';
 
@@ -231,7 +241,9 @@ function paragraphMarkdown(paragraph: string): string {
   const pieces = splitDirections(paragraph);
   if (!pieces.some((piece) => piece.direction)) return escapeMarkdown(paragraph);
   return escapeBlockStart(
-    pieces.map((piece) => (piece.direction ? directionMarkdown(piece.text, escapeInline) : escapeInline(piece.text))).join(''),
+    pieces
+      .map((piece) => (piece.direction ? directionMarkdown(piece.text, escapeInline) : escapeInline(piece.text)))
+      .join(''),
   );
 }
 
@@ -288,7 +300,13 @@ const timeNode = (doc: Document, value: number | number[]) => doc.createNode(val
 
 function newFrontMatter(turn: ParsedTurn, anchor: string): string {
   const sourceLabel = sourceLabelOf(turn);
-  const fields = { anchor, position: turn.position, speaker: turn.speaker.id, ...(sourceLabel ? { sourceLabel } : {}), ...timeFields(turn) };
+  const fields = {
+    anchor,
+    position: turn.position,
+    speaker: turn.speaker.id,
+    ...(sourceLabel ? { sourceLabel } : {}),
+    ...timeFields(turn),
+  };
   if (turn.start === undefined && turn.paragraphStarts === undefined) return stringify(fields, YAML_OPTIONS);
   const doc = new Document(fields);
   const starts = doc.get('paragraphStarts', true);
@@ -337,7 +355,7 @@ export function newTalkYaml(turns: ParsedTurn[], options: NewTalkOptions): strin
     ` Written by \`npm run import\` from ${options.sourceName}.\n` +
     ` Replace every ${PLACEHOLDER} (the build stops while one is left), give each fact a source\n` +
     ' (a URL or "transcript") instead of `unverified: true` where one confirms it, and check\n' +
-    ' each participant\'s part (host or guest). See docs/adding-a-talk.md.';
+    " each participant's part (host or guest). See docs/adding-a-talk.md.";
   return doc.toString(YAML_OPTIONS);
 }
 
@@ -367,12 +385,17 @@ export function readExistingTurn(fileName: string, text: string, file: string): 
   if (!match) throw new ImportError(file, 1, 'expected front matter between --- lines, found none');
   const frontMatter = match[1] ?? '';
   const doc = parseDocument(frontMatter);
-  if (doc.errors.length > 0) throw new ImportError(file, undefined, `expected valid YAML front matter, found: ${doc.errors[0]!.message}`);
+  if (doc.errors.length > 0)
+    throw new ImportError(file, undefined, `expected valid YAML front matter, found: ${doc.errors[0]!.message}`);
   const data: unknown = doc.toJS();
   const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
   const { anchor, position, speaker } = record;
   if (typeof anchor !== 'string' || typeof position !== 'number' || typeof speaker !== 'string') {
-    throw new ImportError(file, undefined, 'expected front matter with anchor, position and speaker, found it incomplete');
+    throw new ImportError(
+      file,
+      undefined,
+      'expected front matter with anchor, position and speaker, found it incomplete',
+    );
   }
   const quotes = Array.isArray(record['quotes'])
     ? (record['quotes'] as unknown[]).flatMap((quote) => {
@@ -380,7 +403,15 @@ export function readExistingTurn(fileName: string, text: string, file: string): 
         return typeof id === 'string' && typeof span === 'string' ? [{ id, span }] : [];
       })
     : [];
-  return { fileName, frontMatter, anchor, position, speaker, quotes, body: text.slice(match[0].length).replace(/^\r?\n/, '') };
+  return {
+    fileName,
+    frontMatter,
+    anchor,
+    position,
+    speaker,
+    quotes,
+    body: text.slice(match[0].length).replace(/^\r?\n/, ''),
+  };
 }
 
 /** What becomes of one turn in the plan. */
@@ -433,7 +464,11 @@ function withFrontMatterFields(frontMatter: string, turn: ParsedTurn): string {
  * Sets this talk's labels in talk.yaml (a `labels:` map right after `participants`), warning
  * of a label that now names someone else. True when the document changed.
  */
-function mergeLabels(doc: ReturnType<typeof parseDocument>, labels: Readonly<Record<string, string>>, warnings: string[]): boolean {
+function mergeLabels(
+  doc: ReturnType<typeof parseDocument>,
+  labels: Readonly<Record<string, string>>,
+  warnings: string[],
+): boolean {
   let changed = false;
   for (const [label, id] of Object.entries(labels)) {
     const was: unknown = doc.getIn(['labels', label]);
@@ -452,7 +487,12 @@ function mergeLabels(doc: ReturnType<typeof parseDocument>, labels: Readonly<Rec
 }
 
 /** Existing talk.yaml with the transcript's new speakers appended as guests, and new labels set. */
-function mergeTalkYaml(talkYaml: string, turns: ParsedTurn[], warnings: string[], labels: Readonly<Record<string, string>> = {}): string {
+function mergeTalkYaml(
+  talkYaml: string,
+  turns: ParsedTurn[],
+  warnings: string[],
+  labels: Readonly<Record<string, string>> = {},
+): string {
   const doc = parseDocument(talkYaml);
   const listed = new Set(
     ((doc.toJS() as { participants?: { speaker?: unknown }[] } | null)?.participants ?? []).map((p) => p.speaker),
@@ -460,9 +500,13 @@ function mergeTalkYaml(talkYaml: string, turns: ParsedTurn[], warnings: string[]
   const speaking = [...new Set(turns.map((turn) => turn.speaker.id))];
   const added = speaking.filter((id) => !listed.has(id));
   for (const id of added) doc.addIn(['participants'], doc.createNode({ speaker: id, part: 'guest' }));
-  if (added.length > 0) warnings.push(`talk.yaml: added ${added.join(', ')} to participants as guests; check their part`);
+  if (added.length > 0)
+    warnings.push(`talk.yaml: added ${added.join(', ')} to participants as guests; check their part`);
   const silent = [...listed].filter((id): id is string => typeof id === 'string' && !speaking.includes(id));
-  if (silent.length > 0) warnings.push(`talk.yaml: ${silent.join(', ')} ${silent.length === 1 ? 'is a participant but has' : 'are participants but have'} no turn in this transcript`);
+  if (silent.length > 0)
+    warnings.push(
+      `talk.yaml: ${silent.join(', ')} ${silent.length === 1 ? 'is a participant but has' : 'are participants but have'} no turn in this transcript`,
+    );
   const relabelled = mergeLabels(doc, labels, warnings);
   return added.length > 0 || relabelled ? doc.toString(YAML_OPTIONS) : talkYaml;
 }
@@ -473,7 +517,10 @@ function mergeTalkYaml(talkYaml: string, turns: ParsedTurn[], warnings: string[]
  * appended), and each turn's front matter (anchor, quotes, anything else) by position when the
  * speaker at that position is unchanged; only position, sourceLabel and the words are rewritten.
  */
-export function planTalk(turns: ParsedTurn[], options: NewTalkOptions & { existing?: ExistingTalk | undefined }): TalkPlan {
+export function planTalk(
+  turns: ParsedTurn[],
+  options: NewTalkOptions & { existing?: ExistingTalk | undefined },
+): TalkPlan {
   const { existing } = options;
   const warnings: string[] = [];
   const before = [...(existing?.turns ?? [])].sort((a, b) => a.position - b.position);
@@ -482,7 +529,9 @@ export function planTalk(turns: ParsedTurn[], options: NewTalkOptions & { existi
     return old && old.speaker === turn.speaker.id ? old : undefined;
   });
   // Anchors a new turn must not take: every kept turn's, and the talk's quotes and sections.
-  const taken = new Set<string>(keep.flatMap((old) => (old ? [old.anchor, ...old.quotes.map((q) => `quote-${q.id}`)] : [])));
+  const taken = new Set<string>(
+    keep.flatMap((old) => (old ? [old.anchor, ...old.quotes.map((q) => `quote-${q.id}`)] : [])),
+  );
   const outline = existing ? outlineOf(existing.talkYaml) : [];
   for (const section of outline) taken.add(section.id);
   const counts = new Map<string, number>();
@@ -491,7 +540,8 @@ export function planTalk(turns: ParsedTurn[], options: NewTalkOptions & { existi
     const anchor = old ? old.anchor : newAnchor(turn.speaker.id, counts, taken);
     const frontMatter = old ? withFrontMatterFields(old.frontMatter, turn) : newFrontMatter(turn, anchor);
     // Files are named `<nn>-<anchor>.md` by position; a kept file so named follows its position.
-    const fileName = old && !/^\d+-/.test(old.fileName) ? old.fileName : turnFileName(turn.position, anchor, turns.length);
+    const fileName =
+      old && !/^\d+-/.test(old.fileName) ? old.fileName : turnFileName(turn.position, anchor, turns.length);
     const fate: TurnFate = old ? 'kept' : before[index] ? 'replaced' : 'new';
     if (fate === 'replaced') {
       const was = before[index]!;
@@ -512,20 +562,31 @@ export function planTalk(turns: ParsedTurn[], options: NewTalkOptions & { existi
       }
       for (const quote of old.quotes) {
         const count = countOccurrences(body, quote.span);
-        if (count !== 1) warnings.push(`${fileName}: quote ${quote.id} — its span occurs ${count} times in the new words (expected once); fix it before building`);
+        if (count !== 1)
+          warnings.push(
+            `${fileName}: quote ${quote.id} — its span occurs ${count} times in the new words (expected once); fix it before building`,
+          );
       }
     }
     return { ...turn, anchor, fileName, fate, text: turnFile(frontMatter, turn.paragraphs, body) };
   });
   const dropped = before.slice(turns.length);
   for (const old of dropped) {
-    warnings.push(`${old.fileName}: no turn at position ${old.position} any more; the file is removed` + (old.quotes.length > 0 ? ` with its quotes (${old.quotes.map((q) => q.id).join(', ')})` : ''));
+    warnings.push(
+      `${old.fileName}: no turn at position ${old.position} any more; the file is removed` +
+        (old.quotes.length > 0 ? ` with its quotes (${old.quotes.map((q) => q.id).join(', ')})` : ''),
+    );
   }
   const anchors = new Set(planned.map((turn) => turn.anchor));
   for (const section of outline) {
-    if (!anchors.has(section.start)) warnings.push(`talk.yaml: outline section ${section.id} starts at ${section.start}, which is no longer a turn; fix it before building`);
+    if (!anchors.has(section.start))
+      warnings.push(
+        `talk.yaml: outline section ${section.id} starts at ${section.start}, which is no longer a turn; fix it before building`,
+      );
   }
-  const talkYaml = existing ? mergeTalkYaml(existing.talkYaml, turns, warnings, options.labels) : newTalkYaml(turns, options);
+  const talkYaml = existing
+    ? mergeTalkYaml(existing.talkYaml, turns, warnings, options.labels)
+    : newTalkYaml(turns, options);
   return { turns: planned, talkYaml, talkYamlKept: existing !== undefined, dropped, warnings };
 }
 

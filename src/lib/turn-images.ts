@@ -39,7 +39,8 @@ const show = (text: string) => JSON.stringify(clip(text));
  * is. Without a `talk`, only the rules that need no talk apply.
  */
 export function imageProblem(image: TurnImage, talk?: ImageContext): string | undefined {
-  if (image.reference) return `Unexpected image reference ![${clip(image.alt)}][…]: expected an inline image ![what it shows](${IMAGE_FOLDER}<name>.png), found a reference`;
+  if (image.reference)
+    return `Unexpected image reference ![${clip(image.alt)}][…]: expected an inline image ![what it shows](${IMAGE_FOLDER}<name>.png), found a reference`;
   const shown = show(image.url);
   const file = imageFile(image.url);
   if ('problem' in file) return `Unexpected image ${shown}: expected ${IMAGE_RULE}, found ${file.problem}`;
@@ -47,8 +48,11 @@ export function imageProblem(image: TurnImage, talk?: ImageContext): string | un
     return `Unexpected image ${shown}: expected no images in this talk, found one (set \`images: true\` in its talk.yaml to publish the talk's own image files)`;
   }
   const path = talk ? `talks/${talk.slug}/${file.file}` : undefined;
-  if (talk && path && !talk.fileExists(path)) return `Unexpected image ${shown}: expected the file content/${path}, found none`;
-  if (image.title !== undefined) return `Unexpected image title ${show(image.title)} on ${shown}: expected no title (describe the image in its alt text), found one`;
-  if (image.alt.trim() === '') return `Unexpected image ${shown} without a description: expected ![what it shows](${image.url}), found empty alt text`;
+  if (talk && path && !talk.fileExists(path))
+    return `Unexpected image ${shown}: expected the file content/${path}, found none`;
+  if (image.title !== undefined)
+    return `Unexpected image title ${show(image.title)} on ${shown}: expected no title (describe the image in its alt text), found one`;
+  if (image.alt.trim() === '')
+    return `Unexpected image ${shown} without a description: expected ![what it shows](${image.url}), found empty alt text`;
   return undefined;
 }

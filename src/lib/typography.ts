@@ -36,7 +36,7 @@ const hanAfter = new RegExp(`^ *${HAN}`, 'u');
 
 /** Converts innermost pairs first, then the pairs around them, until nothing changes. */
 function pairBrackets(line: string): string {
-  for (let previous = ''; previous !== line; ) {
+  for (let previous = ''; previous !== line;) {
     previous = line;
     line = line.replace(bracketPair, (pair, inner: string, at: number, whole: string) => {
       const beside = hanBefore.test(whole.slice(0, at)) || hanAfter.test(whole.slice(at + pair.length));

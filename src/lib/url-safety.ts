@@ -95,7 +95,8 @@ export function imageFile(url: string): { file: string } | { problem: string } {
     return { problem: 'a remote image (images from other hosts are never published)' };
   }
   const name = cleaned.startsWith(IMAGE_FOLDER) ? cleaned.slice(IMAGE_FOLDER.length) : undefined;
-  if (name === undefined || !IMAGE_FILE.test(name)) return { problem: `an image outside ${IMAGE_FOLDER} or with another name` };
+  if (name === undefined || !IMAGE_FILE.test(name))
+    return { problem: `an image outside ${IMAGE_FOLDER} or with another name` };
   return { file: `images/${name}` };
 }
 
@@ -110,10 +111,16 @@ function pagePathProblem(path: string): string | undefined {
   if (path.startsWith('//')) return 'another host (a path starting with "//")';
   if (!path.endsWith('/')) return 'a path without its trailing slash (pages are folders: /a/b/)';
   if (path.includes('//')) return 'a doubled slash';
-  const segments = path.slice(1, -1).split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '.' || segment === '..')) return 'a "." or ".." segment, which climbs out of the site';
+  const segments = path
+    .slice(1, -1)
+    .split('/')
+    .filter((segment) => segment !== '');
+  if (segments.some((segment) => segment === '.' || segment === '..'))
+    return 'a "." or ".." segment, which climbs out of the site';
   const odd = segments.find((segment) => !SEGMENT.test(segment));
-  return odd === undefined ? undefined : `the segment ${JSON.stringify(odd)} (expected letters, digits, ".", "_", "~" and "-")`;
+  return odd === undefined
+    ? undefined
+    : `the segment ${JSON.stringify(odd)} (expected letters, digits, ".", "_", "~" and "-")`;
 }
 
 /**

@@ -5,4 +5,5 @@
 import type { APIRoute } from 'astro';
 import { renderSiteCard, SITE_CARD } from '../lib/social-card';
 
-export const GET: APIRoute = async () => new Response(await renderSiteCard(SITE_CARD), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async () =>
+  new Response(await renderSiteCard(SITE_CARD), { headers: { 'Content-Type': 'image/png' } });

@@ -36,12 +36,22 @@ export function noteElement(id: string, kind: NoteKind, content: ElementContent[
         tagName: 'span',
         properties: { className: ['note-body'], id: bodyId, popover: 'auto', role: 'note', ariaLabel: label },
         children: [
-          { type: 'element', tagName: 'span', properties: { className: ['note-kind'] }, children: [{ type: 'text', value: label }] },
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['note-kind'] },
+            children: [{ type: 'text', value: label }],
+          },
           ...content,
           {
             type: 'element',
             tagName: 'button',
-            properties: { type: 'button', className: ['note-close'], popoverTarget: bodyId, popoverTargetAction: 'hide' },
+            properties: {
+              type: 'button',
+              className: ['note-close'],
+              popoverTarget: bodyId,
+              popoverTargetAction: 'hide',
+            },
             children: [{ type: 'text', value: '关闭' }],
           },
         ],
@@ -63,7 +73,9 @@ export function readFootnoteItem(item: Element): {
   found: string | undefined;
   content: ElementContent[];
 } {
-  const paragraphs = item.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'p');
+  const paragraphs = item.children.filter(
+    (child): child is Element => child.type === 'element' && child.tagName === 'p',
+  );
   const space: ElementContent = { type: 'text', value: ' ' };
   const content: ElementContent[] = paragraphs.flatMap((p, index) => [
     ...(index > 0 ? [space] : []),

@@ -21,7 +21,10 @@ function anchorOf(file: VFile, fallback: string): string {
 }
 
 const isElement = (node: unknown, tagName: string): node is Element =>
-  typeof node === 'object' && node !== null && (node as Element).type === 'element' && (node as Element).tagName === tagName;
+  typeof node === 'object' &&
+  node !== null &&
+  (node as Element).type === 'element' &&
+  (node as Element).tagName === tagName;
 
 export default function rehypeNotes(options: RehypeNotesOptions = {}) {
   const fallbackAnchor = options.fallbackAnchor ?? 'turn';
@@ -48,7 +51,10 @@ export default function rehypeNotes(options: RehypeNotesOptions = {}) {
       if (!isElement(link, 'a') || link.properties['dataFootnoteRef'] === undefined) return undefined;
       const target = String(link.properties['href'] ?? '').slice(1);
       const item = items.get(target);
-      if (!item) throw contentError(`${where}: expected a definition for the note reference ${JSON.stringify(target)}, found none`);
+      if (!item)
+        throw contentError(
+          `${where}: expected a definition for the note reference ${JSON.stringify(target)}, found none`,
+        );
       const label = target.replace(/^.*?fn-/, '');
       const { kind, found, content } = readFootnoteItem(item);
       if (!kind) {

@@ -23,7 +23,9 @@ export default function remarkImages() {
         reference: node.type === 'imageReference',
       });
       if (problem === undefined) return;
-      throw new Error(`${file.path || 'a Markdown file'} field "body"${line === undefined ? '' : ` (body line ${line})`} ${problem}`);
+      throw new Error(
+        `${file.path || 'a Markdown file'} field "body"${line === undefined ? '' : ` (body line ${line})`} ${problem}`,
+      );
     });
   };
 }

@@ -3,7 +3,16 @@ import { WEB_URL_RULE, webUrlFieldProblem } from '../lib/url-safety';
 
 /** How a schema is described in "expected …" messages. */
 export function describeSchema(schema: z.ZodTypeAny): string {
-  const def = schema._def as { typeName?: string; innerType?: z.ZodTypeAny; schema?: z.ZodTypeAny; out?: z.ZodTypeAny; in?: z.ZodTypeAny; values?: readonly string[]; options?: z.ZodTypeAny[]; value?: unknown };
+  const def = schema._def as {
+    typeName?: string;
+    innerType?: z.ZodTypeAny;
+    schema?: z.ZodTypeAny;
+    out?: z.ZodTypeAny;
+    in?: z.ZodTypeAny;
+    values?: readonly string[];
+    options?: z.ZodTypeAny[];
+    value?: unknown;
+  };
   switch (def.typeName) {
     case 'ZodString':
       return 'text';
@@ -120,7 +129,8 @@ export function idProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || !ID_PATTERN.test(value) || value.length > ID_MAX_LENGTH) {
     return `expected ${ID_RULE}, found ${showFound(value)}`;
   }
-  if (WINDOWS_DEVICE_NAMES.has(value)) return `expected ${ID_RULE}, found ${showFound(value)}, a name Windows reserves for a device`;
+  if (WINDOWS_DEVICE_NAMES.has(value))
+    return `expected ${ID_RULE}, found ${showFound(value)}, a name Windows reserves for a device`;
   return undefined;
 }
 
@@ -143,7 +153,8 @@ export const AnchorSchema = IdSchema;
  */
 export const SafeUrlSchema = z.string().superRefine((value, ctx) => {
   const problem = webUrlFieldProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: `expected ${WEB_URL_RULE}, found ${showFound(value)} (${problem})` });
+  if (problem)
+    ctx.addIssue({ code: 'custom', message: `expected ${WEB_URL_RULE}, found ${showFound(value)} (${problem})` });
 });
 
 /**

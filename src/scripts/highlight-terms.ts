@@ -34,7 +34,8 @@ export function highlight(root: Element, words: readonly string[]): number {
     if (normal.length !== value.length) continue;
     const hits: [number, number][] = [];
     for (const word of words) {
-      for (let at = normal.indexOf(word); at !== -1; at = normal.indexOf(word, at + 1)) hits.push([at, at + word.length]);
+      for (let at = normal.indexOf(word); at !== -1; at = normal.indexOf(word, at + 1))
+        hits.push([at, at + word.length]);
     }
     hits.sort((a, b) => b[0] - a[0]);
     let limit = value.length;

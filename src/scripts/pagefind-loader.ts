@@ -107,4 +107,3 @@ export function loadPagefind(base: string): Promise<PagefindApi> {
   });
   return api;
 }
-

@@ -27,7 +27,8 @@ class PassageLink extends HTMLElement {
     if (this.contains(document.activeElement)) return;
     const selection = window.getSelection();
     const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : undefined;
-    const turn = range && range.toString().trim() !== '' ? selectedTurn(range.startContainer, range.endContainer) : undefined;
+    const turn =
+      range && range.toString().trim() !== '' ? selectedTurn(range.startContainer, range.endContainer) : undefined;
     if (!range || !turn) {
       this.hidden = true;
       this.#url = undefined;
@@ -47,7 +48,9 @@ class PassageLink extends HTMLElement {
     if (!this.#url) return;
     const status = this.querySelector<HTMLElement>('.share-status');
     const result = await copyText(this.#url, null);
-    if (status) status.textContent = result === 'copied' ? copiedMessage('这段文字的链接', result) : `无法直接复制，请手动复制：${this.#url}`;
+    if (status)
+      status.textContent =
+        result === 'copied' ? copiedMessage('这段文字的链接', result) : `无法直接复制，请手动复制：${this.#url}`;
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import { buildTextDirective, passageUrl, type PassagePoint } from '../lib/text-fragment';
 
-const BLOCK = 'p, li, h1, h2, h3, h4, dt, dd, blockquote, figcaption, summary, label, td, th, article, section, header, footer, main, aside, nav, div, body';
+const BLOCK =
+  'p, li, h1, h2, h3, h4, dt, dd, blockquote, figcaption, summary, label, td, th, article, section, header, footer, main, aside, nav, div, body';
 
 export interface PageText {
   /** The text of each block, in document order. */
@@ -60,7 +61,13 @@ export function selectedTurn(start: Node, end: Node): HTMLElement | undefined {
  * without the page's query (a search highlight or a filter is not part of the passage) and a text
  * fragment that matches only the passage from `start` to `end`.
  */
-export function passageLink(pageHref: string, turnId: string, blocks: readonly string[], start: PassagePoint, end: PassagePoint): string {
+export function passageLink(
+  pageHref: string,
+  turnId: string,
+  blocks: readonly string[],
+  start: PassagePoint,
+  end: PassagePoint,
+): string {
   const turnUrl = new URL(`#${turnId}`, pageHref);
   turnUrl.search = '';
   return passageUrl(turnUrl.href, buildTextDirective(blocks, start, end));

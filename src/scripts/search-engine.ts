@@ -113,10 +113,11 @@ function lazyMatch(result: PagefindResult, keep: (hit: Hit) => boolean): Match {
   let loaded: Promise<Hit | undefined> | undefined;
   return {
     id: result.id,
-    load: () => (loaded ??= record(result).then((data) => {
-      const hit = toHit(data);
-      return keep(hit) ? hit : undefined;
-    })),
+    load: () =>
+      (loaded ??= record(result).then((data) => {
+        const hit = toHit(data);
+        return keep(hit) ? hit : undefined;
+      })),
   };
 }
 
@@ -196,8 +197,12 @@ async function intersected(pagefind: PagefindApi, words: readonly string[], face
     }
     if (kept.length === 0) break;
   }
-  const loaded = await Promise.all((kept ?? []).slice(0, MAX_CANDIDATES).map(async (result) => ({ id: result.id, data: await record(result) })));
-  const hits = loaded.map(({ id, data }) => ({ id, hit: toHit(data) })).filter(({ hit }) => containsAll(hit.text, words));
+  const loaded = await Promise.all(
+    (kept ?? []).slice(0, MAX_CANDIDATES).map(async (result) => ({ id: result.id, data: await record(result) })),
+  );
+  const hits = loaded
+    .map(({ id, data }) => ({ id, hit: toHit(data) }))
+    .filter(({ hit }) => containsAll(hit.text, words));
   const count = (key: 'speaker' | 'talk', within: (hit: Hit) => boolean) => {
     const map = new Map<string, number>();
     for (const { hit } of hits) if (within(hit)) map.set(hit[key], (map.get(hit[key]) ?? 0) + 1);
@@ -206,7 +211,9 @@ async function intersected(pagefind: PagefindApi, words: readonly string[], face
   const inTalk = (hit: Hit) => !facets.talk || hit.talk === facets.talk;
   const bySpeaker = (hit: Hit) => !facets.speaker || hit.speaker === facets.speaker;
   return {
-    matches: hits.filter(({ hit }) => inTalk(hit) && bySpeaker(hit)).map(({ id, hit }) => ({ id, load: () => Promise.resolve(hit) })),
+    matches: hits
+      .filter(({ hit }) => inTalk(hit) && bySpeaker(hit))
+      .map(({ id, hit }) => ({ id, load: () => Promise.resolve(hit) })),
     speakerCounts: count('speaker', inTalk),
     talkCounts: count('talk', bySpeaker),
     total: hits.length,
@@ -230,7 +237,14 @@ export async function search(
     ? // A speaker's turns read best in transcript order, the order they are indexed in.
       await indexed(pagefind, null, { speaker: speaker.id }, facets, () => true, counting)
     : query.words.length === 1
-      ? await indexed(pagefind, phrase(query.words[0]!), {}, facets, (hit) => containsAll(hit.text, query.words), counting)
+      ? await indexed(
+          pagefind,
+          phrase(query.words[0]!),
+          {},
+          facets,
+          (hit) => containsAll(hit.text, query.words),
+          counting,
+        )
       : await intersected(pagefind, query.words, facets);
   return { query, speaker, ...found };
 }

@@ -72,9 +72,10 @@ class SearchLauncher extends HTMLElement {
     if (base) void import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => undefined);
     void import('../lib/search-query').catch(() => undefined);
     const panel = import('./search-panel');
-    this.#returnTo = document.activeElement instanceof HTMLElement && document.activeElement !== this.#field
-      ? document.activeElement
-      : this.#field;
+    this.#returnTo =
+      document.activeElement instanceof HTMLElement && document.activeElement !== this.#field
+        ? document.activeElement
+        : this.#field;
     loadSearchStyles();
     dialog.showModal();
     const input = dialog.querySelector<HTMLInputElement>('.search-input');

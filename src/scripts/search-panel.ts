@@ -6,13 +6,26 @@
  */
 import { excerpt, loadPage, MAX_QUERY_LENGTH } from '../lib/search-query';
 import type { SearchSpeaker } from '../lib/search-site';
-import { FIRST_PAGE, loadPagefind, loadSite, preloadQuery, search, warmUp, type Hit, type SearchOutcome } from './search-engine';
+import {
+  FIRST_PAGE,
+  loadPagefind,
+  loadSite,
+  preloadQuery,
+  search,
+  warmUp,
+  type Hit,
+  type SearchOutcome,
+} from './search-engine';
 
 const TYPING_DELAY_MS = 120;
 /** Results shown at first and added by "more": only these turns' records are fetched. */
 const PAGE_SIZE = FIRST_PAGE;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -36,7 +49,12 @@ function speakerOption(speaker: SearchSpeaker): HTMLLabelElement {
   [radio.type, radio.name, radio.value] = ['radio', 'speaker', speaker.id];
   const count = element('span', 'filter-count');
   count.dataset['countFor'] = speaker.id;
-  option.append(radio, avatar(speaker.initials, speaker.color, 'avatar avatar-small'), element('span', undefined, speaker.name), count);
+  option.append(
+    radio,
+    avatar(speaker.initials, speaker.color, 'avatar avatar-small'),
+    element('span', undefined, speaker.name),
+    count,
+  );
   return option;
 }
 
@@ -174,7 +192,13 @@ class SearchPanel extends HTMLElement {
     try {
       // Speakers first read too: a query may name one (search-engine.ts).
       const [pagefind] = await Promise.all([loadPagefind(this.#base), this.#ready]);
-      const outcome = await search(pagefind, text, this.#speakers, { speaker: this.#facetValue, talk: this.#talkValue }, this.#talkFacet !== null);
+      const outcome = await search(
+        pagefind,
+        text,
+        this.#speakers,
+        { speaker: this.#facetValue, talk: this.#talkValue },
+        this.#talkFacet !== null,
+      );
       const { items: hits, next } = await loadPage(outcome.matches, 0, PAGE_SIZE);
       if (sequence !== this.#sequence) return;
       [this.#outcome, this.#hits, this.#next] = [outcome, hits, next];
@@ -184,7 +208,12 @@ class SearchPanel extends HTMLElement {
         // so the next queries answer without the network (search-engine.ts warmUp).
         this.#warmed = true;
         const turns = Number(this.dataset['turns'] ?? 0);
-        const warm = () => void warmUp(pagefind, this.#speakers.map(({ id }) => id), turns).catch(() => undefined);
+        const warm = () =>
+          void warmUp(
+            pagefind,
+            this.#speakers.map(({ id }) => id),
+            turns,
+          ).catch(() => undefined);
         if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 1000 });
         else setTimeout(warm, 0);
       }
@@ -254,11 +283,16 @@ class SearchPanel extends HTMLElement {
 
     const asked = `“${outcome.query.display}”`;
     const talkTitle = talk
-      ? this.#talkFacet?.querySelector<HTMLElement>(`[data-facet-value="${CSS.escape(talk)}"] .search-facet-name`)?.textContent
+      ? this.#talkFacet?.querySelector<HTMLElement>(`[data-facet-value="${CSS.escape(talk)}"] .search-facet-name`)
+          ?.textContent
       : undefined;
-    const who = [chosen ? this.#speakers.find((speaker) => speaker.id === chosen)?.name : undefined, talkTitle && `《${talkTitle}》`]
-      .filter(Boolean)
-      .join('，') || undefined;
+    const who =
+      [
+        chosen ? this.#speakers.find((speaker) => speaker.id === chosen)?.name : undefined,
+        talkTitle && `《${talkTitle}》`,
+      ]
+        .filter(Boolean)
+        .join('，') || undefined;
     if (outcome.speaker) {
       this.#status.textContent = `${outcome.speaker.name}的全部发言：${found} 段`;
       this.#offerTextSearch(outcome);
@@ -292,7 +326,11 @@ class SearchPanel extends HTMLElement {
     link.href = `${url.pathname}${url.search}${url.hash}`;
 
     const head = element('span', 'search-result-head');
-    head.append(avatar(hit.initials, hit.color), element('span', 'search-result-speaker', hit.speakerName), element('span', 'search-result-role', hit.role));
+    head.append(
+      avatar(hit.initials, hit.color),
+      element('span', 'search-result-speaker', hit.speakerName),
+      element('span', 'search-result-role', hit.role),
+    );
     const where = element('span', 'search-result-where', [hit.talkTitle, hit.section].filter(Boolean).join(' · '));
     const text = element('span', 'search-result-excerpt');
     // A turn in another language than the page's says so (set only then: see search-records.ts).

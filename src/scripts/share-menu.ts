@@ -99,7 +99,12 @@ class ShareMenu extends HTMLElement {
 
   async #copy(kind: string) {
     const part = this.#part(kind);
-    const text = kind === 'url' ? (this.dataset['url'] ?? '') : kind === 'text' && !part ? this.#turnText() : (part?.textContent ?? '');
+    const text =
+      kind === 'url'
+        ? (this.dataset['url'] ?? '')
+        : kind === 'text' && !part
+          ? this.#turnText()
+          : (part?.textContent ?? '');
     const result = await copyText(text, part ?? this.closest('.turn')?.querySelector('.turn-body') ?? null);
     this.#announce(copiedMessage(kind === 'text' && !part ? '发言全文' : (WHAT[kind] ?? ''), result));
   }

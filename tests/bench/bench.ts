@@ -16,7 +16,14 @@ import { serveDist } from '../helpers/server';
 import { buildBaseline } from './lib/baseline';
 import { CATEGORIES, startLighthouse, type LighthouseRun } from './lib/lighthouse';
 import { measureFirstLoad, TYPES, type Weight } from './lib/page-weight';
-import { baselineResults, baselineTarget, measureSearch, siteResults, siteTarget, type SearchSample } from './lib/search-timing';
+import {
+  baselineResults,
+  baselineTarget,
+  measureSearch,
+  siteResults,
+  siteTarget,
+  type SearchSample,
+} from './lib/search-timing';
 import { formatSpread, kb, median, spread, table } from './lib/stats';
 import { timedBuild } from './lib/timed-build';
 
@@ -55,7 +62,15 @@ function render(header: string[], rows: Row[]): string {
     header,
     rows.map(([label, ...columns]) => [
       label,
-      ...columns.map((values) => (values ? formatSpread(values, label.startsWith('CLS') ? 3 : label.includes('Lighthouse') || label === 'requests' ? 0 : 1, 0) : '')),
+      ...columns.map((values) =>
+        values
+          ? formatSpread(
+              values,
+              label.startsWith('CLS') ? 3 : label.includes('Lighthouse') || label === 'requests' ? 0 : 1,
+              0,
+            )
+          : '',
+      ),
     ]),
   );
 }
@@ -125,42 +140,76 @@ async function main() {
   const lines: string[] = [];
   lines.push(`\nThis site (${BUILDS} builds, ${RUNS} loads, ${LH_RUNS} Lighthouse runs per page; median (min–max))`);
   lines.push(
-    render(['', `reader /${TALK}/`, 'home /'], [
-      ...pageRows([reader, home]),
-      ['search cold, ms', ourSearch.cold, undefined],
-      ['search warm, ms', ourSearch.warm, undefined],
-      ['first query, KB fetched', ourSearch.bytes, undefined],
-      ['build, s', buildSeconds, undefined],
-      ['build peak memory, MB', buildPeak, undefined],
-    ]),
+    render(
+      ['', `reader /${TALK}/`, 'home /'],
+      [
+        ...pageRows([reader, home]),
+        ['search cold, ms', ourSearch.cold, undefined],
+        ['search warm, ms', ourSearch.warm, undefined],
+        ['first query, KB fetched', ourSearch.bytes, undefined],
+        ['build, s', buildSeconds, undefined],
+        ['build peak memory, MB', buildPeak, undefined],
+      ],
+    ),
   );
   lines.push(`\nBaseline: the same transcript as one plain page with Pagefind's default UI`);
   lines.push(
-    render(['', 'page /'], [
-      ...pageRows([plain]),
-      ['search cold, ms', theirSearch.cold],
-      ['search warm, ms', theirSearch.warm],
-      ['first query, KB fetched', theirSearch.bytes],
-      ['index build, s', baselineBuilds.map((ms) => ms / 1000)],
-    ]),
+    render(
+      ['', 'page /'],
+      [
+        ...pageRows([plain]),
+        ['search cold, ms', theirSearch.cold],
+        ['search warm, ms', theirSearch.warm],
+        ['first query, KB fetched', theirSearch.bytes],
+        ['index build, s', baselineBuilds.map((ms) => ms / 1000)],
+      ],
+    ),
   );
   const m = median;
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const ratios: [string, number, number][] = [
-    ['reader first load, KB transferred', kb(m(reader.weights.map((w) => w.transferred.total))), kb(m(plain.weights.map((w) => w.transferred.total)))],
-    ['reader first load, KB uncompressed', kb(m(reader.weights.map((w) => w.uncompressed.total))), kb(m(plain.weights.map((w) => w.uncompressed.total)))],
-    ['JavaScript before search, KB transferred', kb(m(reader.weights.map((w) => w.transferred.js))), kb(m(plain.weights.map((w) => w.transferred.js)))],
+    [
+      'reader first load, KB transferred',
+      kb(m(reader.weights.map((w) => w.transferred.total))),
+      kb(m(plain.weights.map((w) => w.transferred.total))),
+    ],
+    [
+      'reader first load, KB uncompressed',
+      kb(m(reader.weights.map((w) => w.uncompressed.total))),
+      kb(m(plain.weights.map((w) => w.uncompressed.total))),
+    ],
+    [
+      'JavaScript before search, KB transferred',
+      kb(m(reader.weights.map((w) => w.transferred.js))),
+      kb(m(plain.weights.map((w) => w.transferred.js))),
+    ],
     ['search cold, ms', m(ourSearch.cold), m(theirSearch.cold)],
     ['search warm, ms', m(ourSearch.warm), m(theirSearch.warm)],
     ['first query, KB fetched', m(ourSearch.bytes), m(theirSearch.bytes)],
   ];
   lines.push('\nOurs / baseline (medians; below 1 is better)');
-  lines.push(table(['', 'ours', 'baseline', 'ratio'], ratios.map(([label, a, b]) => [label, a.toFixed(1), b.toFixed(1), ratio(a, b)])));
+  lines.push(
+    table(
+      ['', 'ours', 'baseline', 'ratio'],
+      ratios.map(([label, a, b]) => [label, a.toFixed(1), b.toFixed(1), ratio(a, b)]),
+    ),
+  );
 
-  const lhAll = (figures: PageFigures, category: (typeof CATEGORIES)[number]) => m(figures.lighthouse.map((run) => run.scores[category]));
+  const lhAll = (figures: PageFigures, category: (typeof CATEGORIES)[number]) =>
+    m(figures.lighthouse.map((run) => run.scores[category]));
   const budgets: [string, number, string, boolean][] = [
-    ['reader first load ≤ 20 KB transferred', kb(m(reader.weights.map((w) => w.transferred.total))), 'KB', kb(m(reader.weights.map((w) => w.transferred.total))) <= 20],
-    ['reader JavaScript before search ≤ 4 KB transferred', kb(m(reader.weights.map((w) => w.transferred.js))), 'KB', kb(m(reader.weights.map((w) => w.transferred.js))) <= 4],
+    [
+      'reader first load ≤ 20 KB transferred',
+      kb(m(reader.weights.map((w) => w.transferred.total))),
+      'KB',
+      kb(m(reader.weights.map((w) => w.transferred.total))) <= 20,
+    ],
+    [
+      'reader JavaScript before search ≤ 4 KB transferred',
+      kb(m(reader.weights.map((w) => w.transferred.js))),
+      'KB',
+      kb(m(reader.weights.map((w) => w.transferred.js))) <= 4,
+    ],
     ...[reader, home].flatMap((figures, index) =>
       CATEGORIES.map((category): [string, number, string, boolean] => [
         `Lighthouse ${category} = 100 (${index === 0 ? 'reader' : 'home'})`,
@@ -179,10 +228,17 @@ async function main() {
     ['build ≤ 15 s', m(buildSeconds), 's', m(buildSeconds) <= 15],
   ];
   lines.push('\nBudgets');
-  for (const [label, value, unit, pass] of budgets) lines.push(`${pass ? 'PASS' : 'FAIL'}  ${label}: ${value.toFixed(unit === 'ms' || unit === '' ? 0 : 1)}${unit ? ` ${unit}` : ''}`);
+  for (const [label, value, unit, pass] of budgets)
+    lines.push(
+      `${pass ? 'PASS' : 'FAIL'}  ${label}: ${value.toFixed(unit === 'ms' || unit === '' ? 0 : 1)}${unit ? ` ${unit}` : ''}`,
+    );
   const findings = [...new Set([reader, home].flatMap((figures) => figures.lighthouse.flatMap((run) => run.findings)))];
-  if (findings.length > 0) lines.push(`\nLighthouse findings (audits below full marks in any run):\n  ${findings.join('\n  ')}`);
-  for (const [who, samples] of [['this site', ours], ['the baseline', theirs]] as const) {
+  if (findings.length > 0)
+    lines.push(`\nLighthouse findings (audits below full marks in any run):\n  ${findings.join('\n  ')}`);
+  for (const [who, samples] of [
+    ['this site', ours],
+    ['the baseline', theirs],
+  ] as const) {
     const empty = [...new Set(samples.filter((sample) => sample.results === 0).map((sample) => sample.query))];
     if (empty.length > 0) lines.push(`Note: ${who} showed no results for ${empty.join(', ')}`);
   }
@@ -192,18 +248,33 @@ async function main() {
   await mkdir(out, { recursive: true });
   const json = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: os.totalmem() / 2 ** 30, node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGb: os.totalmem() / 2 ** 30,
+      node: process.version,
+    },
     runs: { builds: BUILDS, loads: RUNS, lighthouse: LH_RUNS },
     site: {
       build: { seconds: spread(buildSeconds), peakMb: spread(buildPeak) },
       reader,
       home,
-      search: { samples: ours, coldMs: spread(ourSearch.cold), warmMs: spread(ourSearch.warm), firstQueryKb: spread(ourSearch.bytes) },
+      search: {
+        samples: ours,
+        coldMs: spread(ourSearch.cold),
+        warmMs: spread(ourSearch.warm),
+        firstQueryKb: spread(ourSearch.bytes),
+      },
     },
     baseline: {
       indexBuildSeconds: spread(baselineBuilds.map((ms) => ms / 1000)),
       page: plain,
-      search: { samples: theirs, coldMs: spread(theirSearch.cold), warmMs: spread(theirSearch.warm), firstQueryKb: spread(theirSearch.bytes) },
+      search: {
+        samples: theirs,
+        coldMs: spread(theirSearch.cold),
+        warmMs: spread(theirSearch.warm),
+        firstQueryKb: spread(theirSearch.bytes),
+      },
     },
     ratios: Object.fromEntries(ratios.map(([label, a, b]) => [label, a / b])),
     budgets: budgets.map(([label, value, unit, pass]) => ({ label, value, unit, pass })),

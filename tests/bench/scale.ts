@@ -29,7 +29,8 @@ function talkCounts(argv: readonly string[]): number[] {
   const at = argv.indexOf('--talks');
   const value = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--talks='))?.slice('--talks='.length);
   const counts = (value ?? '10').split(',').map(Number);
-  if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--talks: expected positive whole numbers, found ${JSON.stringify(value)}`);
+  if (counts.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--talks: expected positive whole numbers, found ${JSON.stringify(value)}`);
   return counts;
 }
 
@@ -57,7 +58,11 @@ async function pngs(dir: string): Promise<{ bytes: number; files: number }> {
 
 async function scale(talks: number) {
   const dir = await mkdtemp(path.join(os.tmpdir(), `huitan-scale-${talks}-`));
-  const site = { contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'out'), cacheDir: path.join(dir, 'cache') };
+  const site = {
+    contentDir: path.join(dir, 'content'),
+    outDir: path.join(dir, 'out'),
+    cacheDir: path.join(dir, 'cache'),
+  };
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   try {
     await writeSyntheticTalks(path.join(root, 'content'), site.contentDir, talks);
@@ -65,11 +70,18 @@ async function scale(talks: number) {
     const cold = await timedBuild({ cwd: dir, env });
     console.log(`${talks} talks: first build ${(cold.ms / 1000).toFixed(1)} s, peak ${cold.peakMb.toFixed(0)} MB`);
     const again = await timedBuild({ cwd: dir, env });
-    console.log(`${talks} talks: second build (cache kept) ${(again.ms / 1000).toFixed(1)} s, peak ${again.peakMb.toFixed(0)} MB`);
+    console.log(
+      `${talks} talks: second build (cache kept) ${(again.ms / 1000).toFixed(1)} s, peak ${again.peakMb.toFixed(0)} MB`,
+    );
     const phases = { build: buildPhases(cold.output), rebuild: buildPhases(again.output) };
     const processes = { build: cold.peakByProcessMb, rebuild: again.peakByProcessMb };
-    const mb = (peaks: Record<string, number>) => Object.entries(peaks).map(([name, value]) => `${name} ${value.toFixed(0)} MB`).join(', ');
-    console.log(`${talks} talks: each process's peak, first build: ${mb(processes.build)}; rebuild: ${mb(processes.rebuild)}`);
+    const mb = (peaks: Record<string, number>) =>
+      Object.entries(peaks)
+        .map(([name, value]) => `${name} ${value.toFixed(0)} MB`)
+        .join(', ');
+    console.log(
+      `${talks} talks: each process's peak, first build: ${mb(processes.build)}; rebuild: ${mb(processes.rebuild)}`,
+    );
     const out = await tree(site.outDir);
     const index = await tree(path.join(site.outDir, 'pagefind'));
     const cards = await pngs(site.outDir);
@@ -112,10 +124,25 @@ async function scale(talks: number) {
 async function main() {
   const results = [];
   for (const talks of talkCounts(process.argv.slice(2))) results.push(await scale(talks));
-  console.log(`\nScale: synthetic talks (13 turns, 5 speakers, 3 key quotes each); search medians of ${RUNS} cold runs × ${QUERIES.length} queries`);
+  console.log(
+    `\nScale: synthetic talks (13 turns, 5 speakers, 3 key quotes each); search medians of ${RUNS} cold runs × ${QUERIES.length} queries`,
+  );
   console.log(
     table(
-      ['talks', 'build s', 'rebuild s', 'peak MB', 'dist MB', 'dist files', 'index KB', 'cards', 'cold ms', 'warm ms', 'query KB', 'max query KB'],
+      [
+        'talks',
+        'build s',
+        'rebuild s',
+        'peak MB',
+        'dist MB',
+        'dist files',
+        'index KB',
+        'cards',
+        'cold ms',
+        'warm ms',
+        'query KB',
+        'max query KB',
+      ],
       results.map((r) => [
         String(r.talks),
         r.buildS.toFixed(1),
@@ -132,7 +159,9 @@ async function main() {
       ]),
     ),
   );
-  console.log('\nWhere the time goes (seconds of page rendering per kind, and the Pagefind index), first build / rebuild');
+  console.log(
+    '\nWhere the time goes (seconds of page rendering per kind, and the Pagefind index), first build / rebuild',
+  );
   const pair = (a: number, b: number) => `${a.toFixed(1)} / ${b.toFixed(1)}`;
   console.log(
     table(
@@ -156,7 +185,10 @@ async function main() {
   }
   const out = path.join(root, 'tests/bench/results');
   await mkdir(out, { recursive: true });
-  await writeFile(path.join(out, 'scale.json'), `${JSON.stringify({ date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, results }, null, 2)}\n`);
+  await writeFile(
+    path.join(out, 'scale.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, results }, null, 2)}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -34,18 +34,33 @@ async function main() {
         results: mine[0]?.results ?? 0,
       };
     });
-    console.log(`search benchmark: ${RUNS} runs per query from ${PAGE}, fresh browser context each run; median (min–max)`);
+    console.log(
+      `search benchmark: ${RUNS} runs per query from ${PAGE}, fresh browser context each run; median (min–max)`,
+    );
     console.log(
       table(
         ['query', 'cold ms', 'warm ms', 'first-query KB', 'results'],
-        rows.map((row) => [row.query, formatSpread(row.cold, 1, 0), formatSpread(row.warm, 2, 0), formatSpread(row.kb, 1, 0), row.query === 'all queries' ? '' : String(row.results)]),
+        rows.map((row) => [
+          row.query,
+          formatSpread(row.cold, 1, 0),
+          formatSpread(row.warm, 2, 0),
+          formatSpread(row.kb, 1, 0),
+          row.query === 'all queries' ? '' : String(row.results),
+        ]),
       ),
     );
     console.log(`a cold query's requests and KB by file, medians: ${byKindSummary(samples)}`);
     const out = path.join(root, 'tests/bench/results');
     await mkdir(out, { recursive: true });
-    const medians = { coldMs: spread(rows.at(-1)!.cold), warmMs: spread(rows.at(-1)!.warm), firstQueryKb: spread(rows.at(-1)!.kb) };
-    await writeFile(path.join(out, 'search.json'), `${JSON.stringify({ runs: RUNS, page: PAGE, rows, medians, samples }, null, 2)}\n`);
+    const medians = {
+      coldMs: spread(rows.at(-1)!.cold),
+      warmMs: spread(rows.at(-1)!.warm),
+      firstQueryKb: spread(rows.at(-1)!.kb),
+    };
+    await writeFile(
+      path.join(out, 'search.json'),
+      `${JSON.stringify({ runs: RUNS, page: PAGE, rows, medians, samples }, null, 2)}\n`,
+    );
   } finally {
     await browser.close();
     await server.close();

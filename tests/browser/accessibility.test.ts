@@ -38,13 +38,17 @@ let focusStops = 0;
 beforeAll(async () => {
   browser = await sharedBrowser();
   base = sharedServerUrl();
-  if (!notePage) skipReason('axe with a note open, and the note keyboard journey: no page has a note ([popovertarget]) yet');
-  if (!searchPage) skipReason('axe with search results, and the search keyboard journey: no page has a search field yet');
+  if (!notePage)
+    skipReason('axe with a note open, and the note keyboard journey: no page has a note ([popovertarget]) yet');
+  if (!searchPage)
+    skipReason('axe with search results, and the search keyboard journey: no page has a search field yet');
   if (!sharePage) skipReason('the copy-a-link keyboard journey: no turn has a share menu (<details>) yet');
 });
 
 afterAll(async () => {
-  console.log(`accessibility: ${axeRuns} axe runs over ${shown.length} pages, ${focusStops} keyboard focus stops checked`);
+  console.log(
+    `accessibility: ${axeRuns} axe runs over ${shown.length} pages, ${focusStops} keyboard focus stops checked`,
+  );
   await browser?.close();
 });
 
@@ -54,7 +58,10 @@ afterEach(async () => {
   expect(problems.splice(0)).toEqual([]);
 });
 
-async function open(path: string, options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+async function open(
+  path: string,
+  options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {},
+): Promise<Page> {
   context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
@@ -95,17 +102,24 @@ describe('axe finds no violation', () => {
 
   const readerCases = readers.flatMap((page) => SCHEMES.map((scheme) => [page.url, scheme] as const));
 
-  test.each(readerCases)('on %s in the %s scheme with the speaker filter applied and every disclosure open', async (url, colorScheme) => {
-    const page = await open(url, { colorScheme });
-    // A guest: the other guests' turns fold to one line.
-    const guest = page.locator('input[name="speakers"][data-part="guest"]').first();
-    await guest.check();
-    expect(await page.locator('article.turn .turn-body:visible').count()).toBeLessThan(await page.locator('article.turn').count());
-    expect(await axe(page)).toEqual([]);
-    // Share menus and other <details>: open them all.
-    await page.locator('details').evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
-    expect(await axe(page)).toEqual([]);
-  });
+  test.each(readerCases)(
+    'on %s in the %s scheme with the speaker filter applied and every disclosure open',
+    async (url, colorScheme) => {
+      const page = await open(url, { colorScheme });
+      // A guest: the other guests' turns fold to one line.
+      const guest = page.locator('input[name="speakers"][data-part="guest"]').first();
+      await guest.check();
+      expect(await page.locator('article.turn .turn-body:visible').count()).toBeLessThan(
+        await page.locator('article.turn').count(),
+      );
+      expect(await axe(page)).toEqual([]);
+      // Share menus and other <details>: open them all.
+      await page
+        .locator('details')
+        .evaluateAll((all) => all.forEach((details) => ((details as HTMLDetailsElement).open = true)));
+      expect(await axe(page)).toEqual([]);
+    },
+  );
 
   test.skipIf(!notePage).each(SCHEMES)('with a note open in the %s scheme', async (colorScheme) => {
     const page = await open(notePage!.url, { colorScheme });
@@ -124,7 +138,9 @@ describe('axe finds no violation', () => {
     await page.getByRole('searchbox').first().press('Enter');
     // Results are links into a talk (to a turn's #anchor).
     await expect
-      .poll(() => page.locator('dialog[open] a[href*="#"], main a[href*="#"]:not(.turn-link)').count(), { timeout: 10_000 })
+      .poll(() => page.locator('dialog[open] a[href*="#"], main a[href*="#"]:not(.turn-link)').count(), {
+        timeout: 10_000,
+      })
       .toBeGreaterThan(0);
     expect(await axe(page)).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
@@ -142,13 +158,26 @@ async function focusState(page: Page) {
     const active = document.activeElement as HTMLElement | null;
     if (!active || active === document.body) return null;
     const labels = 'labels' in active && active.labels ? [...(active.labels as NodeListOf<HTMLLabelElement>)] : [];
-    const candidates = [active, ...[...active.querySelectorAll('*')].slice(0, 40), ...labels, active.nextElementSibling].filter(
-      (element): element is Element => element !== null,
-    );
+    const candidates = [
+      active,
+      ...[...active.querySelectorAll('*')].slice(0, 40),
+      ...labels,
+      active.nextElementSibling,
+    ].filter((element): element is Element => element !== null);
     const looks = () =>
       candidates.map((element) => {
         const style = getComputedStyle(element);
-        return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow, style.stroke, style.strokeWidth, style.borderTopColor, style.backgroundColor, style.textDecorationLine].join('|');
+        return [
+          style.outlineStyle,
+          style.outlineWidth,
+          style.outlineColor,
+          style.boxShadow,
+          style.stroke,
+          style.strokeWidth,
+          style.borderTopColor,
+          style.backgroundColor,
+          style.textDecorationLine,
+        ].join('|');
       });
     const focused = looks();
     active.blur();
@@ -163,7 +192,8 @@ async function focusState(page: Page) {
     // On screen and not covered, e.g. by the sticky header (WCAG 2.4.11): the topmost element
     // at the marker's centre is the marker, inside it, or around it.
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-    const text = active.getAttribute('aria-label') ?? (active.textContent?.trim() || (active as HTMLInputElement).value || '');
+    const text =
+      active.getAttribute('aria-label') ?? (active.textContent?.trim() || (active as HTMLInputElement).value || '');
     return {
       name: `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''} ${text.slice(0, 24)}`,
       visible: shown !== undefined,
@@ -217,7 +247,10 @@ describe('keyboard only', () => {
 
   test('Tab reaches the outline, and Enter on a section lands on it', async () => {
     const page = await open(reader.url);
-    await tabTo(page, () => document.activeElement?.closest('nav.outline') !== null && document.activeElement?.tagName === 'A');
+    await tabTo(
+      page,
+      () => document.activeElement?.closest('nav.outline') !== null && document.activeElement?.tagName === 'A',
+    );
     const href = await page.evaluate(() => document.activeElement!.getAttribute('href')!);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).hash).toBe(href);
@@ -227,22 +260,33 @@ describe('keyboard only', () => {
   });
 
   test('every focus stop on every page is visibly marked and uncovered, to the end of the page, filtered or not', async () => {
-    const runs = [...shown.map((page) => ({ url: page.url, filtered: false })), ...readers.map((page) => ({ url: page.url, filtered: true }))];
+    const runs = [
+      ...shown.map((page) => ({ url: page.url, filtered: false })),
+      ...readers.map((page) => ({ url: page.url, filtered: true })),
+    ];
     for (const { url, filtered } of runs) {
       await context?.close();
       const page = await open(url);
       // Filtered: folded turns show their expand toggles, which are focus stops of their own.
       if (filtered) await page.locator('input[name="speakers"][data-part="guest"]').first().check();
       // Tab until focus leaves the document (it wraps to the browser UI and back to <body>).
-      await tabTo(page, () => document.activeElement === document.body || document.activeElement === null, 600).catch((error: Error) => {
-        throw new Error(`${url}${filtered ? ' (filtered)' : ''}: ${error.message}`);
-      });
+      await tabTo(page, () => document.activeElement === document.body || document.activeElement === null, 600).catch(
+        (error: Error) => {
+          throw new Error(`${url}${filtered ? ' (filtered)' : ''}: ${error.message}`);
+        },
+      );
     }
   });
 
   test.skipIf(!notePage)('a note opens with Enter, closes with Escape, and focus returns to its marker', async () => {
     const page = await open(notePage!.url);
-    await tabTo(page, () => document.activeElement?.hasAttribute('popovertarget') === true && document.activeElement.closest('[popover]') === null, 800);
+    await tabTo(
+      page,
+      () =>
+        document.activeElement?.hasAttribute('popovertarget') === true &&
+        document.activeElement.closest('[popover]') === null,
+      800,
+    );
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator(':popover-open').count()).toBe(1);
     await page.keyboard.press('Escape');
@@ -256,12 +300,24 @@ describe('keyboard only', () => {
     await page.keyboard.type(SEARCH_QUERY);
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => page.locator('dialog[open] a[href*="#"], main a[href*="#"]:not(.turn-link)').count(), { timeout: 10_000 })
+      .poll(() => page.locator('dialog[open] a[href*="#"], main a[href*="#"]:not(.turn-link)').count(), {
+        timeout: 10_000,
+      })
       .toBeGreaterThan(0);
-    await tabTo(page, () => {
-      const active = document.activeElement;
-      return active?.tagName === 'A' && (active.getAttribute('href') ?? '').includes('#') && active.closest('dialog[open], main') !== null && !active.classList.contains('turn-link') && active.closest('nav, .key-quotes') === null;
-    }, 100);
+    await tabTo(
+      page,
+      () => {
+        const active = document.activeElement;
+        return (
+          active?.tagName === 'A' &&
+          (active.getAttribute('href') ?? '').includes('#') &&
+          active.closest('dialog[open], main') !== null &&
+          !active.classList.contains('turn-link') &&
+          active.closest('nav, .key-quotes') === null
+        );
+      },
+      100,
+    );
     const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.hash !== '' && href.startsWith(url.href.split('#')[0]!));
@@ -269,13 +325,20 @@ describe('keyboard only', () => {
     expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
   });
 
-  test.skipIf(!sharePage)('copy a link: open a turn’s share menu with Enter, Tab to “copy link”, and the link is on the clipboard', async () => {
-    const page = await open(sharePage!.url);
-    await context!.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    await tabTo(page, () => document.activeElement?.tagName === 'SUMMARY' && document.activeElement.closest('article.turn') !== null, 800);
-    await page.keyboard.press('Enter');
-    await tabTo(page, () => /^复制链接/.test(document.activeElement?.textContent?.trim() ?? ''), 20);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^https?:\/\/\S+#\S+$/);
-  });
+  test.skipIf(!sharePage)(
+    'copy a link: open a turn’s share menu with Enter, Tab to “copy link”, and the link is on the clipboard',
+    async () => {
+      const page = await open(sharePage!.url);
+      await context!.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      await tabTo(
+        page,
+        () => document.activeElement?.tagName === 'SUMMARY' && document.activeElement.closest('article.turn') !== null,
+        800,
+      );
+      await page.keyboard.press('Enter');
+      await tabTo(page, () => /^复制链接/.test(document.activeElement?.textContent?.trim() ?? ''), 20);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^https?:\/\/\S+#\S+$/);
+    },
+  );
 });

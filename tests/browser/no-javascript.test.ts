@@ -22,8 +22,14 @@ const searchPage = shown.find((page) => page.url === '/search/');
 /** In-page targets of a page: what its own #links point to, and every turn and key quote. */
 function targetsOf(page: (typeof pages)[number]): string[] {
   const { document } = page;
-  const ids = [...document.querySelectorAll('a[href^="#"]')].map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1)));
-  ids.push(...[...document.querySelectorAll('article.turn[id], mark.key-quote[id], section.talk-section[id]')].map((element) => element.id));
+  const ids = [...document.querySelectorAll('a[href^="#"]')].map((a) =>
+    decodeURIComponent(a.getAttribute('href')!.slice(1)),
+  );
+  ids.push(
+    ...[...document.querySelectorAll('article.turn[id], mark.key-quote[id], section.talk-section[id]')].map(
+      (element) => element.id,
+    ),
+  );
   return [...new Set(ids)].filter((id) => id !== '');
 }
 
@@ -43,7 +49,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  console.log(`no JavaScript: ${shown.length} pages read, ${anchorsLanded} anchors landed on, ${sharePages.length} share pages, ${redirects.length} redirects`);
+  console.log(
+    `no JavaScript: ${shown.length} pages read, ${anchorsLanded} anchors landed on, ${sharePages.length} share pages, ${redirects.length} redirects`,
+  );
   await browser?.close();
 });
 
@@ -55,7 +63,11 @@ afterEach(async () => {
 
 async function open(path: string): Promise<Page> {
   // Reduced motion: anchors jump instead of scrolling smoothly, so positions can be read at once.
-  context = await browser.newContext({ javaScriptEnabled: false, reducedMotion: 'reduce', viewport: { width: 1280, height: 900 } });
+  context = await browser.newContext({
+    javaScriptEnabled: false,
+    reducedMotion: 'reduce',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   watchPage(page, problems);
   const response = await page.goto(`${base}${path}`);
@@ -70,23 +82,31 @@ async function expectLanded(page: Page, id: string) {
   await expect.poll(() => target.isVisible(), { message: `#${id} is visible` }).toBe(true);
   const header = (await page.locator('.site-header').boundingBox())!;
   const box = (await target.boundingBox())!;
-  const atEnd = await page.evaluate(() => Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight);
+  const atEnd = await page.evaluate(
+    () => Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight,
+  );
   // Near the end of the page the target cannot scroll to the top; it must still be on screen.
   if (!atEnd) expect(box.y, `#${id} below the sticky header`).toBeGreaterThanOrEqual(header.y + header.height - 1);
   expect(box.y, `#${id} above the fold`).toBeLessThan(900);
-  const turnBody = target.locator('xpath=ancestor-or-self::article[contains(@class, "turn")]//*[contains(@class, "turn-body")]');
-  if ((await turnBody.count()) > 0) expect(await turnBody.first().isVisible(), `the turn around #${id} is unfolded`).toBe(true);
+  const turnBody = target.locator(
+    'xpath=ancestor-or-self::article[contains(@class, "turn")]//*[contains(@class, "turn-body")]',
+  );
+  if ((await turnBody.count()) > 0)
+    expect(await turnBody.first().isVisible(), `the turn around #${id} is unfolded`).toBe(true);
   anchorsLanded += 1;
 }
 
 describe('without JavaScript', () => {
-  test.each(shown.map((page) => page.url))('%s shows its content with its heading and no script-only gaps', async (url) => {
-    const page = await open(url);
-    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
-    expect(await page.getByRole('main').isVisible()).toBe(true);
-    // Controls that need JavaScript start hidden: nothing visible is disabled for want of it.
-    expect(await page.locator('button:visible:disabled, input:visible:disabled').count()).toBe(0);
-  });
+  test.each(shown.map((page) => page.url))(
+    '%s shows its content with its heading and no script-only gaps',
+    async (url) => {
+      const page = await open(url);
+      expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      expect(await page.getByRole('main').isVisible()).toBe(true);
+      // Controls that need JavaScript start hidden: nothing visible is disabled for want of it.
+      expect(await page.locator('button:visible:disabled, input:visible:disabled').count()).toBe(0);
+    },
+  );
 
   test.each(readers.map((page) => page.url))('%s shows every turn’s words', async (url) => {
     const page = await open(url);
@@ -96,13 +116,16 @@ describe('without JavaScript', () => {
     expect(await page.locator('article.turn .turn-body:visible').count()).toBe(count);
   });
 
-  test.each(shown.map((page) => [page.url, targetsOf(page)] as const))('on %s every in-page target is reachable by its #link', async (url, ids) => {
-    const page = await open(url);
-    for (const id of ids) {
-      await page.goto(`${base}${url}#${encodeURIComponent(id)}`);
-      await expectLanded(page, id);
-    }
-  });
+  test.each(shown.map((page) => [page.url, targetsOf(page)] as const))(
+    'on %s every in-page target is reachable by its #link',
+    async (url, ids) => {
+      const page = await open(url);
+      for (const id of ids) {
+        await page.goto(`${base}${url}#${encodeURIComponent(id)}`);
+        await expectLanded(page, id);
+      }
+    },
+  );
 
   test.each(readers.map((page) => page.url))('on %s clicking an outline entry lands on its section', async (url) => {
     const page = await open(url);
@@ -115,19 +138,24 @@ describe('without JavaScript', () => {
     }
   });
 
-  test.each(readers.map((page) => page.url))('on %s a link into a turn the filter folded unfolds that turn', async (url) => {
-    const page = await open(url);
-    const guest = page.locator('input[name="speakers"][data-part="guest"]').first();
-    const chosen = await guest.getAttribute('value');
-    await guest.check();
-    const other = page.locator(`article.turn[data-part="guest"]:not([data-speaker="${chosen}"])`).first();
-    const id = (await other.getAttribute('id'))!;
-    expect(await other.locator('.turn-body').isVisible()).toBe(false);
-    await page.goto(`${base}${url}#${id}`);
-    await expectLanded(page, id);
-    // The filter is still applied to the others.
-    expect(await page.locator('article.turn .turn-body:visible').count()).toBeLessThan(await page.locator('article.turn').count());
-  });
+  test.each(readers.map((page) => page.url))(
+    'on %s a link into a turn the filter folded unfolds that turn',
+    async (url) => {
+      const page = await open(url);
+      const guest = page.locator('input[name="speakers"][data-part="guest"]').first();
+      const chosen = await guest.getAttribute('value');
+      await guest.check();
+      const other = page.locator(`article.turn[data-part="guest"]:not([data-speaker="${chosen}"])`).first();
+      const id = (await other.getAttribute('id'))!;
+      expect(await other.locator('.turn-body').isVisible()).toBe(false);
+      await page.goto(`${base}${url}#${id}`);
+      await expectLanded(page, id);
+      // The filter is still applied to the others.
+      expect(await page.locator('article.turn .turn-body:visible').count()).toBeLessThan(
+        await page.locator('article.turn').count(),
+      );
+    },
+  );
 
   test.skipIf(!notePage)('a note opens and closes (declarative popover)', async () => {
     const page = await open(notePage!.url);
@@ -156,7 +184,9 @@ describe('without JavaScript', () => {
   test.skipIf(redirects.length === 0)('every redirect page arrives at its target', async () => {
     for (const { url, document } of redirects) {
       await context?.close();
-      const target = /url\s*=\s*['"]?([^'"]+)/i.exec(document.querySelector('meta[http-equiv="refresh" i]')!.getAttribute('content')!)![1]!;
+      const target = /url\s*=\s*['"]?([^'"]+)/i.exec(
+        document.querySelector('meta[http-equiv="refresh" i]')!.getAttribute('content')!,
+      )![1]!;
       const page = await open(url);
       const expected = new URL(target, `${base}${url}`);
       await page.waitForURL((current) => current.pathname === expected.pathname, { timeout: 10_000 });
@@ -166,6 +196,11 @@ describe('without JavaScript', () => {
 
   test.skipIf(!searchPage)('the search page says search needs JavaScript', async () => {
     const page = await open('/search/?q=模型');
-    expect(await page.getByText(/JavaScript/).first().isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(/JavaScript/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
   });
 });

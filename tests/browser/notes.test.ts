@@ -18,7 +18,11 @@ const open = (javaScriptEnabled: boolean, viewport = { width: 1280, height: 900 
 function modeCollapse(page: Page) {
   const turn = page.locator('#pan-gan-vs-diffusion');
   const note = turn.getByRole('note').filter({ hasText: 'mode collapse' });
-  return { turn, note, marker: page.locator('#note-pan-gan-vs-diffusion-mode-collapse').getByRole('button', { name: '更正注释' }) };
+  return {
+    turn,
+    note,
+    marker: page.locator('#note-pan-gan-vs-diffusion-mode-collapse').getByRole('button', { name: '更正注释' }),
+  };
 }
 
 describe.each([
@@ -64,8 +68,14 @@ test('on a phone the open note is a sheet along the bottom of the screen', async
 });
 
 test('a strip segment (on the about page) and a speaker label take the reader where they point', async () => {
-  const page = await session.open(`${READER}about/`, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-  await page.getByRole('navigation', { name: '谁在何时发言' }).getByRole('link', { name: /^第8段：潘新钢，\d+字$/ }).click();
+  const page = await session.open(`${READER}about/`, {
+    javaScriptEnabled: false,
+    viewport: { width: 1280, height: 900 },
+  });
+  await page
+    .getByRole('navigation', { name: '谁在何时发言' })
+    .getByRole('link', { name: /^第8段：潘新钢，\d+字$/ })
+    .click();
   await page.waitForURL((url) => url.pathname === READER);
   expect(new URL(page.url()).hash).toBe('#pan-gan-vs-diffusion');
   expect(await page.locator('#pan-gan-vs-diffusion').isVisible()).toBe(true);

@@ -43,25 +43,66 @@ const NAMES: Record<string, string> = {
 
 const QUERIES = [
   // two-character words
-  '幻觉', '算力', '医疗', '模态', '压缩', '记忆', '视频', '理论', '框架', '动画',
+  '幻觉',
+  '算力',
+  '医疗',
+  '模态',
+  '压缩',
+  '记忆',
+  '视频',
+  '理论',
+  '框架',
+  '动画',
   // compounds outside a general dictionary
-  '多模态', '生成模型', '强化学习', '扩散模型', '大语言模型', '模态补全', '模态对齐', '上下文', '垂直领域', '图灵奖',
+  '多模态',
+  '生成模型',
+  '强化学习',
+  '扩散模型',
+  '大语言模型',
+  '模态补全',
+  '模态对齐',
+  '上下文',
+  '垂直领域',
+  '图灵奖',
   // people mentioned in the text
-  '高阳', '高洋', '姚院士', '潘老师',
+  '高阳',
+  '高洋',
+  '姚院士',
+  '潘老师',
   // mixed Chinese and Latin
-  'DragGAN这篇', 'AI的发展', 'NTU的教授', 'Know How',
+  'DragGAN这篇',
+  'AI的发展',
+  'NTU的教授',
+  'Know How',
   // Latin terms in any case
-  'MoE', 'moe', 'DragGAN', 'draggan', 'GAN', 'Diffusion Model', 'Lipschitz', 'latent space', 'ChatGPT', 'mode claps',
+  'MoE',
+  'moe',
+  'DragGAN',
+  'draggan',
+  'GAN',
+  'Diffusion Model',
+  'Lipschitz',
+  'latent space',
+  'ChatGPT',
+  'mode claps',
   // half-remembered phrases starting or ending inside a word
-  '自主学习各种', '智能机器人', '头痛医头', '一举一反三', '更高质量的数据', '习各种的新技',
+  '自主学习各种',
+  '智能机器人',
+  '头痛医头',
+  '一举一反三',
+  '更高质量的数据',
+  '习各种的新技',
   // several words: all must occur
-  'GAN 扩散模型', '幻觉 算力', '医疗 预训练',
+  'GAN 扩散模型',
+  '幻觉 算力',
+  '医疗 预训练',
   // one character
   '幻',
   // speakers, by name, alias and Latin name
   ...Object.keys(NAMES),
   // words nobody said
-  '量子计算', '区块链',
+  '量子计算',
+  '区块链',
 ];
 
 function relevant(query: string, turns: readonly Turn[]): string[] {

@@ -85,7 +85,10 @@ describe('the search dialog', () => {
     await input.fill('幻觉');
     await expect.poll(() => dialog.getByRole('status').textContent()).toBe('找到 2 段包含“幻觉”的发言');
     // Every record (one per turn) and the index chunks arrive; then the network is quiet.
-    const siteTurns = readerPages(sitePages()).reduce((sum, reader) => sum + reader.document.querySelectorAll('article.turn').length, 0);
+    const siteTurns = readerPages(sitePages()).reduce(
+      (sum, reader) => sum + reader.document.querySelectorAll('article.turn').length,
+      0,
+    );
     await expect.poll(() => requests.filter((path) => path.includes('/pagefind/fragment/')).length).toBe(siteTurns);
     await page.waitForLoadState('networkidle');
     const before = requests.length;
@@ -177,7 +180,12 @@ describe('the search page', () => {
     await page.getByRole('button', { name: /清除发言人筛选/ }).click();
     await settled(page);
     expect(await resultAnchors(page)).toEqual(
-      expect.arrayContaining(['yuan-modality-completion', 'xu-li-asks-pan', 'pan-gan-vs-diffusion', 'xu-li-closing-question']),
+      expect.arrayContaining([
+        'yuan-modality-completion',
+        'xu-li-asks-pan',
+        'pan-gan-vs-diffusion',
+        'xu-li-closing-question',
+      ]),
     );
     expect(new URL(page.url()).search).toBe('?q=GAN');
 
@@ -199,7 +207,10 @@ describe('the search page', () => {
       radios
         .map((radio) => (radio as HTMLInputElement).labels![0]!)
         .filter((label) => !label.hidden)
-        .map((label) => `${label.querySelector('span:not(.avatar):not(.filter-count)')?.textContent} ${label.querySelector('.filter-count')?.textContent}`),
+        .map(
+          (label) =>
+            `${label.querySelector('span:not(.avatar):not(.filter-count)')?.textContent} ${label.querySelector('.filter-count')?.textContent}`,
+        ),
     );
     expect(counts).toEqual(['全部 4', '徐立 2', '袁洋 1', '潘新钢 1']);
   });

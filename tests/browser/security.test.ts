@@ -36,7 +36,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  console.log(`security: ${cspChecks} CSP checks, ${cspEventsSeen} securitypolicyviolation events (1 provoked on purpose), ${badInputs} hostile URLs tried`);
+  console.log(
+    `security: ${cspChecks} CSP checks, ${cspEventsSeen} securitypolicyviolation events (1 provoked on purpose), ${badInputs} hostile URLs tried`,
+  );
   await browser?.close();
 });
 
@@ -58,7 +60,8 @@ async function open(path: string): Promise<Page> {
 }
 
 /** Waits for custom elements that start when idle. */
-const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })));
+const settle = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 })));
 
 async function expectNoViolations(page: Page) {
   const violations = await cspViolations(page);
@@ -75,7 +78,9 @@ describe('the Content-Security-Policy', () => {
       script.textContent = 'window.__ran = true';
       document.head.append(script);
     });
-    await expect.poll(() => cspViolations(page)).toEqual([expect.stringMatching(/^script-src-elem blocked inline in /)]);
+    await expect
+      .poll(() => cspViolations(page))
+      .toEqual([expect.stringMatching(/^script-src-elem blocked inline in /)]);
     cspEventsSeen += 1;
     expect(await page.evaluate(() => (window as { __ran?: boolean }).__ran)).toBeUndefined();
     // The browser also logs the refusal as a console error: expected here.
@@ -105,7 +110,11 @@ describe('the Content-Security-Policy', () => {
     const field = page.getByRole('searchbox').first();
     await field.fill('模型');
     await field.press('Enter');
-    await expect.poll(() => page.locator('dialog[open] a[href*="#"], main a[href*="#"]:not(.turn-link)').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('dialog[open] a[href*="#"], main a[href*="#"]:not(.turn-link)').count(), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
     await expectNoViolations(page);
   });
 
@@ -135,24 +144,47 @@ function structure(page: Page): Promise<string> {
   return page.evaluate(
     (state) =>
       [...document.querySelectorAll('*')]
-        .map((element) => `${element.tagName}${element.id ? `#${element.id}` : ''}[${[...element.attributes].map((attribute) => attribute.name).filter((name) => !state.includes(name)).sort().join(',')}]`)
+        .map(
+          (element) =>
+            `${element.tagName}${element.id ? `#${element.id}` : ''}[${[...element.attributes]
+              .map((attribute) => attribute.name)
+              .filter((name) => !state.includes(name))
+              .sort()
+              .join(',')}]`,
+        )
         .join('\n'),
     STATE,
   );
 }
 
 const checkedSpeakers = (page: Page) =>
-  page.locator('input[name="speakers"]').evaluateAll((boxes) => boxes.filter((box) => (box as HTMLInputElement).checked).map((box) => (box as HTMLInputElement).value));
+  page
+    .locator('input[name="speakers"]')
+    .evaluateAll((boxes) =>
+      boxes.filter((box) => (box as HTMLInputElement).checked).map((box) => (box as HTMLInputElement).value),
+    );
 
 const LONG = 'x'.repeat(6000);
 const HOSTILE: [string, string, string[]][] = [
   // [what, query string (already encoded) and fragment, speakers that must end up chosen]
   ['a script tag', `?speakers=${encodeURIComponent('<script>alert(1)</script>')}`, []],
   ['an img onerror', `?speakers=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, []],
-  ['an svg onload among valid ids', `?speakers=yao-qizhi,${encodeURIComponent('"><svg onload=alert(1)>')},pan-xingang`, ['yao-qizhi', 'pan-xingang']],
-  ['a javascript: URL', `?speakers=${encodeURIComponent('javascript:alert(1)')}&host=${encodeURIComponent('javascript:alert(1)')}`, []],
+  [
+    'an svg onload among valid ids',
+    `?speakers=yao-qizhi,${encodeURIComponent('"><svg onload=alert(1)>')},pan-xingang`,
+    ['yao-qizhi', 'pan-xingang'],
+  ],
+  [
+    'a javascript: URL',
+    `?speakers=${encodeURIComponent('javascript:alert(1)')}&host=${encodeURIComponent('javascript:alert(1)')}`,
+    [],
+  ],
   ['prototype keys', '?speakers=__proto__,constructor,toString,hasOwnProperty', []],
-  ['repeated parameters', `?speakers=yuan-yang&speakers=${encodeURIComponent('<b>x</b>')}&host=0&host=1`, ['yuan-yang']],
+  [
+    'repeated parameters',
+    `?speakers=yuan-yang&speakers=${encodeURIComponent('<b>x</b>')}&host=0&host=1`,
+    ['yuan-yang'],
+  ],
   ['malformed percent-encoding', '?speakers=%E0%A4%A,%ZZ,%', []],
   ['a 6,000-character value', `?speakers=${LONG}`, []],
   // The filter reads only the first 2,000 characters of the query (src/lib/format.ts).
@@ -178,7 +210,8 @@ describe('hostile URL parameters change nothing but the filter', () => {
     badInputs += 1;
     const page = await open(`${reader.url}${suffix}`);
     // The filter's code loads at once when the URL names a filter, else on first use (site.ts).
-    if (/[?&](speakers|host)=/.test(suffix)) await page.waitForFunction(() => customElements.get('ht-speaker-filter') !== undefined);
+    if (/[?&](speakers|host)=/.test(suffix))
+      await page.waitForFunction(() => customElements.get('ht-speaker-filter') !== undefined);
     await settle(page);
     expect(await checkedSpeakers(page)).toEqual(expected);
     expect(await structure(page)).toBe(baseline);

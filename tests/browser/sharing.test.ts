@@ -26,10 +26,14 @@ describe('a share page', () => {
     await expect(mark.getAttribute('id')).resolves.toBe('quote-combine-gan-and-diffusion');
     await expect(mark.evaluate((element) => getComputedStyle(element).outlineStyle)).resolves.toBe('solid');
     // Scrolling may be smooth: wait until the quote is inside the viewport.
-    await page.waitForFunction(() => {
-      const rect = document.querySelector('mark:target')!.getBoundingClientRect();
-      return rect.top >= 0 && rect.bottom <= innerHeight;
-    }, undefined, { timeout: 5000 });
+    await page.waitForFunction(
+      () => {
+        const rect = document.querySelector('mark:target')!.getBoundingClientRect();
+        return rect.top >= 0 && rect.bottom <= innerHeight;
+      },
+      undefined,
+      { timeout: 5000 },
+    );
   });
 });
 
@@ -48,11 +52,15 @@ describe('the share menu', () => {
     await turn.getByText(/^分享与引用/).click();
     // The full panel: the citations with today's access date in GB/T 7714, and the copy buttons.
     const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
-    await expect.poll(() => turn.locator('[data-share-part="gbt"]').textContent()).toBe(
-      `袁洋. 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛[EB/OL]. 会谈 Huitan, 2023-07-06[${today}]. http://127.0.0.1:4321/waic-2023-roundtable/#yuan-healthcare.`,
-    );
+    await expect
+      .poll(() => turn.locator('[data-share-part="gbt"]').textContent())
+      .toBe(
+        `袁洋. 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛[EB/OL]. 会谈 Huitan, 2023-07-06[${today}]. http://127.0.0.1:4321/waic-2023-roundtable/#yuan-healthcare.`,
+      );
     await expect(turn.getByRole('button', { name: /^复制链接\s*：袁洋这段发言$/ }).isVisible()).resolves.toBe(true);
-    await expect(turn.getByRole('button', { name: /^复制发言全文与出处\s*：袁洋这段发言$/ }).isVisible()).resolves.toBe(true);
+    await expect(turn.getByRole('button', { name: /^复制发言全文与出处\s*：袁洋这段发言$/ }).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(turn.getByRole('link', { name: '引文与引用格式' }).count()).resolves.toBe(0);
   });
 
@@ -91,8 +99,12 @@ describe('a link to a selected passage', () => {
     // A passage in the last paragraph of a long turn: landing on the turn alone would not show it.
     const passage = '同时还有其他很多的中外的在基础理论';
     await page.evaluate((text) => {
-      const paragraph = [...document.querySelectorAll('#yao-rl-breakthrough .turn-body p')].find((p) => p.textContent?.includes(text))!;
-      const node = [...paragraph.childNodes].find((child) => child.nodeType === Node.TEXT_NODE && child.textContent?.includes(text))!;
+      const paragraph = [...document.querySelectorAll('#yao-rl-breakthrough .turn-body p')].find((p) =>
+        p.textContent?.includes(text),
+      )!;
+      const node = [...paragraph.childNodes].find(
+        (child) => child.nodeType === Node.TEXT_NODE && child.textContent?.includes(text),
+      )!;
       const at = node.textContent!.indexOf(text);
       const range = document.createRange();
       range.setStart(node, at);
@@ -109,7 +121,9 @@ describe('a link to a selected passage', () => {
 
     const inView = (target: Page) =>
       target.evaluate((text) => {
-        const p = [...document.querySelectorAll('#yao-rl-breakthrough .turn-body p')].find((el) => el.textContent?.includes(text))!;
+        const p = [...document.querySelectorAll('#yao-rl-breakthrough .turn-body p')].find((el) =>
+          el.textContent?.includes(text),
+        )!;
         const rect = p.getBoundingClientRect();
         return rect.bottom > 0 && rect.top < innerHeight;
       }, passage);

@@ -11,7 +11,13 @@ import { readPage } from '../helpers/dist';
 import { root } from '../helpers/paths';
 
 const talkDir = path.join(root, 'content/talks/waic-2023-roundtable');
-const SPEAKER_NAMES: Record<string, string> = { 徐立: '徐立', 姚期智: '姚期智', 袁洋: '袁洋', 植麟: '杨植麟', 潘新钢: '潘新钢' };
+const SPEAKER_NAMES: Record<string, string> = {
+  徐立: '徐立',
+  姚期智: '姚期智',
+  袁洋: '袁洋',
+  植麟: '杨植麟',
+  潘新钢: '潘新钢',
+};
 
 /** Characters (no whitespace) per turn, straight from source.txt's transcript part. */
 function sourceCounts(): { name: string; characters: number }[] {
@@ -79,19 +85,27 @@ describe('the corrections list', () => {
   test('lists every correction note, each linking to its place in the reader', () => {
     const items = [...about.querySelectorAll('#corrections li')];
     const hrefs = items.map((item) => item.querySelector('a.correction-where')?.getAttribute('href'));
-    const correctionNotes = [...doc.querySelectorAll('.turn-body .note[data-note-kind="correction"]')].map((note) => `#${note.id}`);
+    const correctionNotes = [...doc.querySelectorAll('.turn-body .note[data-note-kind="correction"]')].map(
+      (note) => `#${note.id}`,
+    );
     expect(hrefs).toEqual(correctionNotes.map((href) => `${READER}${href}`));
     for (const href of hrefs) expect(doc.querySelector(href!.slice(READER.length)), href!).not.toBeNull();
   });
 
   test('lists 植麟, his alias, apart from the corrections: the source names the right person', () => {
-    const labelled = [...doc.querySelectorAll('article.turn')].filter((turn) => turn.querySelector('.turn-source-label'));
+    const labelled = [...doc.querySelectorAll('article.turn')].filter((turn) =>
+      turn.querySelector('.turn-source-label'),
+    );
     expect(labelled.map((turn) => turn.id)).toEqual(['yang-shared-problems', 'yang-shared-memory']);
-    for (const turn of labelled) expect(turn.querySelector('.turn-source-label')?.getAttribute('href')).toBe(`${ABOUT}#speaker-labels`);
+    for (const turn of labelled)
+      expect(turn.querySelector('.turn-source-label')?.getAttribute('href')).toBe(`${ABOUT}#speaker-labels`);
     expect(text(about.querySelector('#corrections'))).not.toContain('标为“植麟”');
     const entries = [...about.querySelectorAll('#speaker-labels li')];
     expect(entries.map(text)).toEqual(['“植麟”：杨植麟的另一称呼，见第6段、第12段。']);
-    expect([...entries[0]!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([`${READER}#yang-shared-problems`, `${READER}#yang-shared-memory`]);
+    expect([...entries[0]!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      `${READER}#yang-shared-problems`,
+      `${READER}#yang-shared-memory`,
+    ]);
   });
 
   test('is one link away from the reader, which names how many there are', () => {
@@ -106,13 +120,23 @@ describe('the corrections list', () => {
 describe('speaker profiles', () => {
   test('each participant has a profile with a source link, and every turn label links to it', () => {
     const participants = [...doc.querySelectorAll('.participant')];
-    expect(participants.map((p) => p.id)).toEqual(['speaker-xu-li', 'speaker-yao-qizhi', 'speaker-yuan-yang', 'speaker-yang-zhilin', 'speaker-pan-xingang']);
+    expect(participants.map((p) => p.id)).toEqual([
+      'speaker-xu-li',
+      'speaker-yao-qizhi',
+      'speaker-yuan-yang',
+      'speaker-yang-zhilin',
+      'speaker-pan-xingang',
+    ]);
     for (const participant of participants) {
       expect(text(participant.querySelector('.participant-profile')).length, participant.id).toBeGreaterThan(10);
-      expect(participant.querySelector('.participant-profile a.profile-source')?.getAttribute('href')).toMatch(/^https:\/\//);
+      expect(participant.querySelector('.participant-profile a.profile-source')?.getAttribute('href')).toMatch(
+        /^https:\/\//,
+      );
     }
     for (const turn of doc.querySelectorAll('article.turn')) {
-      expect(turn.querySelector('a.turn-name')?.getAttribute('href')).toBe(`#speaker-${turn.getAttribute('data-speaker')}`);
+      expect(turn.querySelector('a.turn-name')?.getAttribute('href')).toBe(
+        `#speaker-${turn.getAttribute('data-speaker')}`,
+      );
       // The profile is not repeated in the turn.
       expect(turn.querySelector('.participant-profile')).toBeNull();
     }
@@ -135,8 +159,15 @@ describe('who spoke how much', () => {
         return [name, String(own.length), pct(own.length, 13), String(characters), pct(characters, total)];
       }),
     );
-    expect([...about.querySelectorAll('.stats-table tfoot td')].map(text)).toEqual(['13', '100%', String(total), '100%']);
-    expect(text(about.querySelector('.talk-length'))).toBe(`全文${total}字，13段发言，约${Math.round(total / 400)}分钟读完（按每分钟400字计）`);
+    expect([...about.querySelectorAll('.stats-table tfoot td')].map(text)).toEqual([
+      '13',
+      '100%',
+      String(total),
+      '100%',
+    ]);
+    expect(text(about.querySelector('.talk-length'))).toBe(
+      `全文${total}字，13段发言，约${Math.round(total / 400)}分钟读完（按每分钟400字计）`,
+    );
   });
 
   test('the chart is one accessible SVG image, bars sized by share, coloured by data-color', () => {

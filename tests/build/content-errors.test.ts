@@ -68,7 +68,11 @@ const CASES: Record<string, CaseSpec> = {
   'unsafe-source-url': { file: 'talks/fixture-talk/talk.yaml', field: 'source.url' },
   'remote-image': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },
   'permalink-removed': { file: 'permalinks.json', field: 'permalink "/fixture-talk/#old-turn-name"' },
-  'redirect-traversal': { file: 'permalinks.json', field: 'redirects["/../traversal-demo/"]', outside: 'traversal-demo' },
+  'redirect-traversal': {
+    file: 'permalinks.json',
+    field: 'redirects["/../traversal-demo/"]',
+    outside: 'traversal-demo',
+  },
   'quote-span-crosses-formatting': { file: `${TURNS}/02-he-why-fixtures.md`, field: 'quotes[0].span' },
   'import-placeholder': { file: 'talks/fixture-talk/talk.yaml', field: 'summary' },
   'note-reference-undefined': { file: `${TURNS}/04-song-limits.md`, field: 'body' },
@@ -143,13 +147,25 @@ describe('fixture content builds', () => {
       const { document } = parseHTML(readFileSync(page, 'utf8'));
       const turns = [...document.querySelectorAll('article.turn')];
       expect(turns.map((turn) => turn.id)).toEqual(['lin-opening', 'he-why-fixtures', 'lin-asks-song', 'song-limits']);
-      expect(turns.map((turn) => turn.getAttribute('data-speaker'))).toEqual(['lin-zhou', 'he-yun', 'lin-zhou', 'song-ming']);
+      expect(turns.map((turn) => turn.getAttribute('data-speaker'))).toEqual([
+        'lin-zhou',
+        'he-yun',
+        'lin-zhou',
+        'song-ming',
+      ]);
       for (const turn of turns) {
         expect(turn.querySelector('.turn-body')?.textContent?.trim(), `body of #${turn.id}`).not.toBe('');
       }
-      expect(document.querySelector('#song-limits .turn-body')?.textContent).toContain('所以每发现一种新的错误，就应该补上一个新的测试用例。');
-      expect(document.querySelector('mark#quote-bad-content-never-publishes')?.textContent).toBe('坏的内容一旦发布，就很难收回');
-      expect([...document.querySelectorAll('section.talk-section[id]')].map((section) => section.id)).toEqual(['why-fixtures', 'limits']);
+      expect(document.querySelector('#song-limits .turn-body')?.textContent).toContain(
+        '所以每发现一种新的错误，就应该补上一个新的测试用例。',
+      );
+      expect(document.querySelector('mark#quote-bad-content-never-publishes')?.textContent).toBe(
+        '坏的内容一旦发布，就很难收回',
+      );
+      expect([...document.querySelectorAll('section.talk-section[id]')].map((section) => section.id)).toEqual([
+        'why-fixtures',
+        'limits',
+      ]);
       expect(existsSync(path.join(site.outDir, 'index.html'))).toBe(true);
     },
     TEST_TIMEOUT,
@@ -169,11 +185,17 @@ describe('fixture content builds', () => {
         }
         expect(result.output, 'the output names the file').toContain(spec.file);
         // The message is the editor's to act on: no stack trace of the site's code under it.
-        expect(result.output, `a stack trace was printed\n${tail(result.output)}`).not.toMatch(/Stack trace:|^\s+at \S/m);
+        expect(result.output, `a stack trace was printed\n${tail(result.output)}`).not.toMatch(
+          /Stack trace:|^\s+at \S/m,
+        );
         expect(existsSync(path.join(site.outDir, READER_PAGE)), `${READER_PAGE} was published`).toBe(false);
         expect(existsSync(path.join(site.outDir, 'index.html')), 'index.html was published').toBe(false);
         expect(existsSync(path.join(site.outDir, '404.html')), '404.html was published').toBe(false);
-        if (spec.outside) expect(existsSync(path.join(site.dir, spec.outside)), `${spec.outside} was written outside the output folder`).toBe(false);
+        if (spec.outside)
+          expect(
+            existsSync(path.join(site.dir, spec.outside)),
+            `${spec.outside} was written outside the output folder`,
+          ).toBe(false);
       },
       TEST_TIMEOUT,
     );

@@ -15,7 +15,14 @@ import { checkSite } from '../../src/cli/check-site';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/deploy';
 import { formatPermalinks, readPermalinks } from '../../src/lib/permalinks';
 import { readPage } from '../helpers/dist';
-import { buildFixtureSite, fixturesDir, makeFixtureRoot, prepareFixtureSite, type BuildResult, type FixtureSite } from '../helpers/fixture-build';
+import {
+  buildFixtureSite,
+  fixturesDir,
+  makeFixtureRoot,
+  prepareFixtureSite,
+  type BuildResult,
+  type FixtureSite,
+} from '../helpers/fixture-build';
 import { publishedUrls } from '../helpers/published';
 
 const TIMEOUT = 300_000;
@@ -84,6 +91,8 @@ describe('new addresses join content/permalinks.json', () => {
     const count = readPermalinks(site.contentDir).published.length;
     const lines = build.output.split('\n').filter((line) => line.includes('content/permalinks.json'));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`[huitan:permalink-lock] ${count} new addresses added to ${path.join(site.contentDir, 'permalinks.json')}: commit the file with the content`);
+    expect(lines[0]).toContain(
+      `[huitan:permalink-lock] ${count} new addresses added to ${path.join(site.contentDir, 'permalinks.json')}: commit the file with the content`,
+    );
   });
 });

@@ -14,7 +14,13 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { runImport } from '../../src/cli/import-command';
 import { listFiles } from '../../src/lib/files';
 import { PLACEHOLDER } from '../../src/lib/placeholder';
-import { buildFixtureSite, makeFixtureRoot, prepareFixtureSite, type BuildResult, type FixtureSite } from '../helpers/fixture-build';
+import {
+  buildFixtureSite,
+  makeFixtureRoot,
+  prepareFixtureSite,
+  type BuildResult,
+  type FixtureSite,
+} from '../helpers/fixture-build';
 import { root } from '../helpers/paths';
 
 const TRANSCRIPTS = path.join(root, 'tests/fixtures/transcripts');
@@ -25,7 +31,17 @@ const A = 'amara-nwosu';
 const T = 'tomas-lindqvist';
 const P = 'priya-raman';
 const PANEL_EN = [G, A, T, P, G, P, A, G, T, G, A, P, T, G, P, A, T, G];
-const PANEL_ZH = ['he-shu', 'zhou-min', 'chen-yifan', 'lin-xiao', 'he-shu', 'lin-xiao', 'zhou-min', 'chen-yifan', 'he-shu'];
+const PANEL_ZH = [
+  'he-shu',
+  'zhou-min',
+  'chen-yifan',
+  'lin-xiao',
+  'he-shu',
+  'lin-xiao',
+  'zhou-min',
+  'chen-yifan',
+  'he-shu',
+];
 
 /** One import each, in this order (the first creates the English panel's people). */
 const IMPORTS = [
@@ -36,13 +52,45 @@ const IMPORTS = [
     speakers: PANEL_EN,
     language: 'en',
   },
-  { slug: 'panel-vtt', file: 'panel-en.vtt', args: ['--title', 'Who said what', '--date', '2024-05-02'], speakers: PANEL_EN, language: 'en' },
-  { slug: 'panel-meeting', file: 'panel-en-meeting.txt', args: ['--title', 'Who said what', '--date', '2024-05-02'], speakers: PANEL_EN, language: 'en' },
-  { slug: 'panel-podcast', file: 'panel-en.json', args: ['--title', 'Who said what', '--date', '2024-05-02'], speakers: PANEL_EN, language: 'en' },
+  {
+    slug: 'panel-vtt',
+    file: 'panel-en.vtt',
+    args: ['--title', 'Who said what', '--date', '2024-05-02'],
+    speakers: PANEL_EN,
+    language: 'en',
+  },
+  {
+    slug: 'panel-meeting',
+    file: 'panel-en-meeting.txt',
+    args: ['--title', 'Who said what', '--date', '2024-05-02'],
+    speakers: PANEL_EN,
+    language: 'en',
+  },
+  {
+    slug: 'panel-podcast',
+    file: 'panel-en.json',
+    args: ['--title', 'Who said what', '--date', '2024-05-02'],
+    speakers: PANEL_EN,
+    language: 'en',
+  },
   {
     slug: 'panel-zh',
     file: 'panel-zh.txt',
-    args: ['--title', '谁说了什么', '--date', '2024-06-01', '--speaker', '主持人=he-shu', '--speaker', '周敏=zhou-min', '--speaker', '陈一帆=chen-yifan', '--speaker', '林晓=lin-xiao', '--create-speakers'],
+    args: [
+      '--title',
+      '谁说了什么',
+      '--date',
+      '2024-06-01',
+      '--speaker',
+      '主持人=he-shu',
+      '--speaker',
+      '周敏=zhou-min',
+      '--speaker',
+      '陈一帆=chen-yifan',
+      '--speaker',
+      '林晓=lin-xiao',
+      '--create-speakers',
+    ],
     speakers: PANEL_ZH,
     language: 'zh-CN',
   },
@@ -65,7 +113,10 @@ async function fillIn(contentDir: string): Promise<void> {
     let text = await readFile(file, 'utf8');
     if (!text.includes(PLACEHOLDER)) continue;
     const names = NAMES[path.basename(rel, '.yaml')];
-    if (names) text = text.replace(`name: ${PLACEHOLDER}`, `name: ${names[0]}`).replace(`latinName: ${PLACEHOLDER}`, `latinName: ${names[1]}`);
+    if (names)
+      text = text
+        .replace(`name: ${PLACEHOLDER}`, `name: ${names[0]}`)
+        .replace(`latinName: ${PLACEHOLDER}`, `latinName: ${names[1]}`);
     await writeFile(file, text.replaceAll(PLACEHOLDER, 'Filled in by the test’s editor'));
   }
 }

@@ -19,13 +19,22 @@ import { countWords } from '../../src/lib/talk-stats';
 import { launchChromium } from '../helpers/browser';
 import { readPage } from '../helpers/dist';
 import { buildFixtureSite, makeFixtureRoot, type BuildResult, type FixtureSite } from '../helpers/fixture-build';
-import { addNewTalks, joinNewPermalinks, NEW_TALKS, NEW_TALKS_FIXTURE, prepareContentCopy, type ImportReport } from '../helpers/new-talks';
+import {
+  addNewTalks,
+  joinNewPermalinks,
+  NEW_TALKS,
+  NEW_TALKS_FIXTURE,
+  prepareContentCopy,
+  type ImportReport,
+} from '../helpers/new-talks';
 import { distDir, root } from '../helpers/paths';
 import { serveDist } from '../helpers/server';
 
 const TIMEOUT = 600_000;
 /** The build suites that read a built site (the others build fixture sites of their own). */
-const SITE_SUITES = ['reader', 'annotations', 'search-index', 'security', 'speaker-pages', 'sharing'].map((name) => `tests/build/${name}.test.ts`);
+const SITE_SUITES = ['reader', 'annotations', 'search-index', 'security', 'speaker-pages', 'sharing'].map(
+  (name) => `tests/build/${name}.test.ts`,
+);
 
 let parent: string;
 let site: FixtureSite;
@@ -51,14 +60,31 @@ const text = (element: Element | null | undefined) => (element?.textContent ?? '
 
 /** Runs vitest's build project on `files` against the new site; resolves with its exit code and output. */
 function runSuites(files: readonly string[]): Promise<{ code: number | null; output: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HUITAN_TEST_DIST: site.outDir, HUITAN_TEST_CONTENT: site.contentDir, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HUITAN_TEST_DIST: site.outDir,
+    HUITAN_TEST_CONTENT: site.contentDir,
+    NO_COLOR: '1',
+  };
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'NODE_ENV') delete env[key];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'tests/vitest.config.ts', '--project', 'build', ...files], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(root, 'node_modules/vitest/vitest.mjs'),
+        'run',
+        '--config',
+        'tests/vitest.config.ts',
+        '--project',
+        'build',
+        ...files,
+      ],
+      {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -74,7 +100,13 @@ function hashTree(dir: string): Map<string, string> {
     for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(child);
-      else hashes.set(child, createHash('sha256').update(readFileSync(path.join(dir, child))).digest('hex'));
+      else
+        hashes.set(
+          child,
+          createHash('sha256')
+            .update(readFileSync(path.join(dir, child)))
+            .digest('hex'),
+        );
     }
   };
   walk('');
@@ -129,12 +161,22 @@ describe('a talk in English', () => {
 
   test('counts words, read at 238 a minute, where a Chinese talk counts characters', async () => {
     const turns = path.join(site.contentDir, 'talks/open-data-panel/turns');
-    const bodies = await Promise.all((await readdir(turns)).map(async (file) => (await readFile(path.join(turns, file), 'utf8')).split('---\n').slice(2).join('---\n')));
+    const bodies = await Promise.all(
+      (await readdir(turns)).map(async (file) =>
+        (await readFile(path.join(turns, file), 'utf8')).split('---\n').slice(2).join('---\n'),
+      ),
+    );
     const words = bodies.reduce((sum, body) => sum + countWords(stripNotes(body), 'en'), 0);
     expect(words).toBeGreaterThan(60);
-    expect(text(page(READER).querySelector('.talk-meta div:nth-child(3) dd'))).toBe(`全文${words}词，4段发言，约1分钟读完`);
-    expect(text(page(`${READER}about/`).querySelector('.talk-length'))).toBe(`全文${words}词，4段发言，约1分钟读完（按每分钟238词计）`);
-    expect(text(page('/data-and-evaluation/').querySelector('.talk-meta div:nth-child(3) dd'))).toMatch(/^全文\d+字，4段发言，约1分钟读完$/);
+    expect(text(page(READER).querySelector('.talk-meta div:nth-child(3) dd'))).toBe(
+      `全文${words}词，4段发言，约1分钟读完`,
+    );
+    expect(text(page(`${READER}about/`).querySelector('.talk-length'))).toBe(
+      `全文${words}词，4段发言，约1分钟读完（按每分钟238词计）`,
+    );
+    expect(text(page('/data-and-evaluation/').querySelector('.talk-meta div:nth-child(3) dd'))).toMatch(
+      /^全文\d+字，4段发言，约1分钟读完$/,
+    );
   });
 
   test('names a speaker once when the Latin name is the name, and takes “Sam” for Sam Okafor’s alias, not a mistake', () => {
@@ -142,80 +184,129 @@ describe('a talk in English', () => {
     expect(names).toEqual(['Jane Doe 主持', 'Sam Okafor']);
     const about = page(`${READER}about/`);
     expect(about.querySelector('#corrections')).toBeNull();
-    expect([...about.querySelectorAll('#speaker-labels li')].map(text)).toEqual(['“Sam”：Sam Okafor的另一称呼，见第4段。']);
-    expect(page(READER).querySelector('#sam-okafor-2 .turn-source-label')?.getAttribute('href')).toBe(`${READER}about/#speaker-labels`);
+    expect([...about.querySelectorAll('#speaker-labels li')].map(text)).toEqual([
+      '“Sam”：Sam Okafor的另一称呼，见第4段。',
+    ]);
+    expect(page(READER).querySelector('#sam-okafor-2 .turn-source-label')?.getAttribute('href')).toBe(
+      `${READER}about/#speaker-labels`,
+    );
   });
 
   test('is the newest talk: first on the home page, which unfurls with the site’s card as it has no key quote', () => {
     const home = page('/');
-    expect([...home.querySelectorAll('.talk-card-title a')].map((link) => link.getAttribute('href'))).toEqual(['/open-data-panel/', '/data-and-evaluation/', '/waic-2023-roundtable/']);
-    expect(home.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe('http://127.0.0.1:4321/card.png');
+    expect([...home.querySelectorAll('.talk-card-title a')].map((link) => link.getAttribute('href'))).toEqual([
+      '/open-data-panel/',
+      '/data-and-evaluation/',
+      '/waic-2023-roundtable/',
+    ]);
+    expect(home.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe(
+      'http://127.0.0.1:4321/card.png',
+    );
     expect(existsSync(path.join(site.outDir, 'card.png'))).toBe(true);
   });
 
   test('徐立’s page lists his turns in both Chinese talks, newest first', () => {
-    const talks = [...page('/speakers/xu-li/').querySelectorAll('.speaker-talk-title a')].map((link) => link.getAttribute('href'));
+    const talks = [...page('/speakers/xu-li/').querySelectorAll('.speaker-talk-title a')].map((link) =>
+      link.getAttribute('href'),
+    );
     expect(talks).toEqual(['/data-and-evaluation/', '/waic-2023-roundtable/']);
   });
 });
 
 describe('search over talks in two languages', () => {
-  test('one search page finds English and Chinese words, and so would a page in English', async () => {
-    const [browser, server] = await Promise.all([launchChromium(), serveDist(site.outDir)]);
-    try {
-      const search = async (query: string, lang?: string) => {
-        const tab = await browser.newPage();
-        // A later English interface: the page's own language must not narrow the index.
-        if (lang) await tab.addInitScript((tag) => document.addEventListener('readystatechange', () => document.documentElement.setAttribute('lang', tag), { once: true }), lang);
-        await tab.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-        await tab.waitForFunction(() => {
-          const panel = document.querySelector('ht-search-panel');
-          return panel !== null && !panel.hasAttribute('aria-busy') && panel.querySelector('.search-status')?.textContent !== '';
-        });
-        const found = await tab.getByRole('list', { name: '搜索结果' }).getByRole('link').evaluateAll((links) =>
-          links.map((link) => ({ path: new URL((link as HTMLAnchorElement).href).pathname, lang: link.querySelector('.search-result-excerpt')?.getAttribute('lang') ?? null })),
-        );
-        const pageLang = await tab.evaluate(() => document.documentElement.lang);
-        await tab.close();
-        return { found, pageLang };
-      };
-      const english = await search('transcript');
-      expect(english.found.map((hit) => hit.path)).toEqual(['/open-data-panel/']);
-      expect(english.found.map((hit) => hit.lang)).toEqual(['en']);
-      const chinese = await search('评测数据');
-      expect(chinese.found.map((hit) => hit.path)).toEqual(['/data-and-evaluation/', '/data-and-evaluation/']);
-      // A Chinese turn on a Chinese page needs no lang of its own.
-      expect(chinese.found.map((hit) => hit.lang)).toEqual([null, null]);
-      const fromEnglishPage = await search('评测', 'en');
-      expect(fromEnglishPage.pageLang).toBe('en');
-      expect(new Set(fromEnglishPage.found.map((hit) => hit.path))).toEqual(new Set(['/data-and-evaluation/']));
-      expect((await search('recording', 'en')).found.map((hit) => hit.path)).toEqual(['/open-data-panel/']);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
-  }, TIMEOUT);
+  test(
+    'one search page finds English and Chinese words, and so would a page in English',
+    async () => {
+      const [browser, server] = await Promise.all([launchChromium(), serveDist(site.outDir)]);
+      try {
+        const search = async (query: string, lang?: string) => {
+          const tab = await browser.newPage();
+          // A later English interface: the page's own language must not narrow the index.
+          if (lang)
+            await tab.addInitScript(
+              (tag) =>
+                document.addEventListener(
+                  'readystatechange',
+                  () => document.documentElement.setAttribute('lang', tag),
+                  { once: true },
+                ),
+              lang,
+            );
+          await tab.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+          await tab.waitForFunction(() => {
+            const panel = document.querySelector('ht-search-panel');
+            return (
+              panel !== null &&
+              !panel.hasAttribute('aria-busy') &&
+              panel.querySelector('.search-status')?.textContent !== ''
+            );
+          });
+          const found = await tab
+            .getByRole('list', { name: '搜索结果' })
+            .getByRole('link')
+            .evaluateAll((links) =>
+              links.map((link) => ({
+                path: new URL((link as HTMLAnchorElement).href).pathname,
+                lang: link.querySelector('.search-result-excerpt')?.getAttribute('lang') ?? null,
+              })),
+            );
+          const pageLang = await tab.evaluate(() => document.documentElement.lang);
+          await tab.close();
+          return { found, pageLang };
+        };
+        const english = await search('transcript');
+        expect(english.found.map((hit) => hit.path)).toEqual(['/open-data-panel/']);
+        expect(english.found.map((hit) => hit.lang)).toEqual(['en']);
+        const chinese = await search('评测数据');
+        expect(chinese.found.map((hit) => hit.path)).toEqual(['/data-and-evaluation/', '/data-and-evaluation/']);
+        // A Chinese turn on a Chinese page needs no lang of its own.
+        expect(chinese.found.map((hit) => hit.lang)).toEqual([null, null]);
+        const fromEnglishPage = await search('评测', 'en');
+        expect(fromEnglishPage.pageLang).toBe('en');
+        expect(new Set(fromEnglishPage.found.map((hit) => hit.path))).toEqual(new Set(['/data-and-evaluation/']));
+        expect((await search('recording', 'en')).found.map((hit) => hit.path)).toEqual(['/open-data-panel/']);
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    },
+    TIMEOUT,
+  );
 });
 
 describe('the site-wide test suites', () => {
-  test(`pass on the site with the new talks: ${SITE_SUITES.map((file) => path.basename(file)).join(', ')}`, async () => {
-    const { code, output } = await runSuites(SITE_SUITES);
-    expect(code, tail(output)).toBe(0);
-    expect(output).toMatch(/Test Files\s+6 passed/);
-  }, TIMEOUT);
+  test(
+    `pass on the site with the new talks: ${SITE_SUITES.map((file) => path.basename(file)).join(', ')}`,
+    async () => {
+      const { code, output } = await runSuites(SITE_SUITES);
+      expect(code, tail(output)).toBe(0);
+      expect(output).toMatch(/Test Files\s+6 passed/);
+    },
+    TIMEOUT,
+  );
 });
 
 describe('the talks removed again', () => {
-  test('the site builds byte for byte as dist/, with the same cache', async () => {
-    expect(existsSync(path.join(distDir, 'index.html')), `expected ${distDir} built from content/ (npm run build)`).toBe(true);
-    for (const talk of NEW_TALKS) await rm(path.join(site.contentDir, 'talks', talk.slug), { recursive: true });
-    for (const file of await readdir(path.join(NEW_TALKS_FIXTURE, 'speakers'))) await rm(path.join(site.contentDir, 'speakers', file));
-    await cp(path.join(root, 'content/permalinks.json'), path.join(site.contentDir, 'permalinks.json'));
-    const again = { ...site, outDir: path.join(site.dir, 'out-again') };
-    const result = await buildFixtureSite(again, TIMEOUT);
-    expect(result.exitCode, tail(result.output)).toBe(0);
-    const [built, published] = [hashTree(again.outDir), hashTree(distDir)];
-    const differ = [...new Set([...built.keys(), ...published.keys()])].filter((file) => built.get(file) !== published.get(file));
-    expect(differ).toEqual([]);
-  }, TIMEOUT);
+  test(
+    'the site builds byte for byte as dist/, with the same cache',
+    async () => {
+      expect(
+        existsSync(path.join(distDir, 'index.html')),
+        `expected ${distDir} built from content/ (npm run build)`,
+      ).toBe(true);
+      for (const talk of NEW_TALKS) await rm(path.join(site.contentDir, 'talks', talk.slug), { recursive: true });
+      for (const file of await readdir(path.join(NEW_TALKS_FIXTURE, 'speakers')))
+        await rm(path.join(site.contentDir, 'speakers', file));
+      await cp(path.join(root, 'content/permalinks.json'), path.join(site.contentDir, 'permalinks.json'));
+      const again = { ...site, outDir: path.join(site.dir, 'out-again') };
+      const result = await buildFixtureSite(again, TIMEOUT);
+      expect(result.exitCode, tail(result.output)).toBe(0);
+      const [built, published] = [hashTree(again.outDir), hashTree(distDir)];
+      const differ = [...new Set([...built.keys(), ...published.keys()])].filter(
+        (file) => built.get(file) !== published.get(file),
+      );
+      expect(differ).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });

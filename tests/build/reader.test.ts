@@ -11,7 +11,9 @@ import { readPage } from '../helpers/dist';
 import { distDir, root } from '../helpers/paths';
 
 const talkDir = path.join(root, 'content/talks/waic-2023-roundtable/turns');
-const turnFiles = readdirSync(talkDir).filter((name) => name.endsWith('.md')).sort();
+const turnFiles = readdirSync(talkDir)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 const frontMatter = (file: string) => readFileSync(path.join(talkDir, file), 'utf8').split('---')[1] ?? '';
 const field = (file: string, name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(frontMatter(file))?.[1];
 
@@ -50,7 +52,9 @@ describe('the reader page', () => {
       expect(turn.id).toBe(field(file, 'anchor'));
       expect(turn.getAttribute('data-speaker')).toBe(field(file, 'speaker'));
       const body = readFileSync(path.join(talkDir, file), 'utf8').split('---').slice(2).join('---');
-      const paragraphs = stripNotes(body).split('\n').filter((line) => line.trim() !== '');
+      const paragraphs = stripNotes(body)
+        .split('\n')
+        .filter((line) => line.trim() !== '');
       // The paragraphs' text once the inline notes are taken out: the speaker's words.
       const rendered = [...turn.querySelectorAll('.turn-body p')].map((p) => {
         const copy = p.cloneNode(true) as Element;
@@ -144,32 +148,41 @@ describe('the reader page', () => {
 });
 
 describe('every page', () => {
-  test.each(['/', '/waic-2023-roundtable/', '/speakers/yang-zhilin/', '/404.html'])('%s has no whitespace between two Chinese characters', (page) => {
-    expect(cjkGaps(readPage(page))).toEqual([]);
-  });
+  test.each(['/', '/waic-2023-roundtable/', '/speakers/yang-zhilin/', '/404.html'])(
+    '%s has no whitespace between two Chinese characters',
+    (page) => {
+      expect(cjkGaps(readPage(page))).toEqual([]);
+    },
+  );
 
-  test.each(['/', '/waic-2023-roundtable/', '/speakers/yang-zhilin/', '/404.html'])('%s is zh-CN with a title and a description', (page) => {
-    const document = readPage(page);
-    expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
-    expect(document.title.length).toBeGreaterThan(0);
-    expect(document.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
-    // Strict CSP (security.test.ts): no inline script but the site's, no style attributes.
-    expect(document.querySelectorAll('script:not([src])')).toHaveLength(1);
-    expect(document.querySelectorAll('[style]')).toHaveLength(0);
-  });
+  test.each(['/', '/waic-2023-roundtable/', '/speakers/yang-zhilin/', '/404.html'])(
+    '%s is zh-CN with a title and a description',
+    (page) => {
+      const document = readPage(page);
+      expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
+      expect(document.title.length).toBeGreaterThan(0);
+      expect(document.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
+      // Strict CSP (security.test.ts): no inline script but the site's, no style attributes.
+      expect(document.querySelectorAll('script:not([src])')).toHaveLength(1);
+      expect(document.querySelectorAll('[style]')).toHaveLength(0);
+    },
+  );
 
-  test.each(['/', '/waic-2023-roundtable/', '/speakers/yang-zhilin/', '/404.html'])('%s carries one script, the site’s, and its stylesheet inline', (page) => {
-    const document = readPage(page);
-    expect(document.querySelectorAll('script[src]')).toHaveLength(0);
-    const scripts = [...document.querySelectorAll('script')];
-    expect(scripts.map((script) => script.getAttribute('type'))).toEqual(['module']);
-    // The search launcher, and a lazy import() by absolute path (an inline script resolves a
-    // relative one against the page).
-    expect(scripts[0]!.textContent).toContain('customElements.define("ht-search"');
-    expect(scripts[0]!.textContent).toMatch(/import\("\/_astro\/share-menu\.[\w-]+\.js"\)/);
-    expect(document.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(0);
-    expect(document.head.querySelectorAll('style')).toHaveLength(1);
-  });
+  test.each(['/', '/waic-2023-roundtable/', '/speakers/yang-zhilin/', '/404.html'])(
+    '%s carries one script, the site’s, and its stylesheet inline',
+    (page) => {
+      const document = readPage(page);
+      expect(document.querySelectorAll('script[src]')).toHaveLength(0);
+      const scripts = [...document.querySelectorAll('script')];
+      expect(scripts.map((script) => script.getAttribute('type'))).toEqual(['module']);
+      // The search launcher, and a lazy import() by absolute path (an inline script resolves a
+      // relative one against the page).
+      expect(scripts[0]!.textContent).toContain('customElements.define("ht-search"');
+      expect(scripts[0]!.textContent).toMatch(/import\("\/_astro\/share-menu\.[\w-]+\.js"\)/);
+      expect(document.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(0);
+      expect(document.head.querySelectorAll('style')).toHaveLength(1);
+    },
+  );
 
   test('no script carries Vite’s preload helper, and no chunk imports the inlined site script', () => {
     const dir = path.join(distDir, '_astro');
@@ -184,7 +197,8 @@ describe('every page', () => {
       expect(code, chunk).not.toContain('SiteScript');
     }
     const site = readPage('/').querySelector('script')!.textContent ?? '';
-    for (const [, target] of site.matchAll(/import\("([^"]+)"\)/g)) expect(existsSync(path.join(distDir, target!)), target).toBe(true);
+    for (const [, target] of site.matchAll(/import\("([^"]+)"\)/g))
+      expect(existsSync(path.join(distDir, target!)), target).toBe(true);
   });
 
   test('the home page lists the talk with its date, participants and a key quote', () => {

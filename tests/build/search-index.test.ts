@@ -17,9 +17,20 @@ describe('the search index', () => {
       languages: Record<string, { page_count: number; wasm: string | null }>;
     };
     // Every shard's records: the first bundle's fragments plus any other shard's.
-    const shards = ['', ...readdirSync(pagefindDir).filter((name) => name.startsWith('shard-')).map((name) => `${name}/`)];
-    const fragments = shards.reduce((sum, shard) => sum + readdirSync(path.join(pagefindDir, shard, 'fragment')).length, 0);
-    const turns = readerPages(sitePages()).reduce((sum, page) => sum + page.document.querySelectorAll('article.turn').length, 0);
+    const shards = [
+      '',
+      ...readdirSync(pagefindDir)
+        .filter((name) => name.startsWith('shard-'))
+        .map((name) => `${name}/`),
+    ];
+    const fragments = shards.reduce(
+      (sum, shard) => sum + readdirSync(path.join(pagefindDir, shard, 'fragment')).length,
+      0,
+    );
+    const turns = readerPages(sitePages()).reduce(
+      (sum, page) => sum + page.document.querySelectorAll('article.turn').length,
+      0,
+    );
     expect(Object.keys(entry.languages)).toEqual([SEARCH_INDEX_LANGUAGE]);
     // No stemmer: the tokens are not words of any language (search-records.ts SEARCH_INDEX_LANGUAGE).
     expect(entry.languages[SEARCH_INDEX_LANGUAGE]!.wasm).toBeNull();
@@ -29,7 +40,9 @@ describe('the search index', () => {
 
   test('is split into small chunks, so a query loads only the few its words fall in', () => {
     // One chunk of 27 KB without the chunk size the indexer sets (src/lib/search-records.ts).
-    const sizes = readdirSync(path.join(pagefindDir, 'index')).map((file) => statSync(path.join(pagefindDir, 'index', file)).size);
+    const sizes = readdirSync(path.join(pagefindDir, 'index')).map(
+      (file) => statSync(path.join(pagefindDir, 'index', file)).size,
+    );
     expect(sizes.length).toBeGreaterThan(20);
     expect(Math.max(...sizes)).toBeLessThan(5_000);
   });
@@ -50,29 +63,52 @@ describe('the search index', () => {
   });
 
   test('lists every speaker for the search panel in /search/site.json, not in every page', () => {
-    const { speakers } = JSON.parse(readFileSync(path.join(distDir, 'search/site.json'), 'utf8')) as { speakers: { id: string; name: string }[] };
-    const participants = [...readPage('/waic-2023-roundtable/').querySelectorAll('.participant')].map((item) => item.id.replace(/^speaker-/, ''));
+    const { speakers } = JSON.parse(readFileSync(path.join(distDir, 'search/site.json'), 'utf8')) as {
+      speakers: { id: string; name: string }[];
+    };
+    const participants = [...readPage('/waic-2023-roundtable/').querySelectorAll('.participant')].map((item) =>
+      item.id.replace(/^speaker-/, ''),
+    );
     const speakerPages = readdirSync(path.join(distDir, 'speakers')).sort();
     expect(speakers.map((speaker) => speaker.id).sort()).toEqual(speakerPages);
     // In the order they appear on stage: the talk's participants keep theirs, whatever other talks list.
     expect(speakers.map((speaker) => speaker.id).filter((id) => participants.includes(id))).toEqual(participants);
-    expect(speakers.find((speaker) => speaker.id === 'yang-zhilin')).toMatchObject({ name: '杨植麟', aliases: ['植麟'], color: 'violet', initials: '杨' });
+    expect(speakers.find((speaker) => speaker.id === 'yang-zhilin')).toMatchObject({
+      name: '杨植麟',
+      aliases: ['植麟'],
+      color: 'violet',
+      initials: '杨',
+    });
     for (const page of ['/', '/waic-2023-roundtable/', '/search/']) {
-      expect(readPage(page).querySelectorAll('[data-speakers], .search-facet-option[data-facet]'), page).toHaveLength(0);
+      expect(readPage(page).querySelectorAll('[data-speakers], .search-facet-option[data-facet]'), page).toHaveLength(
+        0,
+      );
     }
   });
 
   test('names in /search/site.json the metadata and WebAssembly Pagefind’s entry file names, and no shard', () => {
-    const { index } = JSON.parse(readFileSync(path.join(distDir, 'search/site.json'), 'utf8')) as { index: SearchIndexFiles };
-    const entry = JSON.parse(readFileSync(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-    expect(index).toEqual({ meta: `pagefind.${entry.languages['zh-cn']!.hash}.pf_meta`, wasm: 'wasm.unknown.pagefind', shards: [] });
+    const { index } = JSON.parse(readFileSync(path.join(distDir, 'search/site.json'), 'utf8')) as {
+      index: SearchIndexFiles;
+    };
+    const entry = JSON.parse(readFileSync(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string }>;
+    };
+    expect(index).toEqual({
+      meta: `pagefind.${entry.languages['zh-cn']!.hash}.pf_meta`,
+      wasm: 'wasm.unknown.pagefind',
+      shards: [],
+    });
     expect(parseSite({ speakers: [], index }).index).toEqual(index);
     for (const file of [index.meta, index.wasm]) expect(existsSync(path.join(pagefindDir, file)), file).toBe(true);
   });
 
   test('the reader page loads no search code until search is opened', () => {
     const page = readPage('/waic-2023-roundtable/');
-    expect([...page.querySelectorAll('script[src], link[href]')].filter((tag) => /pagefind|search/.test(tag.getAttribute('src') ?? tag.getAttribute('href') ?? ''))).toEqual([]);
+    expect(
+      [...page.querySelectorAll('script[src], link[href]')].filter((tag) =>
+        /pagefind|search/.test(tag.getAttribute('src') ?? tag.getAttribute('href') ?? ''),
+      ),
+    ).toEqual([]);
     // The site's inline script imports the panel and Pagefind only as the dialog opens.
     const site = page.querySelector('script')?.textContent ?? '';
     expect(site).toMatch(/import\("\/_astro\/search\.astro[^"]*\.js"\)/);

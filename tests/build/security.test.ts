@@ -13,11 +13,15 @@ import { hashHeaders, inlineScripts, inlineStyles, sourceHash, withHashes } from
 import { readPage } from '../helpers/dist';
 import { distDir, root } from '../helpers/paths';
 
-const pages = listFilesSync(distDir).filter((file) => file.endsWith('.html')).map((file) => `/${file}`);
+const pages = listFilesSync(distDir)
+  .filter((file) => file.endsWith('.html'))
+  .map((file) => `/${file}`);
 
 describe('the Content-Security-Policy', () => {
   test('allows scripts only from the site (and WebAssembly for search), none inline but by hash', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]));
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('style-src')).toEqual(["'self'"]);
@@ -43,17 +47,25 @@ describe('the Content-Security-Policy', () => {
     expect(scripts.length).toBeLessThanOrEqual(1);
     for (const script of scripts) expect(script.getAttribute('type')).toBe('module');
     expect(head[1]?.getAttribute('content')).toBe(
-      withHashes(CONTENT_SECURITY_POLICY, { styles: [sourceHash(styles[0]!.textContent ?? '')], scripts: scripts.map((script) => sourceHash(script.textContent ?? '')) }),
+      withHashes(CONTENT_SECURITY_POLICY, {
+        styles: [sourceHash(styles[0]!.textContent ?? '')],
+        scripts: scripts.map((script) => sourceHash(script.textContent ?? '')),
+      }),
     );
     expect(document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')).toHaveLength(1);
     expect(document.querySelectorAll('[style]')).toHaveLength(0);
     const handlers = [...document.querySelectorAll('*')].flatMap((element) =>
-      [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => `<${element.tagName.toLowerCase()} ${attribute.name}>`),
+      [...element.attributes]
+        .filter((attribute) => /^on/i.test(attribute.name))
+        .map((attribute) => `<${element.tagName.toLowerCase()} ${attribute.name}>`),
     );
     expect(handlers).toEqual([]);
     // The site icon is an image data: URL (Base.astro); no other data: URL is linked.
     const scriptUrls = [...document.querySelectorAll('[href]:not(link[rel="icon"]), [src], [action]')]
-      .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? '')
+      .map(
+        (element) =>
+          element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? '',
+      )
       .filter((url) => /^\s*(javascript|vbscript|data):/i.test(url));
     expect(scriptUrls).toEqual([]);
   });
@@ -72,7 +84,10 @@ describe('public/_headers', () => {
     .map((line) => line.trim());
 
   test('is published with the site, its policy allowing the pages’ stylesheets and script by hash', () => {
-    const hashes = { styles: [...new Set(stylesheets.map(sourceHash))], scripts: [...new Set(scripts.map(sourceHash))] };
+    const hashes = {
+      styles: [...new Set(stylesheets.map(sourceHash))],
+      scripts: [...new Set(scripts.map(sourceHash))],
+    };
     expect(hashes.styles.length).toBeGreaterThan(1);
     expect(hashes.scripts).toHaveLength(1);
     expect(readFileSync(path.join(distDir, '_headers'), 'utf8')).toBe(hashHeaders(headers, hashes));
@@ -87,6 +102,8 @@ describe('public/_headers', () => {
   test('sets nosniff, a referrer policy and a permissions policy', () => {
     expect(rules).toContain('X-Content-Type-Options: nosniff');
     expect(rules).toContain('Referrer-Policy: strict-origin-when-cross-origin');
-    expect(rules.find((rule) => rule.startsWith('Permissions-Policy: '))).toMatch(/camera=\(\), microphone=\(\), geolocation=\(\)/);
+    expect(rules.find((rule) => rule.startsWith('Permissions-Policy: '))).toMatch(
+      /camera=\(\), microphone=\(\), geolocation=\(\)/,
+    );
   });
 });

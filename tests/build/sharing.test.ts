@@ -53,12 +53,20 @@ describe.each(QUOTES)('the share page of %s', (id) => {
   });
 
   test('describes the quote as a schema.org Quotation by its speaker in the talk', () => {
-    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<string, unknown>;
+    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.textContent ?? '{}') as Record<
+      string,
+      unknown
+    >;
     expect(data['@type']).toBe('Quotation');
     expect(data['text']).toBe(span);
     expect(data['url']).toBe(`${SITE}${TALK}q/${id}/`);
     expect(data['spokenByCharacter']).toMatchObject({ '@type': 'Person' });
-    expect(data['isPartOf']).toMatchObject({ '@type': 'Event', name: '创想共论·智变可能', startDate: '2023-07-06', url: `${SITE}${TALK}` });
+    expect(data['isPartOf']).toMatchObject({
+      '@type': 'Event',
+      name: '创想共论·智变可能',
+      startDate: '2023-07-06',
+      url: `${SITE}${TALK}`,
+    });
   });
 
   test('shows the quote and links prominently into context at its highlighted anchor', () => {
@@ -93,7 +101,10 @@ describe('Open Graph on the reader and the home page', () => {
   test('/ unfurls with the newest talk’s first key quote, or the site’s card when it has none', () => {
     const home = readPage('/');
     const newest = home.querySelector('.talk-card a')!.getAttribute('href')!;
-    const quote = readPage(newest).querySelector('.key-quote-item a[href^="#quote-"]')?.getAttribute('href')?.slice('#quote-'.length);
+    const quote = readPage(newest)
+      .querySelector('.key-quote-item a[href^="#quote-"]')
+      ?.getAttribute('href')
+      ?.slice('#quote-'.length);
     const image = meta(home, 'og:image')!;
     expect(image).toBe(quote ? `${SITE}${newest}q/${quote}.png` : `${SITE}/card.png`);
     expect(meta(home, 'og:image:alt')).toBeTruthy();
@@ -110,9 +121,15 @@ describe('Open Graph on the reader and the home page', () => {
 describe('share menus without JavaScript', () => {
   const expectFull = (menu: Element) => {
     expect(menu.querySelector('details summary')?.textContent).toMatch(/^分享与引用/);
-    expect(menu.querySelector('[data-share-part="url"]')?.getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:4321\/waic-2023-roundtable\//);
-    expect(menu.querySelector('[data-share-part="gbt"]')?.textContent).toMatch(/\[EB\/OL\]\. 会谈 Huitan, 2023-07-06\. http/);
-    expect(menu.querySelector('[data-share-part="apa"]')?.textContent).toMatch(/\(2023, July 6\)\. 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛 \[Transcript\]\. 会谈 Huitan\. http/);
+    expect(menu.querySelector('[data-share-part="url"]')?.getAttribute('href')).toMatch(
+      /^http:\/\/127\.0\.0\.1:4321\/waic-2023-roundtable\//,
+    );
+    expect(menu.querySelector('[data-share-part="gbt"]')?.textContent).toMatch(
+      /\[EB\/OL\]\. 会谈 Huitan, 2023-07-06\. http/,
+    );
+    expect(menu.querySelector('[data-share-part="apa"]')?.textContent).toMatch(
+      /\(2023, July 6\)\. 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛 \[Transcript\]\. 会谈 Huitan\. http/,
+    );
     for (const button of menu.querySelectorAll('button')) {
       expect(button.hasAttribute('hidden') || button.closest('[hidden]') !== null).toBe(true);
     }
@@ -162,7 +179,9 @@ describe('share menus without JavaScript', () => {
     for (const id of QUOTES) {
       const menus = [...readPage(`${TALK}q/${id}/`).querySelectorAll('ht-share')];
       expect(menus).toHaveLength(1);
-      expect(menus[0]!.querySelector('[data-share-part="text"]')?.textContent).toMatch(/^“.+” ——.+，WAIC 2023 开幕式圆桌论坛 http/);
+      expect(menus[0]!.querySelector('[data-share-part="text"]')?.textContent).toMatch(
+        /^“.+” ——.+，WAIC 2023 开幕式圆桌论坛 http/,
+      );
       expectFull(menus[0]!);
     }
   });
@@ -184,10 +203,18 @@ describe('a second build, with a redirect added', () => {
   let result: BuildResult;
   beforeAll(async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'huitan-sharing-'));
-    site = { dir, contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'out'), cacheDir: path.join(dir, 'cache') };
+    site = {
+      dir,
+      contentDir: path.join(dir, 'content'),
+      outDir: path.join(dir, 'out'),
+      cacheDir: path.join(dir, 'cache'),
+    };
     await cp(testContentDir, site.contentDir, { recursive: true });
     await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    const permalinks = JSON.parse(await readFile(path.join(site.contentDir, 'permalinks.json'), 'utf8')) as { published: string[]; redirects: Record<string, string> };
+    const permalinks = JSON.parse(await readFile(path.join(site.contentDir, 'permalinks.json'), 'utf8')) as {
+      published: string[];
+      redirects: Record<string, string>;
+    };
     permalinks.published.push(`${TALK}q/old-name/`);
     permalinks.redirects[`${TALK}q/old-name/`] = `${TALK}q/embodied-agents/`;
     await writeFile(path.join(site.contentDir, 'permalinks.json'), JSON.stringify(permalinks));
@@ -209,8 +236,12 @@ describe('a second build, with a redirect added', () => {
     const file = path.join(site.outDir, 'waic-2023-roundtable/q/old-name/index.html');
     expect(existsSync(file)).toBe(true);
     const doc = readPage(`${TALK}q/old-name/`, site.outDir);
-    expect(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(`0; url=${TALK}q/embodied-agents/`);
-    expect(doc.querySelector(`main a[href="${TALK}q/embodied-agents/"]`)?.textContent).toBe(`${SITE}${TALK}q/embodied-agents/`);
+    expect(doc.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe(
+      `0; url=${TALK}q/embodied-agents/`,
+    );
+    expect(doc.querySelector(`main a[href="${TALK}q/embodied-agents/"]`)?.textContent).toBe(
+      `${SITE}${TALK}q/embodied-agents/`,
+    );
     expect(doc.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
   });
 });

@@ -12,7 +12,13 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSite, formatReport, optionsFromEnv, type SiteCheckReport } from '../../src/cli/check-site';
-import { buildFixtureSite, makeFixtureRoot, prepareProjectBuild, type BuildResult, type FixtureSite } from '../helpers/fixture-build';
+import {
+  buildFixtureSite,
+  makeFixtureRoot,
+  prepareProjectBuild,
+  type BuildResult,
+  type FixtureSite,
+} from '../helpers/fixture-build';
 import { distDir } from '../helpers/paths';
 
 const TIMEOUT = 300_000;
@@ -24,7 +30,13 @@ function hashTree(dir: string): Map<string, string> {
     for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(child);
-      else hashes.set(child, createHash('sha256').update(readFileSync(path.join(dir, child))).digest('hex'));
+      else
+        hashes.set(
+          child,
+          createHash('sha256')
+            .update(readFileSync(path.join(dir, child)))
+            .digest('hex'),
+        );
     }
   };
   walk('');

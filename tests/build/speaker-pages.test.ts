@@ -7,7 +7,12 @@ describe('the speaker pages', () => {
     const page = readPage('/speakers/yang-zhilin/');
     expect(page.querySelector('h1')?.textContent).toBe('杨植麟Yang Zhilin');
     expect(page.querySelector('.speaker-count')?.textContent).toBe('1 场对话，2 段发言');
-    expect([...page.querySelectorAll('.speaker-turn-link')].map((link) => [link.getAttribute('href'), link.textContent?.trim()])).toEqual([
+    expect(
+      [...page.querySelectorAll('.speaker-turn-link')].map((link) => [
+        link.getAttribute('href'),
+        link.textContent?.trim(),
+      ]),
+    ).toEqual([
       ['/waic-2023-roundtable/#yang-shared-problems', '第 6 段'],
       ['/waic-2023-roundtable/#yang-shared-memory', '第 12 段'],
     ]);
@@ -21,7 +26,9 @@ describe('the speaker pages', () => {
     const links: string[] = [];
     for (const id of ['xu-li', 'yao-qizhi', 'yuan-yang', 'yang-zhilin', 'pan-xingang']) {
       // This talk's turns: a speaker's page lists their turns in other talks too.
-      const own = readPage(`/speakers/${id}/`).querySelectorAll('.speaker-turn[data-talk="waic-2023-roundtable"] .speaker-turn-link');
+      const own = readPage(`/speakers/${id}/`).querySelectorAll(
+        '.speaker-turn[data-talk="waic-2023-roundtable"] .speaker-turn-link',
+      );
       links.push(...[...own].map((link) => link.getAttribute('href')!));
     }
     expect(links).toHaveLength(13);
@@ -33,7 +40,9 @@ describe('the speaker pages', () => {
 
   test('the reader’s participant list links each name to the speaker’s page', () => {
     const reader = readPage('/waic-2023-roundtable/');
-    expect([...reader.querySelectorAll('.participant-name a')].map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+    expect(
+      [...reader.querySelectorAll('.participant-name a')].map((link) => [link.textContent, link.getAttribute('href')]),
+    ).toEqual([
       ['徐立', '/speakers/xu-li/'],
       ['姚期智', '/speakers/yao-qizhi/'],
       ['袁洋', '/speakers/yuan-yang/'],

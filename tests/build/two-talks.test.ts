@@ -15,7 +15,14 @@ import type { SearchSite } from '../../src/lib/search-site';
 import { launchChromium } from '../helpers/browser';
 import { readPage } from '../helpers/dist';
 import { serveDist } from '../helpers/server';
-import { buildFixtureSite, fixturesDir, makeFixtureRoot, prepareFixtureSite, type BuildResult, type FixtureSite } from '../helpers/fixture-build';
+import {
+  buildFixtureSite,
+  fixturesDir,
+  makeFixtureRoot,
+  prepareFixtureSite,
+  type BuildResult,
+  type FixtureSite,
+} from '../helpers/fixture-build';
 
 const FIXTURE = path.join(fixturesDir, 'two-talks');
 const TIMEOUT = 300_000;
@@ -32,11 +39,33 @@ beforeAll(async () => {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runImport(
-    [path.join(FIXTURE, 'transcript.txt'), '--talk', 'fixture-followup', '--title', '第二场测试圆桌', '--date', '2024-09-10', '--start', '正文开始', '--end', '（完）'],
-    { cwd: site.dir, env: { HUITAN_CONTENT_DIR: site.contentDir }, stdout: (text) => out.push(text), stderr: (text) => err.push(text) },
+    [
+      path.join(FIXTURE, 'transcript.txt'),
+      '--talk',
+      'fixture-followup',
+      '--title',
+      '第二场测试圆桌',
+      '--date',
+      '2024-09-10',
+      '--start',
+      '正文开始',
+      '--end',
+      '（完）',
+    ],
+    {
+      cwd: site.dir,
+      env: { HUITAN_CONTENT_DIR: site.contentDir },
+      stdout: (text) => out.push(text),
+      stderr: (text) => err.push(text),
+    },
   );
   const talkYaml = path.join(site.contentDir, 'talks/fixture-followup/talk.yaml');
-  imported = { code, stdout: out.join('\n'), stderr: err.join('\n'), generatedTalkYaml: code === 0 ? await readFile(talkYaml, 'utf8') : '' };
+  imported = {
+    code,
+    stdout: out.join('\n'),
+    stderr: err.join('\n'),
+    generatedTalkYaml: code === 0 ? await readFile(talkYaml, 'utf8') : '',
+  };
   await cp(path.join(FIXTURE, 'talk.yaml'), talkYaml);
   // One search-index shard per talk: the search tests below then run on merged shards, as on a large site.
   build = await buildFixtureSite(site, undefined, { HUITAN_SEARCH_SHARD_PAIRS: '1' });
@@ -60,7 +89,9 @@ describe('a site with two talks', () => {
 
   test('the reviewed talk.yaml keeps the participants the importer found, in order', () => {
     const participants = (text: string) => (parseYaml(text) as { participants: unknown }).participants;
-    expect(participants(readFileSync(path.join(FIXTURE, 'talk.yaml'), 'utf8'))).toEqual(participants(imported.generatedTalkYaml));
+    expect(participants(readFileSync(path.join(FIXTURE, 'talk.yaml'), 'utf8'))).toEqual(
+      participants(imported.generatedTalkYaml),
+    );
   });
 
   test('builds without errors or warnings', () => {
@@ -70,11 +101,20 @@ describe('a site with two talks', () => {
 
   test('the home page lists both talks, newest first, with their participants', () => {
     const cards = [...page('/').querySelectorAll('.talk-card')];
-    expect(cards.map((card) => [card.querySelector('h3 a')?.getAttribute('href'), card.querySelector('time')?.getAttribute('datetime')])).toEqual([
+    expect(
+      cards.map((card) => [
+        card.querySelector('h3 a')?.getAttribute('href'),
+        card.querySelector('time')?.getAttribute('datetime'),
+      ]),
+    ).toEqual([
       ['/fixture-followup/', '2024-09-10'],
       ['/fixture-talk/', '2024-05-01'],
     ]);
-    expect([...cards[0]!.querySelectorAll('.talk-card-people li')].map((li) => li.textContent?.trim())).toEqual(['何 何云 主持', '赵 赵岚', '宋 宋明']);
+    expect([...cards[0]!.querySelectorAll('.talk-card-people li')].map((li) => li.textContent?.trim())).toEqual([
+      '何 何云 主持',
+      '赵 赵岚',
+      '宋 宋明',
+    ]);
     // Key quotes are an editor's addition: the fresh import has none yet, the older talk has one.
     expect(cards[0]!.querySelector('blockquote')).toBeNull();
     expect(cards[1]!.querySelector('blockquote')?.textContent?.trim()).toBe('坏的内容永远不该发布。');
@@ -89,13 +129,21 @@ describe('a site with two talks', () => {
       ['he-yun-2', 'he-yun'],
       ['zhao-lan-2', 'zhao-lan'],
     ]);
-    expect([...turns[1]!.querySelectorAll('.turn-body p')].map((p) => p.textContent)).toEqual(['越小越好，但要覆盖每一种情况。', '一个夹具只说明一件事。']);
+    expect([...turns[1]!.querySelectorAll('.turn-body p')].map((p) => p.textContent)).toEqual([
+      '越小越好，但要覆盖每一种情况。',
+      '一个夹具只说明一件事。',
+    ]);
   });
 
   test('何云’s speaker page lists her turns from both talks, newest talk first, with her part in each', () => {
     const doc = page('/speakers/he-yun/');
     expect(doc.querySelector('.speaker-count')?.textContent).toBe('2 场对话，3 段发言');
-    expect([...doc.querySelectorAll('.speaker-talk')].map((section) => [section.querySelector('h2')?.textContent?.trim(), section.querySelector('.speaker-talk-part')?.textContent])).toEqual([
+    expect(
+      [...doc.querySelectorAll('.speaker-talk')].map((section) => [
+        section.querySelector('h2')?.textContent?.trim(),
+        section.querySelector('.speaker-talk-part')?.textContent,
+      ]),
+    ).toEqual([
       ['第二场测试圆桌', '主持，2 段发言'],
       ['测试圆桌', '嘉宾，1 段发言'],
     ]);
@@ -114,7 +162,10 @@ describe('a site with two talks', () => {
         const [talkPath, anchor] = link.getAttribute('href')!.split('#') as [string, string];
         if (!readers.has(talkPath)) readers.set(talkPath, page(talkPath));
         const turn = readers.get(talkPath)!.getElementById(anchor);
-        expect(turn?.matches('article.turn') && turn.getAttribute('data-speaker'), `${id}: ${link.getAttribute('href')}`).toBe(id);
+        expect(
+          turn?.matches('article.turn') && turn.getAttribute('data-speaker'),
+          `${id}: ${link.getAttribute('href')}`,
+        ).toBe(id);
         count += 1;
       }
     }
@@ -122,11 +173,9 @@ describe('a site with two talks', () => {
   });
 
   test('the readers link participant names to the speaker pages', () => {
-    expect([...page('/fixture-followup/').querySelectorAll('.participant-name a')].map((link) => link.getAttribute('href'))).toEqual([
-      '/speakers/he-yun/',
-      '/speakers/zhao-lan/',
-      '/speakers/song-ming/',
-    ]);
+    expect(
+      [...page('/fixture-followup/').querySelectorAll('.participant-name a')].map((link) => link.getAttribute('href')),
+    ).toEqual(['/speakers/he-yun/', '/speakers/zhao-lan/', '/speakers/song-ming/']);
   });
 });
 
@@ -136,7 +185,9 @@ describe('search across two talks', () => {
       JSON.parse(readFileSync(path.join(site.outDir, 'pagefind', folder, 'pagefind-entry.json'), 'utf8')) as {
         languages: Record<string, { page_count: number }>;
       };
-    expect((JSON.parse(readFileSync(path.join(site.outDir, 'search/site.json'), 'utf8')) as SearchSite).index?.shards).toEqual(['shard-2/']);
+    expect(
+      (JSON.parse(readFileSync(path.join(site.outDir, 'search/site.json'), 'utf8')) as SearchSite).index?.shards,
+    ).toEqual(['shard-2/']);
     expect(entry('').languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: 5 }) });
     expect(entry('shard-2').languages).toEqual({ 'zh-cn': expect.objectContaining({ page_count: 4 }) });
     expect(readdirSync(path.join(site.outDir, 'pagefind/shard-2')).filter((file) => file.endsWith('.js'))).toEqual([]);
@@ -144,7 +195,9 @@ describe('search across two talks', () => {
 
   test('offers the talk facet on the search page only, not in the search dialog of every page', () => {
     const talkFacets = (url: string) => page(url).querySelectorAll('.search-facet-talk').length;
-    expect(['/search/', '/', '/fixture-talk/', '/fixture-followup/', '/speakers/he-yun/'].map(talkFacets)).toEqual([1, 0, 0, 0, 0]);
+    expect(['/search/', '/', '/fixture-talk/', '/fixture-followup/', '/speakers/he-yun/'].map(talkFacets)).toEqual([
+      1, 0, 0, 0, 0,
+    ]);
   });
 
   test('finds a word in both talks and narrows to one with the talk facet', async () => {
@@ -155,13 +208,20 @@ describe('search across two talks', () => {
       const settled = () =>
         reader.waitForFunction(() => {
           const panel = document.querySelector('ht-search-panel');
-          return panel !== null && !panel.hasAttribute('aria-busy') && panel.querySelector('.search-status')?.textContent !== '';
+          return (
+            panel !== null &&
+            !panel.hasAttribute('aria-busy') &&
+            panel.querySelector('.search-status')?.textContent !== ''
+          );
         });
       await settled();
       const talksOf = async () =>
-        (await reader.getByRole('list', { name: '搜索结果' }).getByRole('link').evaluateAll((links) =>
-          links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
-        )).sort();
+        (
+          await reader
+            .getByRole('list', { name: '搜索结果' })
+            .getByRole('link')
+            .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname))
+        ).sort();
       // 测试 is said in both talks.
       const bothTalks = await talksOf();
       expect(new Set(bothTalks)).toEqual(new Set(['/fixture-talk/', '/fixture-followup/']));
@@ -170,7 +230,9 @@ describe('search across two talks', () => {
       await facet.getByRole('radio', { name: /^第二场测试圆桌/ }).check();
       expect(new Set(await talksOf())).toEqual(new Set(['/fixture-followup/']));
       expect(new URL(reader.url()).searchParams.get('talk')).toBe('fixture-followup');
-      expect(await reader.getByRole('status').textContent()).toMatch(/^找到 \d+ 段包含“测试”的发言（《第二场测试圆桌》）$/);
+      expect(await reader.getByRole('status').textContent()).toMatch(
+        /^找到 \d+ 段包含“测试”的发言（《第二场测试圆桌》）$/,
+      );
     } finally {
       await browser.close();
       await server.close();

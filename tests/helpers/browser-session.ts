@@ -54,7 +54,11 @@ export function browserSession(): BrowserSession {
       return context;
     },
     async open(path, { permissions, beforeGoto, expectedConsoleError, ...options } = {}) {
-      context = await browser!.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 }, ...options });
+      context = await browser!.newContext({
+        reducedMotion: 'reduce',
+        viewport: { width: 1280, height: 900 },
+        ...options,
+      });
       if (permissions) await context.grantPermissions(permissions, { origin: url });
       const page = await context.newPage();
       watchPage(page, errors, expectedConsoleError);

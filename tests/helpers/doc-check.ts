@@ -45,7 +45,10 @@ export interface RepoFacts {
 /** The documents checked, relative to `root`, '/'-separated. */
 export function docFiles(root: string): string[] {
   const docs = existsSync(path.join(root, 'docs'))
-    ? readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)
+    ? readdirSync(path.join(root, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => `docs/${name}`)
     : [];
   return [...ROOT_DOCS.filter((name) => existsSync(path.join(root, name))), ...docs];
 }
@@ -79,7 +82,10 @@ export function ignoredDirs(gitignore: string): string[] {
   return gitignore
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => (line.endsWith('/') || /^[\w.-]+\/[\w./-]+$/.test(line)) && !line.startsWith('#') && !line.startsWith('!'));
+    .filter(
+      (line) =>
+        (line.endsWith('/') || /^[\w.-]+\/[\w./-]+$/.test(line)) && !line.startsWith('#') && !line.startsWith('!'),
+    );
 }
 
 function isIgnored(repoPath: string, dirs: readonly string[]): boolean {
@@ -123,9 +129,16 @@ export function checkLinks(root: string, file: string): DocProblem[] {
     }
     const [rawPath = '', rawFragment] = url.split('#', 2);
     const target =
-      rawPath === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURIComponent(rawPath)));
+      rawPath === ''
+        ? file
+        : path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURIComponent(rawPath)));
     if (target.startsWith('../') || !existsSync(path.join(root, target))) {
-      problems.push({ file, line, message: `link "${url}": expected a file at ${target}, found none`, missing: target });
+      problems.push({
+        file,
+        line,
+        message: `link "${url}": expected a file at ${target}, found none`,
+        missing: target,
+      });
       continue;
     }
     if (rawFragment === undefined || !target.endsWith('.md')) continue;
@@ -158,7 +171,9 @@ function checkCommand(text: string, facts: RepoFacts): string[] {
     const script = match[1] ?? match[2]!;
     if (!facts.scripts.has(script)) {
       const scripts = [...facts.scripts].join(', ');
-      problems.push(`Unexpected script "${script}" in "${text.trim()}": expected one of package.json's scripts (${scripts})`);
+      problems.push(
+        `Unexpected script "${script}" in "${text.trim()}": expected one of package.json's scripts (${scripts})`,
+      );
     }
   }
   const importArgs = /\bnpm run import --(?=\s|$)(.*)/.exec(text)?.[1] ?? '';
@@ -167,7 +182,9 @@ function checkCommand(text: string, facts: RepoFacts): string[] {
     const flag = arg.replace(/[`'")\].,;:]+$/, '');
     if (/^--?[a-z]/.test(flag) && !facts.importFlags.has(flag)) {
       const flags = [...facts.importFlags].join(', ');
-      problems.push(`Unexpected importer flag "${flag}" in "${text.trim()}": expected one of those \`npm run import -- --help\` lists (${flags})`);
+      problems.push(
+        `Unexpected importer flag "${flag}" in "${text.trim()}": expected one of those \`npm run import -- --help\` lists (${flags})`,
+      );
     }
   }
   return problems;
@@ -194,7 +211,11 @@ export function checkCode(root: string, file: string, facts: RepoFacts): DocProb
     for (const message of checkCommand(text, facts)) problems.push({ file, line, message });
     // Inline code is one path or none (a longer text is a message, quoted); in a code block only
     // command lines name real paths: the other lines show what a command prints for an example.
-    const tokens = inline ? (/\s/.test(text.trim()) ? [] : [text.trim()]) : commandLines(text).flatMap((command) => command.split(/\s+/));
+    const tokens = inline
+      ? /\s/.test(text.trim())
+        ? []
+        : [text.trim()]
+      : commandLines(text).flatMap((command) => command.split(/\s+/));
     for (const token of tokens) {
       const message = checkPath(root, token, facts);
       if (message) problems.push({ file, line, message });
@@ -210,7 +231,8 @@ export function repoFacts(root: string, importUsage: string): RepoFacts {
   return {
     scripts: new Set(Object.keys(pkg.scripts ?? {})),
     importFlags: usageFlags(importUsage),
-    ignoredDirs: existsSync(gitignore) && statSync(gitignore).isFile() ? ignoredDirs(readFileSync(gitignore, 'utf8')) : [],
+    ignoredDirs:
+      existsSync(gitignore) && statSync(gitignore).isFile() ? ignoredDirs(readFileSync(gitignore, 'utf8')) : [],
   };
 }
 

@@ -161,7 +161,9 @@ export class FakePagefind implements PagefindApi {
     const wanted = Object.entries(options?.filters ?? {});
     for (const [name] of wanted) this.loadedFilters.add(name);
     const found = this.#records.filter((record) => term === null || wordsMatch(record.words, term));
-    const filtered = found.filter((record) => wanted.every(([name, value]) => filterMatches(record.filters[name] ?? [], value)));
+    const filtered = found.filter((record) =>
+      wanted.every(([name, value]) => filterMatches(record.filters[name] ?? [], value)),
+    );
     return {
       results: filtered.map((record) => this.#result(record)),
       filters: this.#counts(filtered),

@@ -20,7 +20,8 @@ export function fakeResolver(labels: Record<string, string>, file = 't.txt'): Fa
     resolve(label, line): SpeakerRecord {
       calls.push([label, line]);
       const id = labels[labelKey(label)];
-      if (id === undefined) throw new ImportError(file, line, `Unexpected speaker label ${JSON.stringify(labelKey(label))}`);
+      if (id === undefined)
+        throw new ImportError(file, line, `Unexpected speaker label ${JSON.stringify(labelKey(label))}`);
       return { id, name: id, aliases: [] };
     },
   };

@@ -40,7 +40,10 @@ const lines = (text: string) =>
 
 export async function listErrorCases(): Promise<string[]> {
   const entries = await readdir(errorCasesDir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 export async function readErrorCase(name: string): Promise<ErrorCase> {
@@ -84,8 +87,14 @@ export async function prepareFixtureSite(parent: string, name: string, errorCase
   if (errorCase) {
     for (const rel of errorCase.deleted) {
       const target = path.resolve(site.contentDir, rel);
-      if (!target.startsWith(site.contentDir + path.sep)) throw new Error(`${errorCase.name}/_delete.txt: expected a path inside the content dir, found ${JSON.stringify(rel)}`);
-      if (!existsSync(target)) throw new Error(`${errorCase.name}/_delete.txt: expected ${JSON.stringify(rel)} to exist in base, found nothing`);
+      if (!target.startsWith(site.contentDir + path.sep))
+        throw new Error(
+          `${errorCase.name}/_delete.txt: expected a path inside the content dir, found ${JSON.stringify(rel)}`,
+        );
+      if (!existsSync(target))
+        throw new Error(
+          `${errorCase.name}/_delete.txt: expected ${JSON.stringify(rel)} to exist in base, found nothing`,
+        );
       await rm(target, { recursive: true });
     }
     for (const rel of errorCase.overlay) {
@@ -129,7 +138,11 @@ const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
  */
 const VITEST_ENV = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST']);
 
-export function buildFixtureSite(site: FixtureSite, timeoutMs = 180_000, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+export function buildFixtureSite(
+  site: FixtureSite,
+  timeoutMs = 180_000,
+  extraEnv: Record<string, string> = {},
+): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Vitest sets NODE_ENV=test, VITEST* and Vite's import.meta.env keys (BASE_URL=/, MODE, DEV,
   // PROD, SSR, TEST) in process.env; the child is a production build like `npm run build`, and

@@ -30,7 +30,12 @@ export interface ImportReport {
 /** A temp folder holding a copy of content/ (and a node_modules link), ready for addNewTalks. */
 export async function prepareContentCopy(parent: string, name: string): Promise<FixtureSite> {
   const dir = await mkdtemp(path.join(parent, `${name}-`));
-  const site = { dir, contentDir: path.join(dir, 'content'), outDir: path.join(dir, 'out'), cacheDir: path.join(dir, 'cache') };
+  const site = {
+    dir,
+    contentDir: path.join(dir, 'content'),
+    outDir: path.join(dir, 'out'),
+    cacheDir: path.join(dir, 'cache'),
+  };
   await cp(path.join(root, 'content'), site.contentDir, { recursive: true });
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return site;
@@ -44,11 +49,28 @@ export async function addNewTalks(site: FixtureSite): Promise<ImportReport[]> {
     const stdout: string[] = [];
     const stderr: string[] = [];
     const code = await runImport(
-      [path.join(NEW_TALKS_FIXTURE, `${talk.slug}.txt`), '--talk', talk.slug, '--title', talk.title, '--date', talk.date],
-      { cwd: site.dir, env: { HUITAN_CONTENT_DIR: site.contentDir }, stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text) },
+      [
+        path.join(NEW_TALKS_FIXTURE, `${talk.slug}.txt`),
+        '--talk',
+        talk.slug,
+        '--title',
+        talk.title,
+        '--date',
+        talk.date,
+      ],
+      {
+        cwd: site.dir,
+        env: { HUITAN_CONTENT_DIR: site.contentDir },
+        stdout: (text) => stdout.push(text),
+        stderr: (text) => stderr.push(text),
+      },
     );
     reports.push({ slug: talk.slug, code, stdout: stdout.join('\n'), stderr: stderr.join('\n') });
-    if (code === 0) await cp(path.join(NEW_TALKS_FIXTURE, `${talk.slug}.yaml`), path.join(site.contentDir, 'talks', talk.slug, 'talk.yaml'));
+    if (code === 0)
+      await cp(
+        path.join(NEW_TALKS_FIXTURE, `${talk.slug}.yaml`),
+        path.join(site.contentDir, 'talks', talk.slug, 'talk.yaml'),
+      );
   }
   return reports;
 }

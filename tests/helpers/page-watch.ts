@@ -16,7 +16,9 @@ export async function recordCspViolations(context: BrowserContext): Promise<void
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
-      window.__cspViolations!.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile || document.URL}:${event.lineNumber}`);
+      window.__cspViolations!.push(
+        `${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} in ${event.sourceFile || document.URL}:${event.lineNumber}`,
+      );
     });
   });
 }

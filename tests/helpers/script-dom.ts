@@ -26,7 +26,8 @@ export function scriptPage(url = 'https://huitan.test/'): ScriptPage {
   };
   const location = new URL(url);
   Object.defineProperty(window, 'location', { value: location, configurable: true });
-  for (const name of ['customElements', 'Element', 'HTMLElement', 'Event', 'Node'] as const) vi.stubGlobal(name, window[name]);
+  for (const name of ['customElements', 'Element', 'HTMLElement', 'Event', 'Node'] as const)
+    vi.stubGlobal(name, window[name]);
   vi.stubGlobal('NodeFilter', NodeFilter);
   const input = Object.getPrototypeOf(document.createElement('input')) as HTMLInputElement;
   Object.defineProperty(input, 'checked', {

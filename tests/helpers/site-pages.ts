@@ -29,10 +29,12 @@ export function sitePages(dir = distDir): SitePage[] {
 export const contentPages = (pages: SitePage[]) => pages.filter((page) => !page.redirect);
 
 /** Reader pages: they hold turns (the markup contract: article.turn). */
-export const readerPages = (pages: SitePage[]) => pages.filter((page) => page.document.querySelector('article.turn') !== null);
+export const readerPages = (pages: SitePage[]) =>
+  pages.filter((page) => page.document.querySelector('article.turn') !== null);
 
 /** The first page matching a selector, or undefined when no page has it yet. */
-export const firstWith = (pages: SitePage[], selector: string) => pages.find((page) => page.document.querySelector(selector) !== null);
+export const firstWith = (pages: SitePage[], selector: string) =>
+  pages.find((page) => page.document.querySelector(selector) !== null);
 
 /** Prints why a check that depends on a feature did not run, so a skip is never silent. */
 export function skipReason(reason: string): void {

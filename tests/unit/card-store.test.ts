@@ -17,11 +17,19 @@ const pan: CardInput = {
   talkSubtitle: 'WAIC 2023 开幕式圆桌论坛',
   date: '2023年7月6日',
 };
-const yao: CardInput = { ...pan, quote: '下一个非常重要的目标就是让AI变成机器人', speakerName: '姚期智', initials: '姚', speakerColor: '#0d6466' };
+const yao: CardInput = {
+  ...pan,
+  quote: '下一个非常重要的目标就是让AI变成机器人',
+  speakerName: '姚期智',
+  initials: '姚',
+  speakerColor: '#0d6466',
+};
 
 /** A stand-in for renderCard that counts its calls and returns bytes naming the card. */
 function fakeRender() {
-  return vi.fn(async (input: CardInput, _fonts: CardFont[]) => new Uint8Array(Buffer.from(`card of ${input.speakerName}`)));
+  return vi.fn(
+    async (input: CardInput, _fonts: CardFont[]) => new Uint8Array(Buffer.from(`card of ${input.speakerName}`)),
+  );
 }
 
 describe('createCardStore', () => {
@@ -52,7 +60,9 @@ describe('createCardStore', () => {
     const first = createCardStore({ inputs: [pan, yao], dir, render });
     const drawn = [await first.draw(pan), await first.draw(yao)];
     expect(render).toHaveBeenCalledTimes(2);
-    expect((await readdir(dir)).sort()).toEqual([`${cardKey(pan, rendererVersions())}.png`, `${cardKey(yao, rendererVersions())}.png`].sort());
+    expect((await readdir(dir)).sort()).toEqual(
+      [`${cardKey(pan, rendererVersions())}.png`, `${cardKey(yao, rendererVersions())}.png`].sort(),
+    );
 
     const next = fakeRender();
     const second = createCardStore({ inputs: [pan, yao], dir, render: next });
@@ -105,7 +115,19 @@ describe('cardCacheDir', () => {
 describe('quoteCardInput', () => {
   const fact = (text: string) => ({ text, unverified: true as const });
   const catalog = buildCatalog({
-    speakers: [{ id: 'pan', data: { name: '潘新钢', latinName: 'Pan Xingang', aliases: [], color: 'amber', role: fact('南洋理工大学教授'), affiliation: fact('南洋理工大学') } }],
+    speakers: [
+      {
+        id: 'pan',
+        data: {
+          name: '潘新钢',
+          latinName: 'Pan Xingang',
+          aliases: [],
+          color: 'amber',
+          role: fact('南洋理工大学教授'),
+          affiliation: fact('南洋理工大学'),
+        },
+      },
+    ],
     talks: [
       {
         id: 'demo/talk',
@@ -128,7 +150,12 @@ describe('quoteCardInput', () => {
     turns: [
       {
         id: 'demo/turns/01-pan',
-        data: { anchor: 'pan-1', position: 1, speaker: 'pan', quotes: [{ id: 'combine', headline: '优势互补。', span: '优势互补会是非常有趣的研究问题' }] },
+        data: {
+          anchor: 'pan-1',
+          position: 1,
+          speaker: 'pan',
+          quotes: [{ id: 'combine', headline: '优势互补。', span: '优势互补会是非常有趣的研究问题' }],
+        },
         body: '将来如何把这两个模型各自的优势互补会是非常有趣的研究问题。',
       },
     ],

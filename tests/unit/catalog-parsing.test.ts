@@ -18,8 +18,28 @@ describe('buildCatalog', () => {
     const body = (words: string) => `${words}[^note]。\n\n第二段。\n\n[^note]: 【背景】说明，未核实。\n`;
     const catalog = buildCatalog({
       speakers: [
-        { id: 'host', data: { name: '主持人', latinName: 'Host', aliases: [], color: 'crimson', role: fact('主持人'), affiliation: fact('某机构') } },
-        { id: 'guest', data: { name: '嘉宾', latinName: 'Guest', aliases: [], color: 'teal', role: fact('教授'), affiliation: fact('某大学') } },
+        {
+          id: 'host',
+          data: {
+            name: '主持人',
+            latinName: 'Host',
+            aliases: [],
+            color: 'crimson',
+            role: fact('主持人'),
+            affiliation: fact('某机构'),
+          },
+        },
+        {
+          id: 'guest',
+          data: {
+            name: '嘉宾',
+            latinName: 'Guest',
+            aliases: [],
+            color: 'teal',
+            role: fact('教授'),
+            affiliation: fact('某大学'),
+          },
+        },
       ],
       talks: [
         {

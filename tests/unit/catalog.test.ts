@@ -75,7 +75,13 @@ function turn(
   anchor: string,
   speakerId: string,
   body: string,
-  options: { slug?: string; quotes?: Turn['quotes']; sourceLabel?: string; bodyLine?: EntryInput<Turn>['bodyLine']; renderFailed?: boolean } = {},
+  options: {
+    slug?: string;
+    quotes?: Turn['quotes'];
+    sourceLabel?: string;
+    bodyLine?: EntryInput<Turn>['bodyLine'];
+    renderFailed?: boolean;
+  } = {},
 ): EntryInput<Turn> {
   const slug = options.slug ?? TALK;
   return {
@@ -245,7 +251,8 @@ describe('buildCatalog, happy path', () => {
       characters: body2.replace(/\s/g, '').length,
       // A Chinese talk is measured in characters.
       length: body2.replace(/\s/g, '').length,
-      excerpt: '我们中国的科学家做了很多突破性的贡献。在ChatGPT以后，下一个非常重要的目标就是让AI变成机器人。所以这个工作很重…',
+      excerpt:
+        '我们中国的科学家做了很多突破性的贡献。在ChatGPT以后，下一个非常重要的目标就是让AI变成机器人。所以这个工作很重…',
       notes: [],
     });
     expect(rl.characters).toBe(19 + 32 + 10);
@@ -256,11 +263,17 @@ describe('buildCatalog, happy path', () => {
     const english = buildCatalog(
       valid({
         talks: [talk(TALK, { language: 'en', outline: [] })],
-        turns: [turn(1, 'xu-li-opens', 'xu-li', 'Welcome, everyone.\n\nLet us begin.\n'), turn(2, 'yao-answers', 'yao-qizhi', 'Thank you.\n')],
+        turns: [
+          turn(1, 'xu-li-opens', 'xu-li', 'Welcome, everyone.\n\nLet us begin.\n'),
+          turn(2, 'yao-answers', 'yao-qizhi', 'Thank you.\n'),
+        ],
       }),
     ).talks[0]!;
     expect(english.measure).toEqual({ unit: 'words', label: '词', perMinute: 238 });
-    expect(english.turns.map((t) => [t.length, t.characters])).toEqual([[5, 28], [2, 9]]);
+    expect(english.turns.map((t) => [t.length, t.characters])).toEqual([
+      [5, 28],
+      [2, 9],
+    ]);
     expect(demo.measure).toEqual({ unit: 'characters', label: '字', perMinute: 400 });
     expect(demo.turns.every((t) => t.length === t.characters)).toBe(true);
   });
@@ -269,7 +282,10 @@ describe('buildCatalog, happy path', () => {
     const labelled = buildCatalog(
       valid({
         talks: [talk(TALK, { labels: { 主持人: 'xu-li' }, outline: [] })],
-        turns: [turn(1, 'xu-li-opens', 'xu-li', '各位好。\n', { sourceLabel: '主持人' }), turn(2, 'yao-answers', 'yao-qizhi', '谢谢。\n', { sourceLabel: '徐立' })],
+        turns: [
+          turn(1, 'xu-li-opens', 'xu-li', '各位好。\n', { sourceLabel: '主持人' }),
+          turn(2, 'yao-answers', 'yao-qizhi', '谢谢。\n', { sourceLabel: '徐立' }),
+        ],
       }),
     ).talks[0]!;
     expect(labelled.turns.map((t) => t.labelReading)).toEqual(['role', 'other']);
@@ -277,7 +293,9 @@ describe('buildCatalog, happy path', () => {
 
   test('leaves notes out of a turn’s excerpt: the reference and the definition', () => {
     const body = '高洋[^gao-yang]老师说得好。\n\n[^gao-yang]: 【更正】应为高阳，未核实。\n';
-    const catalog = buildCatalog(valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', body), turn(2, 'yao-answers', 'yao-qizhi', '谢谢。')] }));
+    const catalog = buildCatalog(
+      valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', body), turn(2, 'yao-answers', 'yao-qizhi', '谢谢。')] }),
+    );
     const opening = catalog.talks[0]!.turns[0]!;
     expect(opening.excerpt).toBe('高洋老师说得好。');
     expect(opening.notes.map((note) => note.label)).toEqual(['gao-yang']);
@@ -346,7 +364,12 @@ describe('buildCatalog, happy path', () => {
       talk(slug, { date: { text: date, source: 'transcript', unverified: false } });
     const sorted = buildCatalog({
       speakers: speakers(),
-      talks: [dated('old', '2021-03-01'), dated('mid-b', '2023-07-06'), dated('new', '2024-01-15'), dated('mid-a', '2023-07-06')],
+      talks: [
+        dated('old', '2021-03-01'),
+        dated('mid-b', '2023-07-06'),
+        dated('new', '2024-01-15'),
+        dated('mid-a', '2023-07-06'),
+      ],
       turns: ['old', 'mid-b', 'new', 'mid-a'].map((slug) => turn(1, 'opens', 'xu-li', '你好', { slug })),
     });
     expect(sorted.talks.map((t) => t.slug)).toEqual(['new', 'mid-a', 'mid-b', 'old']);
@@ -402,7 +425,11 @@ describe('buildCatalog, content problems', () => {
   test('reports a turn anchor used twice in a talk', () => {
     expectProblems(
       valid({
-        turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'same', 'yao-qizhi', '好'), turn(3, 'same', 'xu-li', '好')],
+        turns: [
+          turn(1, 'xu-li-opens', 'xu-li', '好'),
+          turn(2, 'same', 'yao-qizhi', '好'),
+          turn(3, 'same', 'xu-li', '好'),
+        ],
       }),
       [
         {
@@ -427,14 +454,25 @@ describe('buildCatalog, content problems', () => {
     ['starts going backwards', [9, 3], 'expected starts that never go backwards, found 3 after 9 (paragraph 2)'],
   ])('reports paragraph starts that do not fit the turn: %s', (_name, paragraphStarts, message) => {
     const answer = turn(2, 'yao-answers', 'yao-qizhi', '谢谢你。\n\n谢谢大家。\n');
-    expectProblems(valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), { ...answer, data: { ...answer.data, start: 3, paragraphStarts } }] }), [
-      { file: turnFile(2, 'yao-answers'), field: 'paragraphStarts', message },
-    ]);
+    expectProblems(
+      valid({
+        turns: [
+          turn(1, 'xu-li-opens', 'xu-li', '好'),
+          { ...answer, data: { ...answer.data, start: 3, paragraphStarts } },
+        ],
+      }),
+      [{ file: turnFile(2, 'yao-answers'), field: 'paragraphStarts', message }],
+    );
   });
 
   test('accepts paragraph starts that fit the turn', () => {
     const answer = turn(2, 'yao-answers', 'yao-qizhi', '谢谢你。\n\n谢谢大家。\n');
-    const input = valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), { ...answer, data: { ...answer.data, start: 3, paragraphStarts: [3, 3] } }] });
+    const input = valid({
+      turns: [
+        turn(1, 'xu-li-opens', 'xu-li', '好'),
+        { ...answer, data: { ...answer.data, start: 3, paragraphStarts: [3, 3] } },
+      ],
+    });
     expect(buildCatalog(input).talks[0]!.turns).toHaveLength(2);
   });
 
@@ -485,7 +523,9 @@ describe('buildCatalog, content problems', () => {
       valid({
         turns: [
           turn(1, 'xu-li-opens', 'xu-li', '好'),
-          turn(2, 'yao-answers', 'yao-qizhi', '哈哈哈，好的。', { quotes: [{ id: 'laugh', headline: '笑', span: '哈哈' }] }),
+          turn(2, 'yao-answers', 'yao-qizhi', '哈哈哈，好的。', {
+            quotes: [{ id: 'laugh', headline: '笑', span: '哈哈' }],
+          }),
         ],
       }),
       [
@@ -506,7 +546,10 @@ describe('buildCatalog, content problems', () => {
   ])('reports a key-quote span that occurs once but %s', (_name, body, span) => {
     expectProblems(
       valid({
-        turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body, { quotes: [{ id: 'q', headline: '标题', span }] })],
+        turns: [
+          turn(1, 'xu-li-opens', 'xu-li', '好'),
+          turn(2, 'yao-answers', 'yao-qizhi', body, { quotes: [{ id: 'q', headline: '标题', span }] }),
+        ],
       }),
       [
         {
@@ -524,7 +567,10 @@ describe('buildCatalog, content problems', () => {
     ['a whole second paragraph', '第一段。\n\n第二段。', '第二段。'],
   ])('accepts a key-quote span that lies %s', (_name, body, span) => {
     const input = valid({
-      turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body, { quotes: [{ id: 'q', headline: '标题', span }] })],
+      turns: [
+        turn(1, 'xu-li-opens', 'xu-li', '好'),
+        turn(2, 'yao-answers', 'yao-qizhi', body, { quotes: [{ id: 'q', headline: '标题', span }] }),
+      ],
     });
     expect(buildCatalog(input).talks[0]!.quotes.map((q) => q.span)).toEqual([span]);
   });
@@ -534,14 +580,17 @@ describe('buildCatalog, content problems', () => {
       valid({
         turns: [
           turn(1, 'xu-li-opens', 'xu-li', '好'),
-          turn(2, 'yao-answers', 'yao-qizhi', '请看 https://example.org 的结论。', { quotes: [{ id: 'q', headline: '标题', span: '看 https' }] }),
+          turn(2, 'yao-answers', 'yao-qizhi', '请看 https://example.org 的结论。', {
+            quotes: [{ id: 'q', headline: '标题', span: '看 https' }],
+          }),
         ],
       }),
       [
         {
           file: turnFile(2, 'yao-answers'),
           field: 'quotes[0].span',
-          message: 'expected text inside one run of plain text, found "看 https" crossing formatting, a link or a paragraph break',
+          message:
+            'expected text inside one run of plain text, found "看 https" crossing formatting, a link or a paragraph break',
         },
       ],
     );
@@ -551,9 +600,16 @@ describe('buildCatalog, content problems', () => {
     ['an empty body', ''],
     ['a body of blank lines', '\n  \n\t\n'],
   ])('reports an empty turn (%s)', (_name, body) => {
-    expectProblems(valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body)] }), [
-      { file: turnFile(2, 'yao-answers'), field: 'body', message: "expected the speaker's words, found an empty turn" },
-    ]);
+    expectProblems(
+      valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body)] }),
+      [
+        {
+          file: turnFile(2, 'yao-answers'),
+          field: 'body',
+          message: "expected the speaker's words, found an empty turn",
+        },
+      ],
+    );
   });
 
   test('treats a turn with no body at all as empty', () => {
@@ -564,7 +620,8 @@ describe('buildCatalog, content problems', () => {
     ]);
   });
 
-  const HARD_WRAP = 'Unexpected line break inside a paragraph: expected one paragraph per line, separated by blank lines';
+  const HARD_WRAP =
+    'Unexpected line break inside a paragraph: expected one paragraph per line, separated by blank lines';
   const RAW_HTML = (snippet: string) =>
     `Unexpected raw HTML ${JSON.stringify(snippet)}: expected plain Markdown text (raw HTML is not published)`;
 
@@ -594,7 +651,12 @@ describe('buildCatalog, content problems', () => {
     const clean = vi.fn(() => 4);
     const wrapped = vi.fn(() => 6);
     expectProblems(
-      valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好', { bodyLine: clean }), turn(2, 'yao-answers', 'yao-qizhi', '甲\n乙\n\n丙\n丁', { bodyLine: wrapped })] }),
+      valid({
+        turns: [
+          turn(1, 'xu-li-opens', 'xu-li', '好', { bodyLine: clean }),
+          turn(2, 'yao-answers', 'yao-qizhi', '甲\n乙\n\n丙\n丁', { bodyLine: wrapped }),
+        ],
+      }),
       [
         { file: turnFile(2, 'yao-answers'), line: 7, field: 'body', message: HARD_WRAP },
         { file: turnFile(2, 'yao-answers'), line: 10, field: 'body', message: HARD_WRAP },
@@ -606,9 +668,13 @@ describe('buildCatalog, content problems', () => {
 
   test('prints a hard wrap as file:line field "body"', () => {
     const error = contentErrorOf(
-      valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', '甲\n乙', { bodyLine: 6 })] }),
+      valid({
+        turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', '甲\n乙', { bodyLine: 6 })],
+      }),
     );
-    expect(error.message).toBe(`Content check failed with 1 problem:\n  ${turnFile(2, 'yao-answers')}:7 field "body": ${HARD_WRAP}`);
+    expect(error.message).toBe(
+      `Content check failed with 1 problem:\n  ${turnFile(2, 'yao-answers')}:7 field "body": ${HARD_WRAP}`,
+    );
   });
 
   test.each([
@@ -617,7 +683,9 @@ describe('buildCatalog, content problems', () => {
     ['a paragraph with trailing blank lines', '\n\n甲\n\n\n'],
   ])('accepts %s (no line break inside a paragraph)', (_name, body) => {
     expect(() =>
-      buildCatalog(valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body)] })),
+      buildCatalog(
+        valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body)] }),
+      ),
     ).not.toThrow();
   });
 
@@ -626,29 +694,50 @@ describe('buildCatalog, content problems', () => {
     ['a trailing backslash', '甲\\\n乙'],
   ])('reports a paragraph hard-wrapped with %s', (_name, body) => {
     expectProblems(
-      valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body, { bodyLine: 5 })] }),
+      valid({
+        turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body, { bodyLine: 5 })],
+      }),
       [{ file: turnFile(2, 'yao-answers'), line: 6, field: 'body', message: HARD_WRAP }],
     );
   });
 
   test.each([
     ['a <script> block', '第一段。\n\n<script>alert(1)</script>\n', [[3, '<script>alert(1)</script>']]],
-    ['an inline element, open and close tags apart', '看这里<b>粗</b>。', [[1, '<b>'], [1, '</b>']]],
-    ['an inline <img onerror>', '第一段。\n\n看这里<img src=x onerror=alert(1)>好的', [[3, '<img src=x onerror=alert(1)>']]],
+    [
+      'an inline element, open and close tags apart',
+      '看这里<b>粗</b>。',
+      [
+        [1, '<b>'],
+        [1, '</b>'],
+      ],
+    ],
+    [
+      'an inline <img onerror>',
+      '第一段。\n\n看这里<img src=x onerror=alert(1)>好的',
+      [[3, '<img src=x onerror=alert(1)>']],
+    ],
     ['an HTML comment', '第一段。<!-- 编者按 -->', [[1, '<!-- 编者按 -->']]],
     ['a multi-line <div> block, reported once', '<div>\n甲\n</div>', [[1, '<div>\n甲\n</div>']]],
   ] as const)('reports raw HTML in a turn with its file line (%s)', (_name, body, found) => {
     expectProblems(
-      valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body, { bodyLine: 9 })] }),
-      found.map(([line, snippet]) => ({ file: turnFile(2, 'yao-answers'), line: line + 8, field: 'body', message: RAW_HTML(snippet) })),
+      valid({
+        turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body, { bodyLine: 9 })],
+      }),
+      found.map(([line, snippet]) => ({
+        file: turnFile(2, 'yao-answers'),
+        line: line + 8,
+        field: 'body',
+        message: RAW_HTML(snippet),
+      })),
     );
   });
 
   test('shortens a long raw HTML snippet to 59 characters and an ellipsis', () => {
     const html = `<div class="${'x'.repeat(80)}">`;
-    expectProblems(valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', html)] }), [
-      { file: turnFile(2, 'yao-answers'), line: 1, field: 'body', message: RAW_HTML(`${html.slice(0, 59)}…`) },
-    ]);
+    expectProblems(
+      valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', html)] }),
+      [{ file: turnFile(2, 'yao-answers'), line: 1, field: 'body', message: RAW_HTML(`${html.slice(0, 59)}…`) }],
+    );
   });
 
   test.each([
@@ -658,13 +747,20 @@ describe('buildCatalog, content problems', () => {
     ['a lone less-than sign', '1 < 2 是对的'],
   ])('accepts %s as text, not raw HTML', (_name, body) => {
     expect(() =>
-      buildCatalog(valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body)] })),
+      buildCatalog(
+        valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', body)] }),
+      ),
     ).not.toThrow();
   });
 
   test('reports a render failure when the turn has no other problem', () => {
     expectProblems(
-      valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(2, 'yao-answers', 'yao-qizhi', '好的。', { renderFailed: true })] }),
+      valid({
+        turns: [
+          turn(1, 'xu-li-opens', 'xu-li', '好'),
+          turn(2, 'yao-answers', 'yao-qizhi', '好的。', { renderFailed: true }),
+        ],
+      }),
       [
         {
           file: turnFile(2, 'yao-answers'),
@@ -677,17 +773,31 @@ describe('buildCatalog, content problems', () => {
 
   test.each([
     ['raw HTML', '<script>alert(1)</script>', {}, 'body'],
-    ['a span crossing formatting', '这是**重要**的话。', { quotes: [{ id: 'q', headline: '标题', span: '重要**的话' }] }, 'quotes[0].span'],
+    [
+      'a span crossing formatting',
+      '这是**重要**的话。',
+      { quotes: [{ id: 'q', headline: '标题', span: '重要**的话' }] },
+      'quotes[0].span',
+    ],
     ['an unknown speaker', '好的。', { speaker: 'nobody' }, 'speaker'],
     ['a duplicate position', '好的。', { position: 1 }, 'position'],
   ])('reports only the cause, not the render failure, when the turn has %s', (_name, body, options, field) => {
-    const { speaker: speakerId = 'yao-qizhi', position = 2, ...rest } = options as {
+    const {
+      speaker: speakerId = 'yao-qizhi',
+      position = 2,
+      ...rest
+    } = options as {
       speaker?: string;
       position?: number;
       quotes?: Turn['quotes'];
     };
     const error = contentErrorOf(
-      valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好'), turn(position, 'yao-answers', speakerId, body, { ...rest, renderFailed: true })] }),
+      valid({
+        turns: [
+          turn(1, 'xu-li-opens', 'xu-li', '好'),
+          turn(position, 'yao-answers', speakerId, body, { ...rest, renderFailed: true }),
+        ],
+      }),
     );
     expect(error.problems.map((p) => p.field)).toEqual([field]);
   });
@@ -706,14 +816,23 @@ describe('buildCatalog, content problems', () => {
 
   test('ignores renderFailed: false', () => {
     expect(() =>
-      buildCatalog(valid({ turns: [turn(1, 'xu-li-opens', 'xu-li', '好', { renderFailed: false }), turn(2, 'yao-answers', 'yao-qizhi', '好')] })),
+      buildCatalog(
+        valid({
+          turns: [
+            turn(1, 'xu-li-opens', 'xu-li', '好', { renderFailed: false }),
+            turn(2, 'yao-answers', 'yao-qizhi', '好'),
+          ],
+        }),
+      ),
     ).not.toThrow();
   });
 
   const NO_TURNS = 'expected at least one turn file in content/talks/demo-talk/turns/, found none';
 
   test('reports a talk with no turns', () => {
-    expectProblems(valid({ talks: [talk(TALK)], turns: [] }), [{ file: talkFile(), field: 'turns', message: NO_TURNS }]);
+    expectProblems(valid({ talks: [talk(TALK)], turns: [] }), [
+      { file: talkFile(), field: 'turns', message: NO_TURNS },
+    ]);
   });
 
   test('reports a talk with no turns once, not also each outline section as missing its turn', () => {
@@ -739,7 +858,13 @@ describe('buildCatalog, content problems', () => {
           }),
         ],
       }),
-      [{ file: talkFile(), field: 'outline[1].start', message: 'expected the anchor of a turn in this talk, found "yao-answer"' }],
+      [
+        {
+          file: talkFile(),
+          field: 'outline[1].start',
+          message: 'expected the anchor of a turn in this talk, found "yao-answer"',
+        },
+      ],
     );
   });
 
@@ -804,7 +929,13 @@ describe('buildCatalog, content problems', () => {
           }),
         ],
       }),
-      [{ file: talkFile(), field: 'participants[2].speaker', message: 'expected each participant once, found "yao-qizhi" again' }],
+      [
+        {
+          file: talkFile(),
+          field: 'participants[2].speaker',
+          message: 'expected each participant once, found "yao-qizhi" again',
+        },
+      ],
     );
   });
 
@@ -840,7 +971,9 @@ describe('buildCatalog, content problems', () => {
       valid({
         speakers: [
           ...speakers().filter((s) => s.id !== 'pan-xingang'),
-          speaker('pan-xingang', '潘新钢', { [field]: { text: '教授', source: 'talk:no-such-talk', unverified: false } }),
+          speaker('pan-xingang', '潘新钢', {
+            [field]: { text: '教授', source: 'talk:no-such-talk', unverified: false },
+          }),
         ],
       }),
       [
@@ -854,13 +987,16 @@ describe('buildCatalog, content problems', () => {
   });
 
   test('reports a section id that collides with a turn anchor', () => {
-    expectProblems(valid({ talks: [talk(TALK, { outline: [{ id: 'yao-answers', title: '回答', start: 'xu-li-opens' }] })] }), [
-      {
-        file: talkFile(),
-        field: 'outline[0].id',
-        message: `expected an anchor unique in the talk, found "yao-answers", already used by ${turnFile(2, 'yao-answers')}`,
-      },
-    ]);
+    expectProblems(
+      valid({ talks: [talk(TALK, { outline: [{ id: 'yao-answers', title: '回答', start: 'xu-li-opens' }] })] }),
+      [
+        {
+          file: talkFile(),
+          field: 'outline[0].id',
+          message: `expected an anchor unique in the talk, found "yao-answers", already used by ${turnFile(2, 'yao-answers')}`,
+        },
+      ],
+    );
   });
 
   test('reports a key-quote anchor that collides with a turn anchor', () => {
@@ -902,21 +1038,45 @@ describe('buildCatalog, content problems', () => {
 
   test('reports a talk folder name the site uses for other pages', () => {
     expectProblems(
-      { speakers: speakers(), talks: [talk('speakers')], turns: [turn(1, 'opens', 'xu-li', '好', { slug: 'speakers' })] },
+      {
+        speakers: speakers(),
+        talks: [talk('speakers')],
+        turns: [turn(1, 'opens', 'xu-li', '好', { slug: 'speakers' })],
+      },
       [
         {
           file: talkFile('speakers'),
-          message: 'Unexpected talk folder name "speakers": expected a name other than speakers, search, pagefind, _astro, 404 (the site serves other pages there)',
+          message:
+            'Unexpected talk folder name "speakers": expected a name other than speakers, search, pagefind, _astro, 404 (the site serves other pages there)',
         },
       ],
     );
   });
 
   test('reports every field of talk.yaml that still holds the importer’s placeholder', () => {
-    expectProblems(valid({ talks: [talk(TALK, { summary: '【待补充】', venue: { text: '上海【待补充】', unverified: true }, outline: [{ id: 'opening', title: '开场', start: 'xu-li-opens' }] })] }), [
-      { file: talkFile(), field: 'summary', message: "expected the editor's text, found the importer's placeholder 【待补充】" },
-      { file: talkFile(), field: 'venue.text', message: "expected the editor's text, found the importer's placeholder 【待补充】" },
-    ]);
+    expectProblems(
+      valid({
+        talks: [
+          talk(TALK, {
+            summary: '【待补充】',
+            venue: { text: '上海【待补充】', unverified: true },
+            outline: [{ id: 'opening', title: '开场', start: 'xu-li-opens' }],
+          }),
+        ],
+      }),
+      [
+        {
+          file: talkFile(),
+          field: 'summary',
+          message: "expected the editor's text, found the importer's placeholder 【待补充】",
+        },
+        {
+          file: talkFile(),
+          field: 'venue.text',
+          message: "expected the editor's text, found the importer's placeholder 【待补充】",
+        },
+      ],
+    );
   });
 
   test('reports a talk folder name that cannot be a URL slug', () => {
@@ -980,13 +1140,16 @@ describe('buildCatalog, content problems', () => {
 
   // The outline's turn index covers every turn file, also one left out of the talk's turns.
   test('reports only the speaker problem when a section starts at a turn with an unknown speaker', () => {
-    expectProblems(valid({ turns: [turn(1, 'xu-li-opens', 'xu-lii', '好'), turn(2, 'yao-answers', 'yao-qizhi', '好')] }), [
-      {
-        file: turnFile(1, 'xu-li-opens'),
-        field: 'speaker',
-        message: `expected a speaker id from content/speakers (${KNOWN}), found "xu-lii"`,
-      },
-    ]);
+    expectProblems(
+      valid({ turns: [turn(1, 'xu-li-opens', 'xu-lii', '好'), turn(2, 'yao-answers', 'yao-qizhi', '好')] }),
+      [
+        {
+          file: turnFile(1, 'xu-li-opens'),
+          field: 'speaker',
+          message: `expected a speaker id from content/speakers (${KNOWN}), found "xu-lii"`,
+        },
+      ],
+    );
   });
 
   test('still checks the order of sections that start at a turn with an unknown speaker', () => {
@@ -1067,7 +1230,8 @@ describe('inspectMarkdown', () => {
   });
 
   test('gives links the URL policy refuses, with their body line and why, and passes safe ones', () => {
-    const body = '[甲](https://example.org/) [乙](/talk/#x) [丙](#y) [丁](mailto:a@example.org)\n\n[x](javascript:alert(1))\n\n[图](data:image/svg+xml,x) [y](JaVaScRiPt:alert(2)) [z](&#106;avascript:alert(3)) [w](//evil.example/)\n\n<vbscript:msgbox>\n\n[ref]: javascript:void(0)';
+    const body =
+      '[甲](https://example.org/) [乙](/talk/#x) [丙](#y) [丁](mailto:a@example.org)\n\n[x](javascript:alert(1))\n\n[图](data:image/svg+xml,x) [y](JaVaScRiPt:alert(2)) [z](&#106;avascript:alert(3)) [w](//evil.example/)\n\n<vbscript:msgbox>\n\n[ref]: javascript:void(0)';
     const scheme = (name: string) => `the scheme "${name}"`;
     expect(inspectMarkdown(body).unsafeLinks).toEqual([
       { url: 'mailto:a@example.org', line: 1, problem: scheme('mailto') },
@@ -1082,7 +1246,8 @@ describe('inspectMarkdown', () => {
   });
 
   test('gives every image, inline or by reference, with its line, title and alt text', () => {
-    const body = '![图一](../images/a.png)\n\n![图二](https://evil.example/t.png "标题")\n\n![图三][r]\n\n[r]: ../images/b.png';
+    const body =
+      '![图一](../images/a.png)\n\n![图二](https://evil.example/t.png "标题")\n\n![图三][r]\n\n[r]: ../images/b.png';
     expect(inspectMarkdown(body).images).toEqual([
       { url: '../images/a.png', title: undefined, alt: '图一', line: 1, reference: false },
       { url: 'https://evil.example/t.png', title: '标题', alt: '图二', line: 3, reference: false },
@@ -1165,18 +1330,29 @@ describe('what the importer writes for the editor to finish', () => {
       affiliation: { text: '【待补充】', unverified: true },
     });
     expectProblems(valid({ speakers: [...speakers(), stub] }), [
-      { file: 'content/speakers/maria-okafor.yaml', field: 'role.text', message: "expected the editor's text, found the importer's placeholder 【待补充】" },
-      { file: 'content/speakers/maria-okafor.yaml', field: 'affiliation.text', message: "expected the editor's text, found the importer's placeholder 【待补充】" },
+      {
+        file: 'content/speakers/maria-okafor.yaml',
+        field: 'role.text',
+        message: "expected the editor's text, found the importer's placeholder 【待补充】",
+      },
+      {
+        file: 'content/speakers/maria-okafor.yaml',
+        field: 'affiliation.text',
+        message: "expected the editor's text, found the importer's placeholder 【待补充】",
+      },
     ]);
   });
 
   test('a per-talk label names a participant of the talk', () => {
-    expect(buildCatalog(valid({ talks: [talk(TALK, { labels: { 主持人: 'xu-li' } })] })).talks[0]!.data.labels).toEqual({ 主持人: 'xu-li' });
+    expect(buildCatalog(valid({ talks: [talk(TALK, { labels: { 主持人: 'xu-li' } })] })).talks[0]!.data.labels).toEqual(
+      { 主持人: 'xu-li' },
+    );
     expectProblems(valid({ talks: [talk(TALK, { labels: { 主持人: 'pan-xingang', SPEAKER_00: 'nobody' } })] }), [
       {
         file: talkFile(),
         field: 'labels.主持人',
-        message: 'expected a participant of talk "demo-talk" (xu-li, yao-qizhi), found "pan-xingang", who is not in its participants',
+        message:
+          'expected a participant of talk "demo-talk" (xu-li, yao-qizhi), found "pan-xingang", who is not in its participants',
       },
       {
         file: talkFile(),

@@ -43,7 +43,8 @@ const page = (url: string, body: string) => `<!DOCTYPE html>
 </html>
 `;
 
-const fragment = (record: object) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify(record))]));
+const fragment = (record: object) =>
+  gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify(record))]));
 
 describe('checkSite', () => {
   test('passes a small valid site and counts what it checked', async () => {
@@ -80,12 +81,19 @@ describe('checkSite', () => {
 
   test('says what it skipped when the build has no sitemap or search index', async () => {
     const report = await checkSite(site({ 'index.html': page('/', '<h1>会谈</h1>'), 'a.css': '' }), OPTIONS);
-    expect(report.skipped).toEqual(['sitemap: the build has no sitemap*.xml', 'search index: the build has no pagefind/ folder']);
+    expect(report.skipped).toEqual([
+      'sitemap: the build has no sitemap*.xml',
+      'search index: the build has no pagefind/ folder',
+    ]);
   });
 
   test('holds the site to content/permalinks.json: a renamed anchor or a deleted share page is a problem', async () => {
     const reader = '<h1>实录</h1><article class="turn" id="turn-b"><p>话</p></article>';
-    const out = site({ 'index.html': page('/', '<h1>会谈</h1>'), 'talk/index.html': page('/talk/', reader), 'a.css': '' });
+    const out = site({
+      'index.html': page('/', '<h1>会谈</h1>'),
+      'talk/index.html': page('/talk/', reader),
+      'a.css': '',
+    });
     const permalinks = { published: ['/talk/', '/talk/#turn-a', '/talk/#turn-b', '/talk/q/x/'], redirects: {} };
     const report = await checkSite(out, OPTIONS, permalinks);
     expect(report.problems.map((problem) => `${problem.page} | ${problem.message}`)).toEqual([
@@ -93,11 +101,15 @@ describe('checkSite', () => {
       'content/permalinks.json | permalink "/talk/q/x/": expected it to stay published or to have a redirect, found neither: restore the page, or add "redirects": { "/talk/q/x/": "<where it moved>" } to content/permalinks.json',
     ]);
     expect(report.permalinks).toBe(4);
-    expect(formatReport(out, OPTIONS, report)).toContain('4 permalinks of content/permalinks.json still published or redirected');
+    expect(formatReport(out, OPTIONS, report)).toContain(
+      '4 permalinks of content/permalinks.json still published or redirected',
+    );
   });
 
   test('refuses a folder that was not built', async () => {
-    await expect(checkSite(site({ 'x.txt': '' }), OPTIONS)).rejects.toThrow(/found no index.html: run `npm run build` first/);
+    await expect(checkSite(site({ 'x.txt': '' }), OPTIONS)).rejects.toThrow(
+      /found no index.html: run `npm run build` first/,
+    );
   });
 });
 

@@ -32,11 +32,17 @@ describe('explainYamlError', () => {
     const result = explainYamlError(error, 'front matter');
     expect(result).toBe(error);
     expect(error.message).toBe(`${FILE}:4 front matter: expected valid YAML, found a syntax error: ${REASON}`);
-    expect([error.name, (error as Error & { loc: unknown }).loc]).toEqual(['MarkdownError', { file: FILE, line: 4, column: 0 }]);
+    expect([error.name, (error as Error & { loc: unknown }).loc]).toEqual([
+      'MarkdownError',
+      { file: FILE, line: 4, column: 0 },
+    ]);
   });
 
   test.each(['YAMLException', 'YAMLParseError'])('rewrites a %s too', (name) => {
-    const error = yamlError(name, 'bad indentation of a mapping entry', { file: 'content/speakers/he-yun.yaml', line: 3 });
+    const error = yamlError(name, 'bad indentation of a mapping entry', {
+      file: 'content/speakers/he-yun.yaml',
+      line: 3,
+    });
     explainYamlError(error, 'speaker file');
     expect(error.message).toBe(
       'content/speakers/he-yun.yaml:3 speaker file: expected valid YAML, found a syntax error: bad indentation of a mapping entry',
@@ -60,7 +66,10 @@ describe('explainYamlError', () => {
 
   test.each([
     ['a TypeError', new TypeError('x is undefined')],
-    ['a schema error', yamlError('InvalidContentEntryDataError', 'data does not match collection schema', { file: FILE })],
+    [
+      'a schema error',
+      yamlError('InvalidContentEntryDataError', 'data does not match collection schema', { file: FILE }),
+    ],
     ['a content check error', yamlError('ContentError', 'Content check failed with 1 problem:')],
   ])('leaves %s untouched', (_name, error) => {
     const message = error.message;
@@ -97,7 +106,9 @@ describe('checkedGlob', () => {
     const error = yamlError('YAMLException', REASON, { file: 'content/talks/demo-talk/talk.yaml', line: 2 });
     inner.thrown = error;
     await expect(checkedGlob(options, 'talk file').load(context)).rejects.toBe(error);
-    expect(error.message).toBe(`content/talks/demo-talk/talk.yaml:2 talk file: expected valid YAML, found a syntax error: ${REASON}`);
+    expect(error.message).toBe(
+      `content/talks/demo-talk/talk.yaml:2 talk file: expected valid YAML, found a syntax error: ${REASON}`,
+    );
   });
 
   test('calls the file "front matter" by default', async () => {
@@ -117,7 +128,9 @@ describe('checkedGlob', () => {
 
   test('drops the stack trace of a content file’s error, which Astro would print under the message', async () => {
     const yaml = yamlError('YAMLException', REASON, { file: FILE, line: 4 });
-    const schema = Object.assign(new Error('turns → x data does not match collection schema.'), { name: 'InvalidContentEntryDataError' });
+    const schema = Object.assign(new Error('turns → x data does not match collection schema.'), {
+      name: 'InvalidContentEntryDataError',
+    });
     for (const error of [yaml, schema]) {
       inner.thrown = error;
       await expect(checkedGlob(options).load(context)).rejects.toBe(error);

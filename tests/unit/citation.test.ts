@@ -11,9 +11,9 @@ const input: CitationInput = {
 
 describe('quoteWithAttribution', () => {
   test('puts the words in Chinese quotation marks, then ——speaker，talk and the URL', () => {
-    expect(quoteWithAttribution('自主学习各种的新技能。', '姚期智', 'WAIC 2023 开幕式圆桌论坛', 'https://example.org/q/x/')).toBe(
-      '“自主学习各种的新技能。” ——姚期智，WAIC 2023 开幕式圆桌论坛 https://example.org/q/x/',
-    );
+    expect(
+      quoteWithAttribution('自主学习各种的新技能。', '姚期智', 'WAIC 2023 开幕式圆桌论坛', 'https://example.org/q/x/'),
+    ).toBe('“自主学习各种的新技能。” ——姚期智，WAIC 2023 开幕式圆桌论坛 https://example.org/q/x/');
   });
 });
 
@@ -31,7 +31,9 @@ describe('citeGbt7714', () => {
   });
 
   test('rejects a date that is not ISO', () => {
-    expect(() => citeGbt7714({ ...input, date: '2023/7/6' })).toThrow('expected an ISO date YYYY-MM-DD, found "2023/7/6"');
+    expect(() => citeGbt7714({ ...input, date: '2023/7/6' })).toThrow(
+      'expected an ISO date YYYY-MM-DD, found "2023/7/6"',
+    );
   });
 });
 

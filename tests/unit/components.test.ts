@@ -94,7 +94,10 @@ const sections: SectionView[] = [
   { id: 'foundations', title: '基础理论的突破', start: 'xu-li-opens', turns: [opening, answer] },
   { id: 'images', title: 'GAN 与扩散模型', question: '孰优孰劣？', start: 'xu-li-follows', turns: [follow] },
 ];
-const quotes = [quote('embodied', '让AI成为机器人。', yao, 'yao-answers'), quote('theory', '<b>理论</b>很重要', host, 'xu-li-opens')];
+const quotes = [
+  quote('embodied', '让AI成为机器人。', yao, 'yao-answers'),
+  quote('theory', '<b>理论</b>很重要', host, 'xu-li-opens'),
+];
 
 function talkView(extra: Partial<TalkView['data']> = {}): TalkView {
   return {
@@ -195,7 +198,11 @@ describe('TurnBlock', () => {
     ['a guest', answer, 2, '图灵奖得主'],
     ['the host', opening, 1, '主持人'],
   ])('renders a turn of %s with its markup contract', async (_name, turn, slot, role) => {
-    const { body } = await renderDom(TurnBlock, { turn, speakerSlot: slot, correctionsHref: CORRECTIONS }, { default: '<p>第一段。</p><p>第二段。</p>' });
+    const { body } = await renderDom(
+      TurnBlock,
+      { turn, speakerSlot: slot, correctionsHref: CORRECTIONS },
+      { default: '<p>第一段。</p><p>第二段。</p>' },
+    );
     const article = body.querySelector('article.turn')!;
     expect(article).not.toBeNull();
     expect(article.id).toBe(turn.anchor);
@@ -213,7 +220,11 @@ describe('TurnBlock', () => {
   });
 
   test('labels the fold with the paragraph count and the speaker', async () => {
-    const { body } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
+    const { body } = await renderDom(
+      TurnBlock,
+      { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS },
+      { default: '<p>话</p>' },
+    );
     const toggle = body.querySelector('input.turn-expand')!;
     expect(toggle.getAttribute('type')).toBe('checkbox');
     expect(toggle.id).toBe('yao-answers-expand');
@@ -227,11 +238,19 @@ describe('TurnBlock', () => {
 
   test('links a speaker label the source got wrong to the corrections list, and says what it was', async () => {
     const mislabelled = turnView('yao-mislabelled', yao, { sourceLabel: '姚院士', labelReading: 'other' });
-    const { body } = await renderDom(TurnBlock, { turn: mislabelled, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
+    const { body } = await renderDom(
+      TurnBlock,
+      { turn: mislabelled, speakerSlot: 2, correctionsHref: CORRECTIONS },
+      { default: '<p>话</p>' },
+    );
     const label = body.querySelector('.turn-speaker a.turn-source-label')!;
     expect(label.getAttribute('href')).toBe(CORRECTIONS);
     expect(textOf(label)).toBe('原文标为“姚院士”');
-    const { body: plain } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
+    const { body: plain } = await renderDom(
+      TurnBlock,
+      { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS },
+      { default: '<p>话</p>' },
+    );
     expect(plain.querySelector('.turn-source-label')).toBeNull();
   });
 
@@ -242,14 +261,21 @@ describe('TurnBlock', () => {
     const { body } = await renderDom(TurnBlock, { turn: alias, ...props }, { default: '<p>话</p>' });
     expect(body.querySelector('a.turn-source-label')?.getAttribute('href')).toBe(LABELS);
     for (const labelReading of ['name', 'role'] as const) {
-      const turn = turnView('yao-titled', yao, { sourceLabel: labelReading === 'name' ? '姚期智教授' : '主持人', labelReading });
+      const turn = turnView('yao-titled', yao, {
+        sourceLabel: labelReading === 'name' ? '姚期智教授' : '主持人',
+        labelReading,
+      });
       const { body: quiet } = await renderDom(TurnBlock, { turn, ...props }, { default: '<p>话</p>' });
       expect(quiet.querySelector('.turn-source-label'), labelReading).toBeNull();
     }
   });
 
   test('links to itself by its anchor', async () => {
-    const { body } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
+    const { body } = await renderDom(
+      TurnBlock,
+      { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS },
+      { default: '<p>话</p>' },
+    );
     const link = body.querySelector('a.turn-link')!;
     expect(link.getAttribute('href')).toBe('#yao-answers');
     expect(textOf(link.querySelector('[aria-hidden="true"]'))).toBe('#');
@@ -276,7 +302,9 @@ describe('Outline', () => {
     expect(textOf(nav.querySelector('#outline-title'))).toBe('目录');
     const links = [...nav.querySelectorAll('ol.outline-list > li > a')];
     expect(attrs(links, 'href')).toEqual(['#foundations', '#images']);
-    expect(links.map((a) => [textOf(a.querySelector('.outline-title')), textOf(a.querySelector('.outline-count'))])).toEqual([
+    expect(
+      links.map((a) => [textOf(a.querySelector('.outline-title')), textOf(a.querySelector('.outline-count'))]),
+    ).toEqual([
       ['基础理论的突破', '2 段'],
       ['GAN 与扩散模型', '1 段'],
     ]);
@@ -300,9 +328,15 @@ describe('KeyQuotes', () => {
     expect(textOf(section.querySelector('#key-quotes-title'))).toBe('金句');
     const items = [...section.querySelectorAll('ol.key-quote-list > li.key-quote-item')];
     expect(attrs(items, 'data-speaker')).toEqual(['yao-qizhi', 'xu-li']);
-    expect(items.map((li) => textOf(li.querySelector('blockquote p')))).toEqual(['让AI成为机器人。', '<b>理论</b>很重要']);
+    expect(items.map((li) => textOf(li.querySelector('blockquote p')))).toEqual([
+      '让AI成为机器人。',
+      '<b>理论</b>很重要',
+    ]);
     expect(section.querySelector('blockquote b')).toBeNull();
-    expect(items.map((li) => li.querySelector('a')?.getAttribute('href'))).toEqual(['#quote-embodied', '#quote-theory']);
+    expect(items.map((li) => li.querySelector('a')?.getAttribute('href'))).toEqual([
+      '#quote-embodied',
+      '#quote-theory',
+    ]);
     expect(items.map((li) => textOf(li.querySelector('a')))).toEqual([
       '在原文中查看：姚期智的这句话',
       '在原文中查看：徐立的这句话',
@@ -315,7 +349,14 @@ describe('SpeakerFilter', () => {
   test('renders one checkbox per participant with data-slot 1..n', async () => {
     const { body } = await renderDom(SpeakerFilter, { participants: [host, yao, pan], totalTurns: 3 });
     const boxes = [...body.querySelectorAll('input[name="speakers"]')];
-    expect(boxes.map((box) => [box.getAttribute('type'), box.getAttribute('value'), box.getAttribute('data-slot'), box.getAttribute('data-part')])).toEqual([
+    expect(
+      boxes.map((box) => [
+        box.getAttribute('type'),
+        box.getAttribute('value'),
+        box.getAttribute('data-slot'),
+        box.getAttribute('data-part'),
+      ]),
+    ).toEqual([
       ['checkbox', 'xu-li', '1', 'host'],
       ['checkbox', 'yao-qizhi', '2', 'guest'],
       ['checkbox', 'pan-xingang', '3', 'guest'],
@@ -324,7 +365,11 @@ describe('SpeakerFilter', () => {
     const options = [...body.querySelectorAll('fieldset.filter-speakers label.filter-option')];
     expect(options.map((label) => textOf(label.querySelector('.filter-name')))).toEqual(['徐立', '姚期智', '潘新钢']);
     // The count is read out from hidden text; the visible digit is hidden from assistive technology.
-    expect(options.map((label) => label.querySelector('.filter-count')?.getAttribute('aria-hidden'))).toEqual(['true', 'true', 'true']);
+    expect(options.map((label) => label.querySelector('.filter-count')?.getAttribute('aria-hidden'))).toEqual([
+      'true',
+      'true',
+      'true',
+    ]);
     expect(options.map((label) => textOf(label.querySelector('.visually-hidden')))).toEqual([
       '2 段发言',
       '1 段发言',
@@ -354,7 +399,11 @@ describe('SpeakerFilter', () => {
     expect(element.getAttribute('data-total')).toBe('13');
     expect(element.querySelector('button[type="reset"]')?.textContent).toBe('显示全部');
     const status = element.querySelector('.filter-status')!;
-    expect([status.getAttribute('role'), status.getAttribute('aria-live'), status.textContent]).toEqual(['status', 'polite', '']);
+    expect([status.getAttribute('role'), status.getAttribute('aria-live'), status.textContent]).toEqual([
+      'status',
+      'polite',
+      '',
+    ]);
   });
 
   test('has no script of its own: the site script defines <ht-speaker-filter>', async () => {
@@ -401,13 +450,17 @@ describe('ParticipantList names', () => {
   test('shows a Latin name that only repeats the name once', async () => {
     const jane = participant('jane-doe', 'Jane Doe', 'guest', { latinName: 'Jane Doe' });
     const { body } = await renderDom(ParticipantList, { participants: [jane, yao] });
-    expect([...body.querySelectorAll('.participant-name')].map(textOf)).toEqual(['Jane Doe', '姚期智 Andrew Chi-Chih Yao']);
+    expect([...body.querySelectorAll('.participant-name')].map(textOf)).toEqual([
+      'Jane Doe',
+      '姚期智 Andrew Chi-Chih Yao',
+    ]);
     expect(body.querySelectorAll('.latin-name')).toHaveLength(1);
   });
 });
 
 describe('a talk in English on the Chinese site', () => {
-  const english = () => talkView({ language: 'en', title: 'Open Questions', subtitle: 'A fixture panel', summary: 'Two people talk.' });
+  const english = () =>
+    talkView({ language: 'en', title: 'Open Questions', subtitle: 'A fixture panel', summary: 'Two people talk.' });
 
   test('the masthead marks the talk’s own words as English and counts words at 238 a minute', async () => {
     const { body } = await renderDom(TalkHeader, { talk: english() });
@@ -432,9 +485,17 @@ describe('a talk in English on the Chinese site', () => {
   });
 
   test('a turn in an English transcript keeps its head (the site’s words) in Chinese', async () => {
-    const { body } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS, transcriptLanguage: 'en' }, { default: '<p>Words.</p>' });
+    const { body } = await renderDom(
+      TurnBlock,
+      { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS, transcriptLanguage: 'en' },
+      { default: '<p>Words.</p>' },
+    );
     expect(body.querySelector('.turn-head')?.getAttribute('lang')).toBe('zh-CN');
-    const { body: chinese } = await renderDom(TurnBlock, { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS }, { default: '<p>话</p>' });
+    const { body: chinese } = await renderDom(
+      TurnBlock,
+      { turn: answer, speakerSlot: 2, correctionsHref: CORRECTIONS },
+      { default: '<p>话</p>' },
+    );
     expect(chinese.querySelector('.turn-head')?.hasAttribute('lang')).toBe(false);
   });
 });
@@ -504,7 +565,9 @@ describe('SourceNotes', () => {
       'https://example.org/venue',
     ]);
     const credit = body.querySelector('.source-notes > p')!;
-    expect(credit.textContent?.trim()).toBe('本文据微信公众号「xzluomor」发布的《WAIC实录》整理，对话者发言以原文为准。');
+    expect(credit.textContent?.trim()).toBe(
+      '本文据微信公众号「xzluomor」发布的《WAIC实录》整理，对话者发言以原文为准。',
+    );
     expect(credit.querySelector('span[lang="en"]')?.textContent).toBe('xzluomor');
     expect(textOf(body.querySelector('.source-notes > p + p'))).toBe('发言原文未改一字。');
   });

@@ -13,7 +13,11 @@ const ID_RULE = 'expected lower-case ASCII words joined by hyphens, at most 64 c
 const fact = { text: '某处', source: 'transcript', unverified: false };
 
 function speaker(id: string): EntryInput<Speaker> {
-  return { id, filePath: `content/speakers/${id}.yaml`, data: { name: '某人', latinName: id, aliases: [], color: 'blue', role: fact, affiliation: fact } };
+  return {
+    id,
+    filePath: `content/speakers/${id}.yaml`,
+    data: { name: '某人', latinName: id, aliases: [], color: 'blue', role: fact, affiliation: fact },
+  };
 }
 
 function talk(slug: string, data: Partial<Talk> = {}): EntryInput<Talk> {
@@ -49,7 +53,10 @@ function problemsOf(input: CatalogInput): string[] {
     buildCatalog(input);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    return error.problems.map((problem) => `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`} ${problem.field}: ${problem.message}`);
+    return error.problems.map(
+      (problem) =>
+        `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`} ${problem.field}: ${problem.message}`,
+    );
   }
   throw new Error('expected a ContentError, the catalog was built');
 }
@@ -60,9 +67,9 @@ describe('ids of files and folders', () => {
     ['pan_xingang', `${ID_RULE}, found "pan_xingang"`],
     ['con', `${ID_RULE}, found "con", a name Windows reserves for a device`],
   ])('refuses the speaker file name %j, naming the file', (id, problem) => {
-    expect(problemsOf({ speakers: [speaker('xu-li'), speaker(id)], talks: [talk('demo')], turns: [turn('demo', '好。')] })).toEqual([
-      `content/speakers/${id}.yaml file name: Unexpected speaker file name: ${problem}`,
-    ]);
+    expect(
+      problemsOf({ speakers: [speaker('xu-li'), speaker(id)], talks: [talk('demo')], turns: [turn('demo', '好。')] }),
+    ).toEqual([`content/speakers/${id}.yaml file name: Unexpected speaker file name: ${problem}`]);
   });
 
   test.each([
@@ -78,7 +85,11 @@ describe('ids of files and folders', () => {
   test('accepts a 64-character slug and a speaker id with digits', () => {
     const slug = `t${'-a1'.repeat(21)}`;
     expect(slug).toHaveLength(64);
-    const catalog = buildCatalog({ speakers: [speaker('xu-li'), speaker('li-2')], talks: [talk(slug)], turns: [turn(slug, '好。')] });
+    const catalog = buildCatalog({
+      speakers: [speaker('xu-li'), speaker('li-2')],
+      talks: [talk(slug)],
+      turns: [turn(slug, '好。')],
+    });
     expect(catalog.talks.map((t) => t.slug)).toEqual([slug]);
   });
 });
@@ -122,20 +133,41 @@ describe('images in turns', () => {
   });
 
   test('the talk’s own existing image, described, is published', () => {
-    const catalog = buildCatalog(input('好。\n\n![一张图表](../images/chart.png)', true, ['talks/demo/images/chart.png']));
+    const catalog = buildCatalog(
+      input('好。\n\n![一张图表](../images/chart.png)', true, ['talks/demo/images/chart.png']),
+    );
     expect(catalog.talks[0]!.turns).toHaveLength(1);
   });
 });
 
 describe('imageProblem without a talk (the render-time safety net)', () => {
-  const image = (over: Partial<TurnImage>): TurnImage => ({ url: '../images/a.png', title: undefined, alt: '图', line: 1, reference: false, ...over });
+  const image = (over: Partial<TurnImage>): TurnImage => ({
+    url: '../images/a.png',
+    title: undefined,
+    alt: '图',
+    line: 1,
+    reference: false,
+    ...over,
+  });
 
   test.each([
     [image({}), undefined],
-    [image({ url: 'https://evil.example/t.png' }), 'Unexpected image "https://evil.example/t.png": expected a file of the talk, ../images/<name>.png (or .jpg, .jpeg, .webp, .gif, .avif), found a remote image (images from other hosts are never published)'],
-    [image({ title: 't' }), 'Unexpected image title "t" on "../images/a.png": expected no title (describe the image in its alt text), found one'],
-    [image({ alt: ' ' }), 'Unexpected image "../images/a.png" without a description: expected ![what it shows](../images/a.png), found empty alt text'],
-    [image({ url: '', alt: '图', reference: true }), 'Unexpected image reference ![图][…]: expected an inline image ![what it shows](../images/<name>.png), found a reference'],
+    [
+      image({ url: 'https://evil.example/t.png' }),
+      'Unexpected image "https://evil.example/t.png": expected a file of the talk, ../images/<name>.png (or .jpg, .jpeg, .webp, .gif, .avif), found a remote image (images from other hosts are never published)',
+    ],
+    [
+      image({ title: 't' }),
+      'Unexpected image title "t" on "../images/a.png": expected no title (describe the image in its alt text), found one',
+    ],
+    [
+      image({ alt: ' ' }),
+      'Unexpected image "../images/a.png" without a description: expected ![what it shows](../images/a.png), found empty alt text',
+    ],
+    [
+      image({ url: '', alt: '图', reference: true }),
+      'Unexpected image reference ![图][…]: expected an inline image ![what it shows](../images/<name>.png), found a reference',
+    ],
   ])('%j → %j', (img, problem) => {
     expect(imageProblem(img)).toBe(problem);
   });

@@ -36,7 +36,12 @@ function committedTurn(file: string) {
   const text = readFileSync(path.join(talkDir, 'turns', file), 'utf8');
   const [, frontMatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
   const label = /^sourceLabel: (.+)$/m.exec(frontMatter)?.[1];
-  return { label, paragraphs: stripNotes(body).split('\n').filter((line) => line.trim() !== '') };
+  return {
+    label,
+    paragraphs: stripNotes(body)
+      .split('\n')
+      .filter((line) => line.trim() !== ''),
+  };
 }
 
 describe('the WAIC 2023 roundtable content', () => {
@@ -50,7 +55,9 @@ describe('the WAIC 2023 roundtable content', () => {
   });
 
   test('carries editorial notes in 8 of its 13 turns', () => {
-    const withNotes = turnFiles.filter((file) => /\[\^[a-z0-9-]+\]/.test(readFileSync(path.join(talkDir, 'turns', file), 'utf8')));
+    const withNotes = turnFiles.filter((file) =>
+      /\[\^[a-z0-9-]+\]/.test(readFileSync(path.join(talkDir, 'turns', file), 'utf8')),
+    );
     expect(withNotes).toHaveLength(8);
   });
 

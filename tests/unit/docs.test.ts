@@ -35,15 +35,23 @@ describe('the documentation', () => {
     expect(docs).toEqual(expect.arrayContaining(['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'docs/README.md']));
   });
 
-  test('every relative link resolves to a file, and every #fragment to one of its headings', () => {
-    // The report names each missing file once, with every place that links it.
-    expect(formatProblems(docs.flatMap((file) => checkLinks(root, file)))).toBe('');
-  }, PARSE_TIMEOUT);
+  test(
+    'every relative link resolves to a file, and every #fragment to one of its headings',
+    () => {
+      // The report names each missing file once, with every place that links it.
+      expect(formatProblems(docs.flatMap((file) => checkLinks(root, file)))).toBe('');
+    },
+    PARSE_TIMEOUT,
+  );
 
-  test('every npm script, importer flag and repository path shown in code exists', () => {
-    const facts = repoFacts(root, USAGE);
-    expect(formatProblems(docs.flatMap((file) => checkCode(root, file, facts)))).toBe('');
-  }, PARSE_TIMEOUT);
+  test(
+    'every npm script, importer flag and repository path shown in code exists',
+    () => {
+      const facts = repoFacts(root, USAGE);
+      expect(formatProblems(docs.flatMap((file) => checkCode(root, file, facts)))).toBe('');
+    },
+    PARSE_TIMEOUT,
+  );
 
   test('the docs index links every document in docs/', () => {
     const linked = new Set<string>();
@@ -69,8 +77,15 @@ describe('the documentation check', () => {
   }
 
   test('slugs headings as GitHub does: text of inline code kept, punctuation dropped, repeats numbered', () => {
-    const tree = parseMarkdown('# What `npm ci` warns about, and why\n\n## Round 6 — One architecture\n\n## Tests\n\n## Tests\n');
-    expect([...headingSlugs(tree)]).toEqual(['what-npm-ci-warns-about-and-why', 'round-6--one-architecture', 'tests', 'tests-1']);
+    const tree = parseMarkdown(
+      '# What `npm ci` warns about, and why\n\n## Round 6 — One architecture\n\n## Tests\n\n## Tests\n',
+    );
+    expect([...headingSlugs(tree)]).toEqual([
+      'what-npm-ci-warns-about-and-why',
+      'round-6--one-architecture',
+      'tests',
+      'tests-1',
+    ]);
   });
 
   test('reports a missing file, a missing heading and a root-relative link, with their lines', () => {
@@ -119,6 +134,9 @@ describe('the documentation check', () => {
 
   test('reads the flags of a usage text, and the folders of a .gitignore', () => {
     expect([...usageFlags(USAGE)]).toEqual(expect.arrayContaining(['--talk', '--force', '--dry-run', '-h', '--help']));
-    expect(ignoredDirs('node_modules/\n*.log\n# dist/\ntests/bench/results/\n')).toEqual(['node_modules/', 'tests/bench/results/']);
+    expect(ignoredDirs('node_modules/\n*.log\n# dist/\ntests/bench/results/\n')).toEqual([
+      'node_modules/',
+      'tests/bench/results/',
+    ]);
   });
 });

@@ -24,9 +24,24 @@ const PANEL_SPEAKERS: Record<string, { name: string; aliases: string[] }> = {
 
 /** Who speaks each turn of the panel, in order. */
 const PANEL_ORDER = [
-  'grace-whitfield', 'amara-nwosu', 'tomas-lindqvist', 'priya-raman', 'grace-whitfield', 'priya-raman',
-  'amara-nwosu', 'grace-whitfield', 'tomas-lindqvist', 'grace-whitfield', 'amara-nwosu', 'priya-raman',
-  'tomas-lindqvist', 'grace-whitfield', 'priya-raman', 'amara-nwosu', 'tomas-lindqvist', 'grace-whitfield',
+  'grace-whitfield',
+  'amara-nwosu',
+  'tomas-lindqvist',
+  'priya-raman',
+  'grace-whitfield',
+  'priya-raman',
+  'amara-nwosu',
+  'grace-whitfield',
+  'tomas-lindqvist',
+  'grace-whitfield',
+  'amara-nwosu',
+  'priya-raman',
+  'tomas-lindqvist',
+  'grace-whitfield',
+  'priya-raman',
+  'amara-nwosu',
+  'tomas-lindqvist',
+  'grace-whitfield',
 ];
 
 let dir: string;
@@ -35,7 +50,14 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'huitan-import-formats-'));
   await mkdir(path.join(dir, 'content/speakers'), { recursive: true });
   for (const [id, { name, aliases }] of Object.entries(PANEL_SPEAKERS)) {
-    const speaker = { name, latinName: name, aliases, color: 'slate', role: { text: 'Panellist', unverified: true }, affiliation: { text: 'Fictional', unverified: true } };
+    const speaker = {
+      name,
+      latinName: name,
+      aliases,
+      color: 'slate',
+      role: { text: 'Panellist', unverified: true },
+      affiliation: { text: 'Fictional', unverified: true },
+    };
     await writeFile(path.join(dir, 'content/speakers', `${id}.yaml`), stringify(speaker));
   }
 });
@@ -46,7 +68,12 @@ afterEach(async () => {
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runImport(argv, { cwd: dir, env: {}, stdout: (text) => out.push(text), stderr: (text) => err.push(text) });
+  const code = await runImport(argv, {
+    cwd: dir,
+    env: {},
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+  });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
@@ -59,7 +86,14 @@ async function writtenTurns(talk: string) {
       const text = await readFile(path.join(turnsDir, file), 'utf8');
       const [, frontMatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(text) ?? [];
       const field = (name: string) => new RegExp(`^${name}: (.+)$`, 'm').exec(frontMatter)?.[1];
-      return { file, speaker: field('speaker'), sourceLabel: field('sourceLabel'), start: field('start'), paragraphStarts: field('paragraphStarts'), body };
+      return {
+        file,
+        speaker: field('speaker'),
+        sourceLabel: field('sourceLabel'),
+        start: field('start'),
+        paragraphStarts: field('paragraphStarts'),
+        body,
+      };
     }),
   );
 }
@@ -69,7 +103,9 @@ describe('importing the English panel', () => {
     const result = await run(transcript('panel-en.txt'), '--talk', 'archive-panel');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Format: plain-text (no other format fits: speaker labels and paragraphs; choose another with --format)');
+    expect(result.stdout).toContain(
+      'Format: plain-text (no other format fits: speaker labels and paragraphs; choose another with --format)',
+    );
     const turns = await writtenTurns('archive-panel');
     expect(turns.map((turn) => turn.speaker)).toEqual(PANEL_ORDER);
     expect(turns.slice(0, 4).map((turn) => turn.sourceLabel)).toEqual([
@@ -81,7 +117,9 @@ describe('importing the English panel', () => {
     expect(turns[0]!.body).toBe(
       'Good afternoon, everyone, and welcome to the last panel of the day.\n\n\\[*Applause*\\]\n\nWe have three guests who work with public records from very different sides. Amara, would you start us off?\n',
     );
-    expect(turns[2]!.body).toBe('I teach archival science, so I spend my time worrying about what happens to those recordings in twenty years. (*laughs*) Somebody has to.\n');
+    expect(turns[2]!.body).toBe(
+      'I teach archival science, so I spend my time worrying about what happens to those recordings in twenty years. (*laughs*) Somebody has to.\n',
+    );
     expect(turns.every((turn) => turn.start === undefined)).toBe(true);
   });
 
@@ -97,7 +135,7 @@ describe('importing the English panel', () => {
     expect((await writtenTurns('archive-panel')).map((turn) => turn.speaker)).toEqual(PANEL_ORDER);
   });
 
-  test('WebVTT: each turn keeps its start and its paragraphs\' starts for a player', async () => {
+  test("WebVTT: each turn keeps its start and its paragraphs' starts for a player", async () => {
     await run(transcript('panel-en.vtt'), '--talk', 'archive-panel');
     const turns = await writtenTurns('archive-panel');
     expect(turns.map((turn) => [turn.start, turn.paragraphStarts]).slice(0, 2)).toEqual([
@@ -134,11 +172,16 @@ describe('options that only fit some formats', () => {
   test('--start is refused for a caption file, whose cues mark where the transcript is', async () => {
     const result = await run(transcript('panel-en.vtt'), '--talk', 'archive-panel', '--start', 'WEBVTT');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('expected --start and --end only for plain text or a meeting export, found a webvtt file');
+    expect(result.stderr).toContain(
+      'expected --start and --end only for plain text or a meeting export, found a webvtt file',
+    );
   });
 
   test('an unknown speaker in a caption file stops the import, naming the line and label; nothing is written', async () => {
-    await writeFile(path.join(dir, 'extra.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Grace Whitfield>Hello.\n\n00:00:03.000 --> 00:00:04.000\n<v Carla Diaz>Hi.\n');
+    await writeFile(
+      path.join(dir, 'extra.vtt'),
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Grace Whitfield>Hello.\n\n00:00:03.000 --> 00:00:04.000\n<v Carla Diaz>Hi.\n',
+    );
     const result = await run('extra.vtt', '--talk', 'archive-panel');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('import stopped: extra.vtt:7: Unexpected speaker label "Carla Diaz"');

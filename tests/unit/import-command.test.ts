@@ -65,7 +65,15 @@ describe('the WAIC round trip', () => {
   test('importing the source as a new talk reproduces the committed turns’ words, speakers, positions and labels', async () => {
     await mkdir(path.join(dir, 'content'));
     await cp(path.join(root, 'content/speakers'), path.join(dir, 'content/speakers'), { recursive: true });
-    const result = await run(path.join(waicDir, 'source.txt'), '--talk', 'again', '--title', '创想共论·智变可能', '--date', '2023-07-06');
+    const result = await run(
+      path.join(waicDir, 'source.txt'),
+      '--talk',
+      'again',
+      '--title',
+      '创想共论·智变可能',
+      '--date',
+      '2023-07-06',
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
 
@@ -84,13 +92,19 @@ describe('the WAIC round trip', () => {
         return { ...turn, body: `${stripNotes(turn.body).trimEnd()}\n` };
       }),
     );
-    const imported = await Promise.all(importedFiles.map(async (file) => parse(await readFile(path.join(dir, 'content/talks/again/turns', file), 'utf8'))));
+    const imported = await Promise.all(
+      importedFiles.map(async (file) =>
+        parse(await readFile(path.join(dir, 'content/talks/again/turns', file), 'utf8')),
+      ),
+    );
     expect(imported).toEqual(committed);
     expect(imported.filter((turn) => turn.sourceLabel).map((turn) => [turn.position, turn.sourceLabel])).toEqual([
       ['6', '植麟'],
       ['12', '植麟'],
     ]);
-    expect(await readFile(path.join(dir, 'content/talks/again/source.txt'))).toEqual(await readFile(path.join(waicDir, 'source.txt')));
+    expect(await readFile(path.join(dir, 'content/talks/again/source.txt'))).toEqual(
+      await readFile(path.join(waicDir, 'source.txt')),
+    );
   });
 
   test('re-importing it with --force into the committed content changes no byte', async () => {
@@ -100,8 +114,12 @@ describe('the WAIC round trip', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(await snapshot(path.join(dir, 'content'))).toEqual(before);
-    expect(result.stdout).toContain('Cut lines 1–20 before the transcript (11 with text; marker "以下为圆桌论坛实录" on line 20)');
-    expect(result.stdout).toContain('Cut lines 114–121 after the transcript (6 with text; marker "Read More" on line 114)');
+    expect(result.stdout).toContain(
+      'Cut lines 1–20 before the transcript (11 with text; marker "以下为圆桌论坛实录" on line 20)',
+    );
+    expect(result.stdout).toContain(
+      'Cut lines 114–121 after the transcript (6 with text; marker "Read More" on line 114)',
+    );
     expect(result.stdout).toContain('13 turns, 5 speakers, 3856 characters:');
   });
 });
@@ -109,14 +127,42 @@ describe('the WAIC round trip', () => {
 describe('bad input stops with a message naming the line, and writes nothing', () => {
   const GBK_NI_HAO = new Uint8Array([0xc4, 0xe3, 0xba, 0xc3]);
   const cases: [string, string | Uint8Array, string][] = [
-    ['an unknown speaker label', '林舟：\n大家好。\n王五：\n你好。\n', 'import stopped: t.txt:3: Unexpected speaker label "王五"'],
-    ['an empty file', '', 'import stopped: t.txt:1: expected a transcript (speaker lines, each followed by what they said), found no text'],
+    [
+      'an unknown speaker label',
+      '林舟：\n大家好。\n王五：\n你好。\n',
+      'import stopped: t.txt:3: Unexpected speaker label "王五"',
+    ],
+    [
+      'an empty file',
+      '',
+      'import stopped: t.txt:1: expected a transcript (speaker lines, each followed by what they said), found no text',
+    ],
     ['a file of blank lines', '\n \n\n', 'import stopped: t.txt:1: expected a transcript'],
-    ['text before the first speaker', '第二场圆桌\n林舟：\n大家好。\n', 'import stopped: t.txt:1: Unexpected text before the first speaker line'],
-    ['a speaker line without words', '林舟：\n何云：\n好。\n', 'import stopped: t.txt:1: expected words after the speaker line "林舟"'],
-    ['a binary file (PNG header)', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'import stopped: t.txt:1: expected UTF-8 text, found bytes that are not UTF-8'],
-    ['a binary file that is valid UTF-8', new Uint8Array([...new TextEncoder().encode('林舟：\n'), 0, 1, 2, 3]), 'import stopped: t.txt:2: expected plain text, found the control character U+0000 (is this a binary file?)'],
-    ['a GBK file', new Uint8Array([...new TextEncoder().encode('林舟：\n大家好。\n'), ...GBK_NI_HAO, 0x0a]), 'import stopped: t.txt:3: expected UTF-8 text, found bytes that are not UTF-8'],
+    [
+      'text before the first speaker',
+      '第二场圆桌\n林舟：\n大家好。\n',
+      'import stopped: t.txt:1: Unexpected text before the first speaker line',
+    ],
+    [
+      'a speaker line without words',
+      '林舟：\n何云：\n好。\n',
+      'import stopped: t.txt:1: expected words after the speaker line "林舟"',
+    ],
+    [
+      'a binary file (PNG header)',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+      'import stopped: t.txt:1: expected UTF-8 text, found bytes that are not UTF-8',
+    ],
+    [
+      'a binary file that is valid UTF-8',
+      new Uint8Array([...new TextEncoder().encode('林舟：\n'), 0, 1, 2, 3]),
+      'import stopped: t.txt:2: expected plain text, found the control character U+0000 (is this a binary file?)',
+    ],
+    [
+      'a GBK file',
+      new Uint8Array([...new TextEncoder().encode('林舟：\n大家好。\n'), ...GBK_NI_HAO, 0x0a]),
+      'import stopped: t.txt:3: expected UTF-8 text, found bytes that are not UTF-8',
+    ],
   ];
 
   test.each(cases)('%s', async (_name, content, message) => {
@@ -147,7 +193,9 @@ describe('bad input stops with a message naming the line, and writes nothing', (
     await transcript('t.txt', '林舟：\n大家好。\n');
     const result = await run('t.txt', '--talk', 'second-talk', '--start', '正文开始');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('import stopped: t.txt: expected a line containing the start marker "正文开始", found none');
+    expect(result.stderr).toContain(
+      'import stopped: t.txt: expected a line containing the start marker "正文开始", found none',
+    );
   });
 
   test('a missing file', async () => {
@@ -160,11 +208,26 @@ describe('bad input stops with a message naming the line, and writes nothing', (
   test.each([
     [['t.txt'], 'import: expected --talk <slug>, found none'],
     [['--talk', 'x'], 'import: expected one transcript file, found none'],
-    [['t.txt', '--talk', 'Second Talk'], 'import: --talk: expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "Second Talk" (it becomes the folder and the URL)'],
-    [['t.txt', '--talk', 'con'], 'import: --talk: expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "con", a name Windows reserves for a device (it becomes the folder and the URL)'],
-    [['t.txt', '--talk', 'a'.repeat(250)], `import: --talk: expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "${'a'.repeat(58)}… (it becomes the folder and the URL)`],
-    [['t.txt', '--talk', 'speakers'], 'import: --talk: expected a slug other than speakers, search, pagefind, _astro, 404 (the site uses those URLs), found "speakers"'],
-    [['t.txt', '--talk', 'x', '--date', '2024-02-30'], 'import: --date: expected an ISO date YYYY-MM-DD, found "2024-02-30"'],
+    [
+      ['t.txt', '--talk', 'Second Talk'],
+      'import: --talk: expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "Second Talk" (it becomes the folder and the URL)',
+    ],
+    [
+      ['t.txt', '--talk', 'con'],
+      'import: --talk: expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "con", a name Windows reserves for a device (it becomes the folder and the URL)',
+    ],
+    [
+      ['t.txt', '--talk', 'a'.repeat(250)],
+      `import: --talk: expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "${'a'.repeat(58)}… (it becomes the folder and the URL)`,
+    ],
+    [
+      ['t.txt', '--talk', 'speakers'],
+      'import: --talk: expected a slug other than speakers, search, pagefind, _astro, 404 (the site uses those URLs), found "speakers"',
+    ],
+    [
+      ['t.txt', '--talk', 'x', '--date', '2024-02-30'],
+      'import: --date: expected an ISO date YYYY-MM-DD, found "2024-02-30"',
+    ],
     [['t.txt', '--talk', 'x', '--frobnicate'], "import: Unknown option '--frobnicate'"],
   ])('bad usage %j exits 2 with the usage', async (argv, message) => {
     const result = await run(...argv);
@@ -175,7 +238,8 @@ describe('bad input stops with a message naming the line, and writes nothing', (
 });
 
 describe('importing a new talk', () => {
-  const TEXT = '以下为圆桌论坛实录:\n林舟：\n\n欢迎回来, 今天继续聊 fixture 。\n小何\n测试数据要小而全。\n第二段。\n宋明:\n我补充一点。\nRead More\n二维码\n';
+  const TEXT =
+    '以下为圆桌论坛实录:\n林舟：\n\n欢迎回来, 今天继续聊 fixture 。\n小何\n测试数据要小而全。\n第二段。\n宋明:\n我补充一点。\nRead More\n二维码\n';
 
   test('--help prints the usage and exits 0', async () => {
     const result = await run('--help');
@@ -201,7 +265,9 @@ describe('importing a new talk', () => {
       '    2     5  何云     小何       2     13  turns/02-he-yun-1.md',
       '    3     8  宋明                1      6  turns/03-song-ming-1.md',
     ]);
-    expect(result.stdout).toContain('Dry run: would write content/talks/second-talk/: talk.yaml (new, to fill in), source.txt, 3 turn files. Nothing written.');
+    expect(result.stdout).toContain(
+      'Dry run: would write content/talks/second-talk/: talk.yaml (new, to fill in), source.txt, 3 turn files. Nothing written.',
+    );
     expect(await snapshot(path.join(dir, 'content'))).toEqual(before);
   });
 
@@ -212,13 +278,23 @@ describe('importing a new talk', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const talkDir = path.join(dir, 'content/talks/second-talk');
-    expect(Object.keys(await snapshot(talkDir))).toEqual(['source.txt', 'talk.yaml', 'turns/01-lin-zhou-1.md', 'turns/02-he-yun-1.md', 'turns/03-song-ming-1.md']);
+    expect(Object.keys(await snapshot(talkDir))).toEqual([
+      'source.txt',
+      'talk.yaml',
+      'turns/01-lin-zhou-1.md',
+      'turns/02-he-yun-1.md',
+      'turns/03-song-ming-1.md',
+    ]);
     expect(await readFile(path.join(talkDir, 'turns/02-he-yun-1.md'), 'utf8')).toBe(
       '---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\nsourceLabel: 小何\n---\n\n测试数据要小而全。\n\n第二段。\n',
     );
     expect(await readFile(path.join(talkDir, 'source.txt'), 'utf8')).toBe(TEXT);
-    expect(result.stdout).toContain('Wrote content/talks/second-talk/: talk.yaml (new, to fill in), source.txt, 3 turn files.');
-    expect(result.stdout).toContain('Next: fill in every 【待补充】 in content/talks/second-talk/talk.yaml, then run npm test.');
+    expect(result.stdout).toContain(
+      'Wrote content/talks/second-talk/: talk.yaml (new, to fill in), source.txt, 3 turn files.',
+    );
+    expect(result.stdout).toContain(
+      'Next: fill in every 【待补充】 in content/talks/second-talk/talk.yaml, then run npm test.',
+    );
     expect((await readdir(path.join(dir, 'content/talks'))).sort()).toEqual(['fixture-talk', 'second-talk']);
   });
 
@@ -227,7 +303,9 @@ describe('importing a new talk', () => {
     await transcript('t.txt', TEXT);
     const result = await run('t.txt', '--talk', 'fixture-talk', '--force', '--title', '新标题');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('content/talks/fixture-talk/talk.yaml: expected --title, --date and --language only for a new talk, found an existing talk.yaml: edit it instead');
+    expect(result.stderr).toContain(
+      'content/talks/fixture-talk/talk.yaml: expected --title, --date and --language only for a new talk, found an existing talk.yaml: edit it instead',
+    );
   });
 });
 
@@ -248,15 +326,28 @@ describe('re-importing with --force', () => {
     expect(result.code).toBe(0);
     expect(await readFile(path.join(talkDir, 'talk.yaml'), 'utf8')).toBe(talkYaml);
     expect(await readFile(path.join(talkDir, 'notes.md'), 'utf8')).toBe('编辑笔记\n');
-    expect(await readFile(path.join(talkDir, 'turns/02-he-why-fixtures.md'), 'utf8')).toBe(`${frontMatter}\n坏的内容一旦发布，就很难收回，所以要测试。\n`);
-    expect((await readdir(path.join(talkDir, 'turns'))).sort()).toEqual(['01-lin-opening.md', '02-he-why-fixtures.md', '03-lin-asks-song.md', '04-song-limits.md']);
+    expect(await readFile(path.join(talkDir, 'turns/02-he-why-fixtures.md'), 'utf8')).toBe(
+      `${frontMatter}\n坏的内容一旦发布，就很难收回，所以要测试。\n`,
+    );
+    expect((await readdir(path.join(talkDir, 'turns'))).sort()).toEqual([
+      '01-lin-opening.md',
+      '02-he-why-fixtures.md',
+      '03-lin-asks-song.md',
+      '04-song-limits.md',
+    ]);
     expect((await readdir(path.join(dir, 'content/talks'))).sort()).toEqual(['fixture-talk']);
   });
 });
 
 describe('writeTalk', () => {
   const write = (files: Map<string, string>, replace: boolean) =>
-    writeTalk({ talksDir: path.join(dir, 'talks'), speakersDir: path.join(dir, 'speakers'), slug: 't', files, replace });
+    writeTalk({
+      talksDir: path.join(dir, 'talks'),
+      speakersDir: path.join(dir, 'speakers'),
+      slug: 't',
+      files,
+      replace,
+    });
 
   test('a failure part-way leaves the old folder as it was and no staging folder', async () => {
     const target = path.join(dir, 'talks/t');
@@ -292,7 +383,15 @@ describe('speaker labels', () => {
   test('--speaker labels a role for this talk, is kept in talk.yaml, and is read back on re-import', async () => {
     await fixtureContent();
     await transcript('t.txt', ROLES);
-    const first = await run('t.txt', '--talk', 'second-talk', '--speaker', '主持人=lin-zhou', '--speaker', 'SPEAKER_00=song-ming');
+    const first = await run(
+      't.txt',
+      '--talk',
+      'second-talk',
+      '--speaker',
+      '主持人=lin-zhou',
+      '--speaker',
+      'SPEAKER_00=song-ming',
+    );
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('    林舟     lin-zhou       2           6  主持人 (this talk)\n');
@@ -312,9 +411,23 @@ describe('speaker labels', () => {
     await fixtureContent();
     await transcript('t.txt', ROLES);
     const role = await run('t.txt', '--talk', 'second-talk', '--speaker', 'SPEAKER_00=song-ming');
-    expect(role.stderr).toContain('import stopped: t.txt:1: Unexpected speaker label "主持人": it names a role, not a person');
-    const unused = await run('t.txt', '--talk', 'second-talk', '--speaker', '主持人=lin-zhou', '--speaker', 'SPEAKER_00=song-ming', '--speaker', 'MODERATOR=he-yun');
-    expect(unused.stderr).toContain('import stopped: t.txt: --speaker: expected the label "MODERATOR" on a speaker line of the transcript, found none');
+    expect(role.stderr).toContain(
+      'import stopped: t.txt:1: Unexpected speaker label "主持人": it names a role, not a person',
+    );
+    const unused = await run(
+      't.txt',
+      '--talk',
+      'second-talk',
+      '--speaker',
+      '主持人=lin-zhou',
+      '--speaker',
+      'SPEAKER_00=song-ming',
+      '--speaker',
+      'MODERATOR=he-yun',
+    );
+    expect(unused.stderr).toContain(
+      'import stopped: t.txt: --speaker: expected the label "MODERATOR" on a speaker line of the transcript, found none',
+    );
     expect(unused.code).toBe(1);
   });
 
@@ -325,10 +438,16 @@ describe('speaker labels', () => {
     expect(result.stderr).toBe('');
     // Blue is 林舟's; then the palette's first colour, then the one least used on the site.
     expect(result.stdout).toContain('  + content/speakers/wang-wu.yaml: new speaker "王五" (crimson), to fill in');
-    expect(result.stdout).toContain('  + content/speakers/maria-okafor.yaml: new speaker "Maria Okafor" (teal), to fill in');
-    expect(result.stdout).toContain('Next: fill in every 【待补充】 in content/talks/second-talk/talk.yaml, content/speakers/wang-wu.yaml, content/speakers/maria-okafor.yaml, then run npm test.');
+    expect(result.stdout).toContain(
+      '  + content/speakers/maria-okafor.yaml: new speaker "Maria Okafor" (teal), to fill in',
+    );
+    expect(result.stdout).toContain(
+      'Next: fill in every 【待补充】 in content/talks/second-talk/talk.yaml, content/speakers/wang-wu.yaml, content/speakers/maria-okafor.yaml, then run npm test.',
+    );
     const stub = await readFile(path.join(dir, 'content/speakers/maria-okafor.yaml'), 'utf8');
-    expect(stub).toContain('name: Maria Okafor\nlatinName: Maria Okafor\ncolor: teal\nrole:\n  text: 【待补充】\n  unverified: true\n');
+    expect(stub).toContain(
+      'name: Maria Okafor\nlatinName: Maria Okafor\ncolor: teal\nrole:\n  text: 【待补充】\n  unverified: true\n',
+    );
     expect(stub).toContain('from the label\n# "DR. MARIA OKAFOR (Lumen Labs)" (t.txt line 3).');
     // The name is the person's own: no per-talk label is needed for it.
     expect(await readFile(path.join(dir, 'content/talks/second-talk/talk.yaml'), 'utf8')).not.toContain('labels:');
@@ -336,7 +455,10 @@ describe('speaker labels', () => {
 
   test('--dry-run lines up Latin and CJK names and lists the labels credited to each', async () => {
     await fixtureContent();
-    await writeFile(path.join(dir, 'content/speakers/richard-roe.yaml'), 'name: Richard Roe\nlatinName: Richard Roe\ncolor: teal\nrole:\n  text: 参议员\n  unverified: true\naffiliation:\n  text: 参议院\n  unverified: true\n');
+    await writeFile(
+      path.join(dir, 'content/speakers/richard-roe.yaml'),
+      'name: Richard Roe\nlatinName: Richard Roe\ncolor: teal\nrole:\n  text: 参议员\n  unverified: true\naffiliation:\n  text: 参议院\n  unverified: true\n',
+    );
     await transcript('t.txt', 'Sen. Richard Roe (D-CT):\nHello.\n林舟：\n你好。\nRICHARD ROE\nAgain.\n');
     const result = await run('t.txt', '--talk', 'second-talk', '--dry-run');
     expect(result.stdout.split('\n').filter((line) => /^ {4}(speaker|Richard|林舟)/.test(line))).toEqual([
@@ -348,7 +470,7 @@ describe('speaker labels', () => {
 });
 
 describe('rough edges', () => {
-  test('a new talk folder gets the usual mode, not a temporary folder\'s 0700', async () => {
+  test("a new talk folder gets the usual mode, not a temporary folder's 0700", async () => {
     await fixtureContent();
     await transcript('t.txt', '林舟：\n大家好。\n');
     expect((await run('t.txt', '--talk', 'second-talk')).code).toBe(0);
@@ -364,7 +486,9 @@ describe('rough edges', () => {
     await transcript('t.txt', '林舟：\n大家好\u0085。\n');
     const result = await run('t.txt', '--talk', 'second-talk');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('import stopped: t.txt:2: expected plain text, found the C1 control character U+0085');
+    expect(result.stderr).toContain(
+      'import stopped: t.txt:2: expected plain text, found the C1 control character U+0085',
+    );
   });
 
   test('an unexpected error is one line and exit code 1, not a stack trace', async () => {
@@ -373,7 +497,9 @@ describe('rough edges', () => {
     await transcript('t.txt', '林舟：\n大家好。\n');
     const result = await run('t.txt', '--talk', 'second-talk');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^import failed: EEXIST: file already exists, mkdir '.*content\/talks' \(an unexpected error; set HUITAN_DEBUG=1 to see where\)\nNothing was written\.$/);
+    expect(result.stderr).toMatch(
+      /^import failed: EEXIST: file already exists, mkdir '.*content\/talks' \(an unexpected error; set HUITAN_DEBUG=1 to see where\)\nNothing was written\.$/,
+    );
   });
 
   test('a staging folder an interrupted run left is removed by the next run, which says so', async () => {

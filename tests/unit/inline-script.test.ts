@@ -29,7 +29,9 @@ describe('cannotInline', () => {
   });
 
   test('accepts a script whose only imports are dynamic', () => {
-    expect(cannotInline('const m=()=>import("/_astro/a.js");class d extends HTMLElement{}customElements.define("ht-x",d);')).toBeUndefined();
+    expect(
+      cannotInline('const m=()=>import("/_astro/a.js");class d extends HTMLElement{}customElements.define("ht-x",d);'),
+    ).toBeUndefined();
   });
 });
 
@@ -37,11 +39,15 @@ describe('inlineModuleScript', () => {
   const tag = '<script type="module" src="/_astro/site.js"></script>';
 
   test('replaces the page’s one script tag with the code inline', () => {
-    expect(inlineModuleScript(`<body><p>x</p>${tag}</body>`, '/_astro/site.js', 'go("$&")', 'index.html')).toBe('<body><p>x</p><script type="module">go("$&")</script></body>');
+    expect(inlineModuleScript(`<body><p>x</p>${tag}</body>`, '/_astro/site.js', 'go("$&")', 'index.html')).toBe(
+      '<body><p>x</p><script type="module">go("$&")</script></body>',
+    );
   });
 
   test('stops naming the page when the tag is missing or there twice', () => {
-    expect(() => inlineModuleScript('<body></body>', '/_astro/site.js', 'go()', 'a/index.html')).toThrow(/^a\/index\.html: expected .* once, found it 0 times$/);
+    expect(() => inlineModuleScript('<body></body>', '/_astro/site.js', 'go()', 'a/index.html')).toThrow(
+      /^a\/index\.html: expected .* once, found it 0 times$/,
+    );
     expect(() => inlineModuleScript(tag + tag, '/_astro/site.js', 'go()', 'b.html')).toThrow(/found it 2 times/);
   });
 });

@@ -4,7 +4,14 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createLabelResolver, type TalkLabel } from '../../src/lib/import/label-resolver';
-import { describeFormatCharacters, isDecoratedName, isNameShaped, isRoleLabel, labelParts, showLabel } from '../../src/lib/import/label-text';
+import {
+  describeFormatCharacters,
+  isDecoratedName,
+  isNameShaped,
+  isRoleLabel,
+  labelParts,
+  showLabel,
+} from '../../src/lib/import/label-text';
 import { isSimilar, similarLabels } from '../../src/lib/import/similar-labels';
 import { chooseColor, stubSpeakerId, stubYaml } from '../../src/lib/import/speaker-stubs';
 import { labelsToKeep, parseSpeakerOption, readTalkLabels } from '../../src/lib/import/talk-labels';
@@ -46,30 +53,53 @@ describe('labelParts', () => {
 });
 
 describe('label shapes', () => {
-  test.each([['主持人'], ['MODERATOR'], ['SPEAKER_00'], ['Speaker 2'], ['嘉宾1'], ['Guest B'], ['Q'], ['Host (Jane Doe)']])('%j is a role', (label) => {
+  test.each([
+    ['主持人'],
+    ['MODERATOR'],
+    ['SPEAKER_00'],
+    ['Speaker 2'],
+    ['嘉宾1'],
+    ['Guest B'],
+    ['Q'],
+    ['Host (Jane Doe)'],
+  ])('%j is a role', (label) => {
     expect(isRoleLabel(label)).toBe(true);
   });
   test.each([['Jane Doe'], ['An'], ['Anna'], ['主持人徐立'], ['Hosta']])('%j is not a role', (label) => {
     expect(isRoleLabel(label)).toBe(false);
   });
-  test.each([["Conan O'Brien"], ['J. R. R. Tolkien'], ['Sen. Richard Roe (D-CT)'], ['姚期智']])('%j could be a name', (label) => {
-    expect(isNameShaped(label)).toBe(true);
-  });
-  test.each([['我想说三点，第一'], ['He said. Then'], ["'quoted"], ['这是一个超过二十四个字符的很长很长很长的句子不是名字']])('%j is not a name', (label) => {
-    expect(isNameShaped(label)).toBe(false);
-  });
-  test.each([['Sen. Richard Roe (D-CT)', true], ['DR. JANE DOE', true], ['某人\u200b', true], ['王五', false], ['谢谢老师', false], ['好的，谢谢。', false]])(
-    '%j alone on its line is a decorated name: %s',
-    (line, expected) => {
-      expect(isDecoratedName(line)).toBe(expected);
+  test.each([["Conan O'Brien"], ['J. R. R. Tolkien'], ['Sen. Richard Roe (D-CT)'], ['姚期智']])(
+    '%j could be a name',
+    (label) => {
+      expect(isNameShaped(label)).toBe(true);
     },
   );
+  test.each([
+    ['我想说三点，第一'],
+    ['He said. Then'],
+    ["'quoted"],
+    ['这是一个超过二十四个字符的很长很长很长的句子不是名字'],
+  ])('%j is not a name', (label) => {
+    expect(isNameShaped(label)).toBe(false);
+  });
+  test.each([
+    ['Sen. Richard Roe (D-CT)', true],
+    ['DR. JANE DOE', true],
+    ['某人\u200b', true],
+    ['王五', false],
+    ['谢谢老师', false],
+    ['好的，谢谢。', false],
+  ])('%j alone on its line is a decorated name: %s', (line, expected) => {
+    expect(isDecoratedName(line)).toBe(expected);
+  });
 });
 
 describe('format characters', () => {
   test('are shown as code points, with their names', () => {
     expect(describeFormatCharacters('姚期智\u200d')).toBe('"姚期智\\u{200D}" contains U+200D ZERO WIDTH JOINER');
-    expect(describeFormatCharacters('\u202e姚期智\u200b')).toBe('"\\u{202E}姚期智\\u{200B}" contains U+202E RIGHT-TO-LEFT OVERRIDE and U+200B ZERO WIDTH SPACE');
+    expect(describeFormatCharacters('\u202e姚期智\u200b')).toBe(
+      '"\\u{202E}姚期智\\u{200B}" contains U+202E RIGHT-TO-LEFT OVERRIDE and U+200B ZERO WIDTH SPACE',
+    );
     expect(describeFormatCharacters('姚期智')).toBeUndefined();
     expect(showLabel('a\u00a0"b"')).toBe('"a\\u{A0}\\"b\\""');
   });
@@ -88,7 +118,8 @@ describe('did you mean', () => {
 });
 
 describe('createLabelResolver', () => {
-  const resolver = (talkLabels: TalkLabel[] = [], createSpeakers = false) => createLabelResolver({ speakers: SPEAKERS, file: 't.txt', talkLabels, createSpeakers });
+  const resolver = (talkLabels: TalkLabel[] = [], createSpeakers = false) =>
+    createLabelResolver({ speakers: SPEAKERS, file: 't.txt', talkLabels, createSpeakers });
 
   test.each([
     ['Sen. Richard Roe (D-CT)', 'richard-roe'],
@@ -109,7 +140,9 @@ describe('createLabelResolver', () => {
     expect(errorOf(() => labels.resolve('姚期智\u200d', 7))).toBe(
       't.txt:7: Unexpected format character in speaker label: "姚期智\\u{200D}" contains U+200D ZERO WIDTH JOINER; expected visible characters only (without it the label would name yao-qizhi: remove it from the transcript if that is right)',
     );
-    expect(errorOf(() => labels.resolve('\u202eeoD enaJ', 8))).toContain('"\\u{202E}eoD enaJ" contains U+202E RIGHT-TO-LEFT OVERRIDE');
+    expect(errorOf(() => labels.resolve('\u202eeoD enaJ', 8))).toContain(
+      '"\\u{202E}eoD enaJ" contains U+202E RIGHT-TO-LEFT OVERRIDE',
+    );
   });
 
   test('an unknown label stops with the closest names', () => {
@@ -128,13 +161,22 @@ describe('createLabelResolver', () => {
   });
 
   test('a per-talk label naming nobody stops, naming where it was given', () => {
-    expect(errorOf(() => resolver([{ label: 'SPEAKER_00', id: 'jane-do', origin: 'content/talks/x/talk.yaml field "labels.SPEAKER_00"' }]))).toBe(
+    expect(
+      errorOf(() =>
+        resolver([
+          { label: 'SPEAKER_00', id: 'jane-do', origin: 'content/talks/x/talk.yaml field "labels.SPEAKER_00"' },
+        ]),
+      ),
+    ).toBe(
       'content/talks/x/talk.yaml field "labels.SPEAKER_00": expected a speaker id from content/speakers for "SPEAKER_00", found "jane-do" (did you mean jane-doe?); "SPEAKER_00" is a role: add the person to content/speakers, or add --create-speakers for a stub with that id',
     );
   });
 
   test('a key two speakers share is ambiguous', () => {
-    const labels = createLabelResolver({ speakers: [...SPEAKERS, { id: 'jane-doe-2', name: 'Dr. Jane Doe', aliases: [] }], file: 't.txt' });
+    const labels = createLabelResolver({
+      speakers: [...SPEAKERS, { id: 'jane-doe-2', name: 'Dr. Jane Doe', aliases: [] }],
+      file: 't.txt',
+    });
     expect(labels.resolve('Dr. Jane Doe', 1).id).toBe('jane-doe-2');
     expect(errorOf(() => labels.resolve('JANE DOE', 2))).toBe(
       't.txt:2: Unexpected speaker label "JANE DOE": expected it to name one speaker, found 2 (jane-doe, jane-doe-2) once titles, brackets and case are set aside; pass --speaker "JANE DOE"=<speaker-id> to say which',
@@ -143,10 +185,16 @@ describe('createLabelResolver', () => {
 
   test('--create-speakers makes one speaker per person, never a role, never a guessed Han id', () => {
     const labels = resolver([], true);
-    expect(labels.resolve('Maria Okafor (Lumen Labs)', 5)).toEqual({ id: 'maria-okafor', name: 'Maria Okafor', aliases: [] });
+    expect(labels.resolve('Maria Okafor (Lumen Labs)', 5)).toEqual({
+      id: 'maria-okafor',
+      name: 'Maria Okafor',
+      aliases: [],
+    });
     expect(labels.knows('MARIA OKAFOR')).toBe(true);
     expect(labels.resolve('MARIA OKAFOR', 9).id).toBe('maria-okafor');
-    expect(labels.created.map((entry) => [entry.speaker.id, entry.label, entry.line, entry.brackets])).toEqual([['maria-okafor', 'Maria Okafor (Lumen Labs)', 5, ['Lumen Labs']]]);
+    expect(labels.created.map((entry) => [entry.speaker.id, entry.label, entry.line, entry.brackets])).toEqual([
+      ['maria-okafor', 'Maria Okafor (Lumen Labs)', 5, ['Lumen Labs']],
+    ]);
     expect(errorOf(() => labels.resolve('MODERATOR', 6))).toContain('it names a role, not a person');
     expect(errorOf(() => labels.resolve('王五', 7))).toBe(
       't.txt:7: --create-speakers: expected a name in Latin letters to derive an id from, found the Han name "王五" (its romanisation is the editor\'s call): pass --speaker "王五"=<speaker-id> (lower-case ASCII words joined by hyphens) and the stub gets that id',
@@ -181,16 +229,42 @@ describe('lines', () => {
     expect(classifyLine(line, labels).kind).toBe(kind);
   });
 
-  test('the probe: titled and decorated labels never pass as the previous speaker\'s words', () => {
-    const lines = ['Jane Doe:', 'Hello.', 'Sen. Richard Roe (D-CT):', 'Thanks.', 'DR. JANE DOE', 'Again.', '姚期智教授：', '好。'];
-    const turns = splitTurns(lines.map((text, index) => ({ line: index + 1, text })), labels, 't.txt');
+  test("the probe: titled and decorated labels never pass as the previous speaker's words", () => {
+    const lines = [
+      'Jane Doe:',
+      'Hello.',
+      'Sen. Richard Roe (D-CT):',
+      'Thanks.',
+      'DR. JANE DOE',
+      'Again.',
+      '姚期智教授：',
+      '好。',
+    ];
+    const turns = splitTurns(
+      lines.map((text, index) => ({ line: index + 1, text })),
+      labels,
+      't.txt',
+    );
     expect(turns.map((turn) => [turn.speaker.id, turn.label, turn.paragraphs])).toEqual([
       ['jane-doe', 'Jane Doe', ['Hello.']],
       ['richard-roe', 'Sen. Richard Roe (D-CT)', ['Thanks.']],
       ['jane-doe', 'DR. JANE DOE', ['Again.']],
       ['yao-qizhi', '姚期智教授', ['好。']],
     ]);
-    expect(errorOf(() => splitTurns([{ line: 1, text: 'Jane Doe:' }, { line: 2, text: 'Hi.' }, { line: 3, text: '姚期智\u200d' }, { line: 4, text: '好。' }], labels, 't.txt'))).toMatch(
+    expect(
+      errorOf(() =>
+        splitTurns(
+          [
+            { line: 1, text: 'Jane Doe:' },
+            { line: 2, text: 'Hi.' },
+            { line: 3, text: '姚期智\u200d' },
+            { line: 4, text: '好。' },
+          ],
+          labels,
+          't.txt',
+        ),
+      ),
+    ).toMatch(
       /^t\.txt:3: Unexpected format character in speaker label: "姚期智\\u\{200D\}" contains U\+200D ZERO WIDTH JOINER/,
     );
   });
@@ -207,22 +281,47 @@ describe('speaker stubs', () => {
   });
 
   test('a name in another script is asked for', () => {
-    expect(() => stubSpeakerId('Мария', 'Мария', 't.txt:1')).toThrow('t.txt:1: --create-speakers: expected a name in Latin letters to derive an id from, found "Мария"');
+    expect(() => stubSpeakerId('Мария', 'Мария', 't.txt:1')).toThrow(
+      't.txt:1: --create-speakers: expected a name in Latin letters to derive an id from, found "Мария"',
+    );
   });
 
   test('the colour is the least used in the talk, then on the site', () => {
     expect(chooseColor(['crimson', 'amber'], [])).toBe('green');
-    expect(chooseColor(['crimson', 'amber', 'green', 'teal', 'blue', 'indigo', 'violet', 'rose', 'slate'], ['crimson', 'amber'])).toBe('green');
+    expect(
+      chooseColor(
+        ['crimson', 'amber', 'green', 'teal', 'blue', 'indigo', 'violet', 'rose', 'slate'],
+        ['crimson', 'amber'],
+      ),
+    ).toBe('green');
   });
 
   test('the stub is a valid speaker file whose blanks the build refuses', async () => {
     const { parse } = await import('yaml');
-    const text = stubYaml({ name: '王五', label: '王五教授（测试大学）', where: 't.txt line 4', brackets: ['测试大学'], color: 'teal', talk: 'second-talk' });
-    expect(text).toContain("# The label's brackets said: \"测试大学\".");
+    const text = stubYaml({
+      name: '王五',
+      label: '王五教授（测试大学）',
+      where: 't.txt line 4',
+      brackets: ['测试大学'],
+      color: 'teal',
+      talk: 'second-talk',
+    });
+    expect(text).toContain('# The label\'s brackets said: "测试大学".');
     const data = SpeakerSchema.parse(parse(text));
     expect(data.name).toBe('王五');
     expect(findPlaceholders(data)).toEqual(['latinName', 'role.text', 'affiliation.text']);
-    const latin = SpeakerSchema.parse(parse(stubYaml({ name: 'Maria Okafor', label: 'Maria Okafor', where: '--speaker', brackets: [], color: 'rose', talk: 't' })));
+    const latin = SpeakerSchema.parse(
+      parse(
+        stubYaml({
+          name: 'Maria Okafor',
+          label: 'Maria Okafor',
+          where: '--speaker',
+          brackets: [],
+          color: 'rose',
+          talk: 't',
+        }),
+      ),
+    );
     expect(findPlaceholders(latin)).toEqual(['role.text', 'affiliation.text']);
   });
 });
@@ -231,13 +330,19 @@ describe('per-talk labels', () => {
   test('--speaker LABEL=id', () => {
     expect(parseSpeakerOption('主持人=xu-li')).toEqual({ label: '主持人', id: 'xu-li' });
     expect(parseSpeakerOption('A=B=jane-doe')).toEqual({ label: 'A=B', id: 'jane-doe' });
-    expect(parseSpeakerOption('主持人')).toBe('--speaker: expected LABEL=speaker-id (e.g. --speaker 主持人=xu-li), found "主持人"');
+    expect(parseSpeakerOption('主持人')).toBe(
+      '--speaker: expected LABEL=speaker-id (e.g. --speaker 主持人=xu-li), found "主持人"',
+    );
   });
 
   test('talk.yaml labels are read back, naming the file and field', () => {
-    expect(readTalkLabels('title: x\nlabels:\n  主持人: xu-li\n', 'talk.yaml')).toEqual([{ label: '主持人', id: 'xu-li', origin: 'talk.yaml field "labels.主持人"' }]);
+    expect(readTalkLabels('title: x\nlabels:\n  主持人: xu-li\n', 'talk.yaml')).toEqual([
+      { label: '主持人', id: 'xu-li', origin: 'talk.yaml field "labels.主持人"' },
+    ]);
     expect(readTalkLabels('title: x\n', 'talk.yaml')).toEqual([]);
-    expect(() => readTalkLabels('labels: [a]\n', 'talk.yaml')).toThrow('talk.yaml: field "labels": expected a mapping of labels to speaker ids');
+    expect(() => readTalkLabels('labels: [a]\n', 'talk.yaml')).toThrow(
+      'talk.yaml: field "labels": expected a mapping of labels to speaker ids',
+    );
   });
 
   test('only labels the transcript used, and that are not already a name, are kept', () => {

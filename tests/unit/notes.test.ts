@@ -4,7 +4,14 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildCatalog, ContentError, type CatalogInput } from '../../src/lib/catalog';
-import { inspectNotes, noteAnchor, parseKindPrefix, stripNotes, talkCorrections, type NoteView } from '../../src/lib/notes';
+import {
+  inspectNotes,
+  noteAnchor,
+  parseKindPrefix,
+  stripNotes,
+  talkCorrections,
+  type NoteView,
+} from '../../src/lib/notes';
 
 const SRC = '[来源](https://example.org/src)';
 
@@ -78,13 +85,41 @@ describe('inspectNotes', () => {
   });
 
   test.each([
-    ['an unknown kind', `词[^a]。\n\n[^a]: 【注释】说明，${SRC}`, 'Unexpected note kind "【注释】" in [^a]: expected the note to start with one of 【背景】, 【更正】, 【术语】'],
-    ['no kind', `词[^a]。\n\n[^a]: 说明，${SRC}`, 'Unexpected note kind missing in [^a]: expected the note to start with one of 【背景】, 【更正】, 【术语】'],
-    ['no source and no 未核实', '词[^a]。\n\n[^a]: 【背景】说明。', 'Unexpected note [^a] without a source: expected an http(s) link or the words "未核实", found neither'],
-    ['a label that is not ASCII words', `词[^高阳]。\n\n[^高阳]: 【背景】说明，${SRC}`, 'Unexpected note label [^高阳] (it becomes the note\'s id): expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "高阳"'],
-    ['a label Windows reserves for a device', `词[^nul]。\n\n[^nul]: 【背景】说明，${SRC}`, 'Unexpected note label [^nul] (it becomes the note\'s id): expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "nul", a name Windows reserves for a device'],
-    ['two references to one note', `词[^a]，又[^a]。\n\n[^a]: 【背景】说明，${SRC}`, 'Unexpected note [^a] referenced 2 times: expected each note referenced once (write a second note for a second place)'],
-    ['a second definition of a label', `词[^a]。\n\n[^a]: 【背景】说明，${SRC}\n\n[^a]: 【背景】又一条，${SRC}`, 'Unexpected second definition of note [^a]: expected each label defined once'],
+    [
+      'an unknown kind',
+      `词[^a]。\n\n[^a]: 【注释】说明，${SRC}`,
+      'Unexpected note kind "【注释】" in [^a]: expected the note to start with one of 【背景】, 【更正】, 【术语】',
+    ],
+    [
+      'no kind',
+      `词[^a]。\n\n[^a]: 说明，${SRC}`,
+      'Unexpected note kind missing in [^a]: expected the note to start with one of 【背景】, 【更正】, 【术语】',
+    ],
+    [
+      'no source and no 未核实',
+      '词[^a]。\n\n[^a]: 【背景】说明。',
+      'Unexpected note [^a] without a source: expected an http(s) link or the words "未核实", found neither',
+    ],
+    [
+      'a label that is not ASCII words',
+      `词[^高阳]。\n\n[^高阳]: 【背景】说明，${SRC}`,
+      'Unexpected note label [^高阳] (it becomes the note\'s id): expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "高阳"',
+    ],
+    [
+      'a label Windows reserves for a device',
+      `词[^nul]。\n\n[^nul]: 【背景】说明，${SRC}`,
+      'Unexpected note label [^nul] (it becomes the note\'s id): expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough"), found "nul", a name Windows reserves for a device',
+    ],
+    [
+      'two references to one note',
+      `词[^a]，又[^a]。\n\n[^a]: 【背景】说明，${SRC}`,
+      'Unexpected note [^a] referenced 2 times: expected each note referenced once (write a second note for a second place)',
+    ],
+    [
+      'a second definition of a label',
+      `词[^a]。\n\n[^a]: 【背景】说明，${SRC}\n\n[^a]: 【背景】又一条，${SRC}`,
+      'Unexpected second definition of note [^a]: expected each label defined once',
+    ],
   ])('fails %s', (_name, body, message) => {
     expect(inspectNotes(body).problems.map((problem) => problem.message)).toEqual([message]);
   });
@@ -127,14 +162,53 @@ describe('stripNotes', () => {
 });
 
 describe('talkCorrections', () => {
-  const note = (label: string, kind: NoteView['kind']): NoteView => ({ label, kind, line: 1, runs: [{ type: 'text', value: label }] });
+  const note = (label: string, kind: NoteView['kind']): NoteView => ({
+    label,
+    kind,
+    line: 1,
+    runs: [{ type: 'text', value: label }],
+  });
   test('lists correction notes and wrong speaker labels in reading order, with their links', () => {
     const turns = [
-      { anchor: 'a', position: 1, labelReading: 'name' as const, speaker: { name: '姚期智' }, notes: [note('x', 'context'), note('gao', 'correction')] },
-      { anchor: 'b', position: 2, sourceLabel: '袁洋', labelReading: 'other' as const, speaker: { name: '杨植麟' }, notes: [note('moe', 'correction')] },
-      { anchor: 'c', position: 3, sourceLabel: '植麟', labelReading: 'alias' as const, speaker: { name: '杨植麟' }, notes: [] },
-      { anchor: 'd', position: 4, sourceLabel: '主持人', labelReading: 'role' as const, speaker: { name: '徐立' }, notes: [] },
-      { anchor: 'e', position: 5, sourceLabel: '潘新钢教授', labelReading: 'name' as const, speaker: { name: '潘新钢' }, notes: [] },
+      {
+        anchor: 'a',
+        position: 1,
+        labelReading: 'name' as const,
+        speaker: { name: '姚期智' },
+        notes: [note('x', 'context'), note('gao', 'correction')],
+      },
+      {
+        anchor: 'b',
+        position: 2,
+        sourceLabel: '袁洋',
+        labelReading: 'other' as const,
+        speaker: { name: '杨植麟' },
+        notes: [note('moe', 'correction')],
+      },
+      {
+        anchor: 'c',
+        position: 3,
+        sourceLabel: '植麟',
+        labelReading: 'alias' as const,
+        speaker: { name: '杨植麟' },
+        notes: [],
+      },
+      {
+        anchor: 'd',
+        position: 4,
+        sourceLabel: '主持人',
+        labelReading: 'role' as const,
+        speaker: { name: '徐立' },
+        notes: [],
+      },
+      {
+        anchor: 'e',
+        position: 5,
+        sourceLabel: '潘新钢教授',
+        labelReading: 'name' as const,
+        speaker: { name: '潘新钢' },
+        notes: [],
+      },
     ];
     // Only a label that names someone else is a mistake of the source (speaker-labels.ts).
     expect(talkCorrections(turns).map((c) => [c.type, c.turn.anchor, c.href])).toEqual([
@@ -194,7 +268,11 @@ describe('buildCatalog with notes', () => {
   test('counts only the speaker’s words and keeps the notes on the turn', () => {
     const catalog = buildCatalog(input(`各位好[^a]。\n\n开始吧。\n\n[^a]: 【背景】问候，${SRC}\n`));
     const turn = catalog.talks[0]!.turns[0]!;
-    expect([turn.paragraphs, turn.characters, turn.notes.map((n) => n.label)]).toEqual([2, '各位好。开始吧。'.length, ['a']]);
+    expect([turn.paragraphs, turn.characters, turn.notes.map((n) => n.label)]).toEqual([
+      2,
+      '各位好。开始吧。'.length,
+      ['a'],
+    ]);
   });
 
   test('stops the build naming the turn file, its line and the note', () => {
@@ -210,7 +288,8 @@ describe('buildCatalog with notes', () => {
         file: 'content/talks/demo/turns/01-opening.md',
         line: 5,
         field: 'body',
-        message: 'Unexpected note reference [^a] without a definition: expected a line "[^a]: 【背景】…" in the same file, found none',
+        message:
+          'Unexpected note reference [^a] without a definition: expected a line "[^a]: 【背景】…" in the same file, found none',
       },
     ]);
   });

@@ -2,10 +2,16 @@ import { describe, expect, test } from 'vitest';
 import { splitInline } from '../bench/lib/page-weight';
 
 describe('splitInline (npm run bench: first-load weight by type)', () => {
-  const html = '<html><head><style>p{color:red}</style><script type="application/ld+json">{"a":1}</script></head><body><script type="module">import("/x.js")</script></body></html>';
+  const html =
+    '<html><head><style>p{color:red}</style><script type="application/ld+json">{"a":1}</script></head><body><script type="module">import("/x.js")</script></body></html>';
 
   test('moves inline styles and scripts (not JSON-LD) out of the document, keeping the totals', () => {
-    const document = { url: 'http://x/', type: 'html' as const, transferred: 400, uncompressed: Buffer.byteLength(html) };
+    const document = {
+      url: 'http://x/',
+      type: 'html' as const,
+      transferred: 400,
+      uncompressed: Buffer.byteLength(html),
+    };
     const parts = splitInline(document, html);
     expect(parts.map(({ url, type, uncompressed }) => [url, type, uncompressed])).toEqual([
       ['http://x/#inline-css', 'css', 'p{color:red}'.length],

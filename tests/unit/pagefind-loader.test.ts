@@ -105,8 +105,14 @@ describe('loadPagefind', () => {
   test.each([
     ['fetch fails', () => Promise.reject(new TypeError('Failed to fetch'))],
     ['site.json is missing', () => Promise.resolve({ ok: false, json: () => Promise.reject(new Error('not JSON')) })],
-    ['site.json is not JSON', () => Promise.resolve({ ok: true, json: () => Promise.reject(new SyntaxError('bad JSON')) })],
-    ['site.json names a shard outside pagefind/', siteJson({ speakers: [speaker], index: { ...index, shards: ['../x/'] } })],
+    [
+      'site.json is not JSON',
+      () => Promise.resolve({ ok: true, json: () => Promise.reject(new SyntaxError('bad JSON')) }),
+    ],
+    [
+      'site.json names a shard outside pagefind/',
+      siteJson({ speakers: [speaker], index: { ...index, shards: ['../x/'] } }),
+    ],
   ])('still starts Pagefind when %s, with no speakers or shards from it', async (_name, answer) => {
     stubFetch(answer);
     const { loadPagefind, loadSite } = await freshLoader();

@@ -17,16 +17,23 @@ const source =
 
 describe('patchPagefindScript', () => {
   test('makes both wait loops check every millisecond instead of every 50', () => {
-    for (const patch of [getPtr!, mergeIndex!]) expect(patch.replace).toBe(patch.find.replace('asyncSleep(50)', 'asyncSleep(1)'));
+    for (const patch of [getPtr!, mergeIndex!])
+      expect(patch.replace).toBe(patch.find.replace('asyncSleep(50)', 'asyncSleep(1)'));
   });
 
   test('inflates the WebAssembly with DecompressionStream when it is gzip, else as Pagefind does', async () => {
-    const { PagefindInstance } = (await import(/* @vite-ignore */ `data:text/javascript,${encodeURIComponent(patchPagefindScript(source))}`)) as {
+    const { PagefindInstance } = (await import(
+      /* @vite-ignore */ `data:text/javascript,${encodeURIComponent(patchPagefindScript(source))}`
+    )) as {
       PagefindInstance: new () => { loadWasm(bytes: ArrayBuffer): Promise<Uint8Array | string> };
     };
     const signed = new TextEncoder().encode('pagefind_dcd\0asm');
     const gzipped = gzipSync(signed);
-    expect(await new PagefindInstance().loadWasm(gzipped.buffer.slice(gzipped.byteOffset, gzipped.byteOffset + gzipped.byteLength))).toEqual(new TextEncoder().encode('\0asm'));
+    expect(
+      await new PagefindInstance().loadWasm(
+        gzipped.buffer.slice(gzipped.byteOffset, gzipped.byteOffset + gzipped.byteLength),
+      ),
+    ).toEqual(new TextEncoder().encode('\0asm'));
     // Already inflated on the way (a host that decoded it): Pagefind's signature check, no stream.
     expect(await new PagefindInstance().loadWasm(signed.buffer)).toEqual(new TextEncoder().encode('\0asm'));
   });
@@ -35,9 +42,15 @@ describe('patchPagefindScript', () => {
     expect(() => patchPagefindScript(source.replace(getPtr!.find, ''), 'dist/pagefind/pagefind.js')).toThrow(
       /^dist\/pagefind\/pagefind\.js: expected Pagefind's index wait loop \(getPtr\) once .* found it 0 times/,
     );
-    expect(() => patchPagefindScript(source.replace(segmentation!.find, ''))).toThrow(/query segmentation \(Intl\.Segmenter\) once .* found it 0 times/);
-    expect(() => patchPagefindScript(source.replace(inflation!.find, ''))).toThrow(/WebAssembly inflation \(loadWasm\) once .* found it 0 times/);
-    expect(() => patchPagefindScript(source.replace(mergeIndex!.find, ''))).toThrow(/WebAssembly wait loop \(mergeIndex\) once .* found it 0 times/);
+    expect(() => patchPagefindScript(source.replace(segmentation!.find, ''))).toThrow(
+      /query segmentation \(Intl\.Segmenter\) once .* found it 0 times/,
+    );
+    expect(() => patchPagefindScript(source.replace(inflation!.find, ''))).toThrow(
+      /WebAssembly inflation \(loadWasm\) once .* found it 0 times/,
+    );
+    expect(() => patchPagefindScript(source.replace(mergeIndex!.find, ''))).toThrow(
+      /WebAssembly wait loop \(mergeIndex\) once .* found it 0 times/,
+    );
     expect(() => patchPagefindScript(source + getPtr!.find)).toThrow(/found it 2 times/);
     expect(() => patchPagefindScript(patchPagefindScript(source))).toThrow(/found it 0 times/);
   });
@@ -58,6 +71,8 @@ describe('publishPagefindScript', () => {
   });
 
   test('fails as the patch does when a pattern is missing', async () => {
-    await expect(publishPagefindScript(source.replace(getPtr!.find, ''), 'x.js')).rejects.toThrow(/^x\.js: expected Pagefind's index wait loop/);
+    await expect(publishPagefindScript(source.replace(getPtr!.find, ''), 'x.js')).rejects.toThrow(
+      /^x\.js: expected Pagefind's index wait loop/,
+    );
   });
 });

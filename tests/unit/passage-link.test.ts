@@ -65,7 +65,10 @@ describe('pageBlocks', () => {
   test('places a boundary between elements at the text that follows it, or the end of the text before it', () => {
     const { locate } = pageBlocks(page.document.body);
     expect(locate($('#yao-answers .turn-body'), 1)).toEqual({ block: 6, offset: 0 });
-    expect(locate($('#yao-answers .turn-body'), 2)).toEqual({ block: 6, offset: '第二段讲多模态：GAN-based 方法，很快。'.length });
+    expect(locate($('#yao-answers .turn-body'), 2)).toEqual({
+      block: 6,
+      offset: '第二段讲多模态：GAN-based 方法，很快。'.length,
+    });
   });
 
   test('has no point for text it does not read', () => {
@@ -96,7 +99,13 @@ describe('passageLink: the fragment chosen for a selection', () => {
   function linkFor(startNode: Node, startOffset: number, endNode: Node, endOffset: number) {
     const { blocks, locate } = pageBlocks(page.document.body);
     const turn = selectedTurn(startNode, endNode)!;
-    return passageLink(page.window.location.href, turn.id, blocks, locate(startNode, startOffset)!, locate(endNode, endOffset)!);
+    return passageLink(
+      page.window.location.href,
+      turn.id,
+      blocks,
+      locate(startNode, startOffset)!,
+      locate(endNode, endOffset)!,
+    );
   }
 
   test('links the turn on this page, without the page’s query or hash', () => {

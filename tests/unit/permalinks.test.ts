@@ -26,11 +26,16 @@ describe('checkPermalinks', () => {
   });
 
   test('fails when a turn anchor disappears, saying to restore it', () => {
-    expect(checkPermalinks({ published, redirects: {} }, ['/t/', '/t/#quote-x', '/t/q/x/'])).toEqual([GONE_ANCHOR('/t/#turn-a')]);
+    expect(checkPermalinks({ published, redirects: {} }, ['/t/', '/t/#quote-x', '/t/q/x/'])).toEqual([
+      GONE_ANCHOR('/t/#turn-a'),
+    ]);
   });
 
   test('fails when a key quote is deleted: its anchor and its share page', () => {
-    expect(checkPermalinks({ published, redirects: {} }, ['/t/', '/t/#turn-a'])).toEqual([GONE_ANCHOR('/t/#quote-x'), GONE_PAGE('/t/q/x/')]);
+    expect(checkPermalinks({ published, redirects: {} }, ['/t/', '/t/#turn-a'])).toEqual([
+      GONE_ANCHOR('/t/#quote-x'),
+      GONE_PAGE('/t/q/x/'),
+    ]);
   });
 
   test('fails when a share page moves without a redirect, and passes with one', () => {
@@ -44,7 +49,9 @@ describe('checkPermalinks', () => {
     expect(checkPermalinks({ published, redirects: { '/t/q/x/': '/t/q/gone/' } }, current)).toEqual([
       'redirect "/t/q/x/" → "/t/q/gone/": expected a published target, found "/t/q/gone/" missing',
     ]);
-    expect(checkPermalinks({ published, redirects: { '/t/q/x/': '/speakers/a/' } }, current, ['/speakers/a/'])).toEqual([]);
+    expect(checkPermalinks({ published, redirects: { '/t/q/x/': '/speakers/a/' } }, current, ['/speakers/a/'])).toEqual(
+      [],
+    );
   });
 
   test('rejects a redirect from an anchor, which no static page can serve', () => {
@@ -102,7 +109,10 @@ describe('the permalink file’s shape', () => {
   test.each([
     ['/../traversal-demo/', 'a "." or ".." segment, which climbs out of the site'],
     ['/%2E%2e/traversal-demo/', 'an encoded dot "%2e", which can climb out of the site'],
-    ['/waic-2023-roundtable/#yao-paperwork', 'an anchor (#…): a static page never sees the #fragment, so an anchor cannot be redirected; keep the anchor on its page instead'],
+    [
+      '/waic-2023-roundtable/#yao-paperwork',
+      'an anchor (#…): a static page never sees the #fragment, so an anchor cannot be redirected; keep the anchor on its page instead',
+    ],
     ['https://evil.example/', 'an absolute URL (expected a path starting with "/")'],
   ])('refuses the redirect key %j, naming the field', (key, problem) => {
     expect(problemsOf({ published: [], redirects: { [key]: '/t/' } })).toEqual([
@@ -130,7 +140,8 @@ describe('the permalink file’s shape', () => {
 });
 
 describe('addressesOfPage', () => {
-  const reader = '<html><head></head><body><article class="turn" id="a-opens"><p>甲<mark class="key-quote" id="quote-q1">乙</mark></p></article><article class="turn" id="b-answers"></article></body></html>';
+  const reader =
+    '<html><head></head><body><article class="turn" id="a-opens"><p>甲<mark class="key-quote" id="quote-q1">乙</mark></p></article><article class="turn" id="b-answers"></article></body></html>';
 
   test('a reader publishes its address, its turns’ anchors and its key quotes’ anchors', () => {
     expect(addressesOfPage('/t/', reader)).toEqual(['/t/', '/t/#a-opens', '/t/#b-answers', '/t/#quote-q1']);
@@ -138,7 +149,9 @@ describe('addressesOfPage', () => {
 
   test('a share page publishes its address; a redirect page and other pages nothing', () => {
     expect(addressesOfPage('/t/q/q1/', '<html><body><h1>q</h1></body></html>')).toEqual(['/t/q/q1/']);
-    expect(addressesOfPage('/t/q/old/', '<html><head><meta http-equiv="refresh" content="0; url=/t/q/q1/"></head></html>')).toEqual([]);
+    expect(
+      addressesOfPage('/t/q/old/', '<html><head><meta http-equiv="refresh" content="0; url=/t/q/q1/"></head></html>'),
+    ).toEqual([]);
     expect(addressesOfPage('/search/', '<html><body></body></html>')).toEqual([]);
     expect(addressesOfPage('/speakers/a/', reader)).toEqual([]);
   });

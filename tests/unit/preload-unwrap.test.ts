@@ -22,6 +22,8 @@ describe('unwrapPreloads', () => {
   });
 
   test('fails when a wrapper does not end the way this Vite version writes it', () => {
-    expect(() => unwrapPreloads('__vitePreload(() => import("./a.js"), [])')).toThrow(/found 1 calls and 0 deps markers/);
+    expect(() => unwrapPreloads('__vitePreload(() => import("./a.js"), [])')).toThrow(
+      /found 1 calls and 0 deps markers/,
+    );
   });
 });

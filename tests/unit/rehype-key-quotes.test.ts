@@ -71,11 +71,26 @@ describe('splitAtSpan', () => {
 
 describe('rehypeKeyQuotes', () => {
   test.each([
-    ['in the middle of a paragraph', '我们认为大模型很重要。', '大模型', `<p>我们认为${mark('q', '大模型')}很重要。</p>`],
+    [
+      'in the middle of a paragraph',
+      '我们认为大模型很重要。',
+      '大模型',
+      `<p>我们认为${mark('q', '大模型')}很重要。</p>`,
+    ],
     ['at the start of a paragraph', '大模型很重要。', '大模型', `<p>${mark('q', '大模型')}很重要。</p>`],
-    ['at the end of a paragraph', '我们认为大模型很重要。', '很重要。', `<p>我们认为大模型${mark('q', '很重要。')}</p>`],
+    [
+      'at the end of a paragraph',
+      '我们认为大模型很重要。',
+      '很重要。',
+      `<p>我们认为大模型${mark('q', '很重要。')}</p>`,
+    ],
     ['as a whole paragraph', '大模型很重要。', '大模型很重要。', `<p>${mark('q', '大模型很重要。')}</p>`],
-    ['with Latin text', '在ChatGPT以后，AI变成机器人。', 'ChatGPT以后，AI', `<p>在${mark('q', 'ChatGPT以后，AI')}变成机器人。</p>`],
+    [
+      'with Latin text',
+      '在ChatGPT以后，AI变成机器人。',
+      'ChatGPT以后，AI',
+      `<p>在${mark('q', 'ChatGPT以后，AI')}变成机器人。</p>`,
+    ],
     ['with a character HTML escapes', 'R&D很重要。', 'R&D', `<p>${mark('q', 'R&#x26;D')}很重要。</p>`],
   ])('wraps a span %s in <mark id="quote-…" class="key-quote">', (_name, body, span, expected) => {
     expect(render(body, [{ id: 'q', span }])).toBe(expected);
@@ -88,10 +103,42 @@ describe('rehypeKeyQuotes', () => {
   });
 
   test.each([
-    ['in one paragraph, in order', '甲乙丙丁戊。', [{ id: 'a', span: '乙' }, { id: 'b', span: '丁' }], `<p>甲${mark('a', '乙')}丙${mark('b', '丁')}戊。</p>`],
-    ['in one paragraph, the second before the first', '甲乙丙丁戊。', [{ id: 'a', span: '丁' }, { id: 'b', span: '乙' }], `<p>甲${mark('b', '乙')}丙${mark('a', '丁')}戊。</p>`],
-    ['side by side', '甲乙丙。', [{ id: 'a', span: '甲' }, { id: 'b', span: '乙' }], `<p>${mark('a', '甲')}${mark('b', '乙')}丙。</p>`],
-    ['in two paragraphs', '第一句。\n\n第二句。', [{ id: 'a', span: '第二句' }, { id: 'b', span: '第一句' }], `<p>${mark('b', '第一句')}。</p>\n<p>${mark('a', '第二句')}。</p>`],
+    [
+      'in one paragraph, in order',
+      '甲乙丙丁戊。',
+      [
+        { id: 'a', span: '乙' },
+        { id: 'b', span: '丁' },
+      ],
+      `<p>甲${mark('a', '乙')}丙${mark('b', '丁')}戊。</p>`,
+    ],
+    [
+      'in one paragraph, the second before the first',
+      '甲乙丙丁戊。',
+      [
+        { id: 'a', span: '丁' },
+        { id: 'b', span: '乙' },
+      ],
+      `<p>甲${mark('b', '乙')}丙${mark('a', '丁')}戊。</p>`,
+    ],
+    [
+      'side by side',
+      '甲乙丙。',
+      [
+        { id: 'a', span: '甲' },
+        { id: 'b', span: '乙' },
+      ],
+      `<p>${mark('a', '甲')}${mark('b', '乙')}丙。</p>`,
+    ],
+    [
+      'in two paragraphs',
+      '第一句。\n\n第二句。',
+      [
+        { id: 'a', span: '第二句' },
+        { id: 'b', span: '第一句' },
+      ],
+      `<p>${mark('b', '第一句')}。</p>\n<p>${mark('a', '第二句')}。</p>`,
+    ],
   ])('wraps two quotes of one turn %s', (_name, body, quotes, expected) => {
     expect(render(body, quotes)).toBe(expected);
   });
@@ -116,8 +163,17 @@ describe('rehypeKeyQuotes', () => {
   });
 
   test('ignores malformed front matter quotes', () => {
-    const file = new VFile({ path: FILE, value: '甲乙丙', data: { astro: { frontmatter: { quotes: [null, { id: 1, span: '乙' }, 'x'] } } } });
-    const html = unified().use(remarkParse).use(remarkRehype).use(rehypeKeyQuotes).use(rehypeStringify).processSync(file);
+    const file = new VFile({
+      path: FILE,
+      value: '甲乙丙',
+      data: { astro: { frontmatter: { quotes: [null, { id: 1, span: '乙' }, 'x'] } } },
+    });
+    const html = unified()
+      .use(remarkParse)
+      .use(remarkRehype)
+      .use(rehypeKeyQuotes)
+      .use(rehypeStringify)
+      .processSync(file);
     expect(String(html)).toBe('<p>甲乙丙</p>');
   });
 
@@ -134,9 +190,12 @@ describe('rehypeKeyQuotes', () => {
   });
 
   test('throws when a second quote lies inside the first one (marks never nest)', () => {
-    expect(() => render('甲乙丙丁', [{ id: 'outer', span: '乙丙' }, { id: 'inner', span: '丙' }])).toThrow(
-      `${FILE} field "quotes" (id "inner"): expected the span inside one run of plain text`,
-    );
+    expect(() =>
+      render('甲乙丙丁', [
+        { id: 'outer', span: '乙丙' },
+        { id: 'inner', span: '丙' },
+      ]),
+    ).toThrow(`${FILE} field "quotes" (id "inner"): expected the span inside one run of plain text`);
   });
 
   test('throws for a span that occurs twice in one run of text (the catalog reports it first)', () => {
@@ -156,8 +215,18 @@ describe('remarkRejectHtml', () => {
   test.each([
     ['a <script> block', '第一段。\n\n<script>alert(1)</script>\n', 3, '<script>alert(1)</script>'],
     ['an inline <img onerror>', '看这里<img src=x onerror=alert(1)>好的', 1, '<img src=x onerror=alert(1)>'],
-    ['an <iframe> block', '第一段。\n\n第二段。\n\n<iframe src="https://evil.example/"></iframe>', 5, '<iframe src="https://evil.example/"></iframe>'],
-    ['a <style> block', '<style>body { display: none }</style>\n\n第二段。', 1, '<style>body { display: none }</style>'],
+    [
+      'an <iframe> block',
+      '第一段。\n\n第二段。\n\n<iframe src="https://evil.example/"></iframe>',
+      5,
+      '<iframe src="https://evil.example/"></iframe>',
+    ],
+    [
+      'a <style> block',
+      '<style>body { display: none }</style>\n\n第二段。',
+      1,
+      '<style>body { display: none }</style>',
+    ],
     ['an inline <span>', '第一段。\n\n一句<span style="color:red">红字</span>。', 3, '<span style="color:red">'],
     ['an HTML comment', '第一段。<!-- 编者按 -->', 1, '<!-- 编者按 -->'],
   ])('throws on %s with the file and body line', (_name, body, line, snippet) => {
@@ -193,14 +262,18 @@ describe('remarkRejectHtml', () => {
   test('says "a Markdown file" when the file has no path', () => {
     const processor = unified().use(remarkParse).use(remarkRejectHtml).use(remarkRehype).use(rehypeStringify);
     expect(() => processor.processSync(new VFile({ value: '甲\n\n<b>粗</b>' }))).toThrow(
-      new Error('a Markdown file field "body" (body line 3) Unexpected raw HTML "<b>": expected plain Markdown text (raw HTML is not published)'),
+      new Error(
+        'a Markdown file field "body" (body line 3) Unexpected raw HTML "<b>": expected plain Markdown text (raw HTML is not published)',
+      ),
     );
   });
 
   test('leaves the line out when the HTML node has no position', () => {
     const tree = { type: 'root' as const, children: [{ type: 'html' as const, value: '<hr>' }] };
     expect(() => remarkRejectHtml()(tree, new VFile({ path: FILE }))).toThrow(
-      new Error(`${FILE} field "body" Unexpected raw HTML "<hr>": expected plain Markdown text (raw HTML is not published)`),
+      new Error(
+        `${FILE} field "body" Unexpected raw HTML "<hr>": expected plain Markdown text (raw HTML is not published)`,
+      ),
     );
   });
 
@@ -228,7 +301,9 @@ describe("both plugins in Astro's own Markdown pipeline", () => {
   const path = resolve(FILE);
   async function renderFile(source: string): Promise<string> {
     const parsed = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
-    const result = await (await processor).render(parsed.content.trim(), {
+    const result = await (
+      await processor
+    ).render(parsed.content.trim(), {
       frontmatter: parsed.frontmatter,
       // @ts-expect-error fileURL is internal API, but it is what Astro passes (file.path comes from it).
       fileURL: pathToFileURL(path),
@@ -283,7 +358,9 @@ describe("both plugins in Astro's own Markdown pipeline", () => {
   // catalog reports the same HTML with its file line first (see catalog.test.ts).
   test('reports raw HTML with its body line, not as a file line', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await expect(renderFile(source('让AI变成有视觉、听觉等多种感知能力的机器人。\n\n<script>alert(1)</script>\n'))).rejects.toThrow(
+    await expect(
+      renderFile(source('让AI变成有视觉、听觉等多种感知能力的机器人。\n\n<script>alert(1)</script>\n')),
+    ).rejects.toThrow(
       `${path} field "body" (body line 3) Unexpected raw HTML "<script>alert(1)</script>": expected plain Markdown text (raw HTML is not published)`,
     );
   });

@@ -29,9 +29,19 @@ const note = (id: string, kind: string, label: string, content: string) =>
 
 describe('rehypeNotes', () => {
   test.each([
-    ['context', '背景', '【背景】清华的老师，见[主页](https://example.org/gao)。', '清华的老师，见<a href="https://example.org/gao">主页</a>。'],
+    [
+      'context',
+      '背景',
+      '【背景】清华的老师，见[主页](https://example.org/gao)。',
+      '清华的老师，见<a href="https://example.org/gao">主页</a>。',
+    ],
     ['correction', '更正', '【更正】应为*高阳*。未核实。', '应为<em>高阳</em>。未核实。'],
-    ['term', '术语', '【术语】混合专家（`MoE`），[论文](https://arxiv.org/abs/1701.06538)', '混合专家（<code>MoE</code>），<a href="https://arxiv.org/abs/1701.06538">论文</a>'],
+    [
+      'term',
+      '术语',
+      '【术语】混合专家（`MoE`），[论文](https://arxiv.org/abs/1701.06538)',
+      '混合专家（<code>MoE</code>），<a href="https://arxiv.org/abs/1701.06538">论文</a>',
+    ],
   ])('renders a %s note inline after its word, without the footnote section', (kind, label, definition, content) => {
     expect(render(`高洋[^gao]老师。\n\n[^gao]: ${definition}\n`)).toBe(
       `<p>高洋${note('note-yao-answers-gao', kind, label, content)}老师。</p>\n`,

@@ -8,7 +8,14 @@ import remarkImages from '../../src/plugins/remark-images';
 
 const FILE = 'content/talks/demo-talk/turns/02-yao-answers.md';
 const render = (body: string) =>
-  String(unified().use(remarkParse).use(remarkImages).use(remarkRehype).use(rehypeStringify).processSync(new VFile({ path: FILE, value: body })));
+  String(
+    unified()
+      .use(remarkParse)
+      .use(remarkImages)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .processSync(new VFile({ path: FILE, value: body })),
+  );
 
 describe('remarkImages', () => {
   test('renders the talk’s own described image as a plain <img>', () => {
@@ -16,9 +23,24 @@ describe('remarkImages', () => {
   });
 
   test.each([
-    ['a remote image', '第一段。\n\n![x](https://evil.example/t.png)', 3, 'Unexpected image "https://evil.example/t.png": expected a file of the talk, ../images/<name>.png (or .jpg, .jpeg, .webp, .gif, .avif), found a remote image (images from other hosts are never published)'],
-    ['a titled image', '![x](../images/x.png "…")', 1, 'Unexpected image title "…" on "../images/x.png": expected no title (describe the image in its alt text), found one'],
-    ['an image reference', '![x][r]\n\n[r]: ../images/x.png', 1, 'Unexpected image reference ![x][…]: expected an inline image ![what it shows](../images/<name>.png), found a reference'],
+    [
+      'a remote image',
+      '第一段。\n\n![x](https://evil.example/t.png)',
+      3,
+      'Unexpected image "https://evil.example/t.png": expected a file of the talk, ../images/<name>.png (or .jpg, .jpeg, .webp, .gif, .avif), found a remote image (images from other hosts are never published)',
+    ],
+    [
+      'a titled image',
+      '![x](../images/x.png "…")',
+      1,
+      'Unexpected image title "…" on "../images/x.png": expected no title (describe the image in its alt text), found one',
+    ],
+    [
+      'an image reference',
+      '![x][r]\n\n[r]: ../images/x.png',
+      1,
+      'Unexpected image reference ![x][…]: expected an inline image ![what it shows](../images/<name>.png), found a reference',
+    ],
   ])('stops rendering %s, naming the file and body line', (_name, body, line, message) => {
     expect(() => render(body)).toThrow(new Error(`${FILE} field "body" (body line ${line}) ${message}`));
   });

@@ -27,8 +27,10 @@ function parsed<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
   return result.data;
 }
 
-const ANCHOR_RULE = 'expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough")';
-const NO_SOURCE = 'expected a `source` (an http(s) URL, "transcript" or "talk:<slug>") or `unverified: true`, found neither';
+const ANCHOR_RULE =
+  'expected lower-case ASCII words joined by hyphens, at most 64 characters (e.g. "yao-rl-breakthrough")';
+const NO_SOURCE =
+  'expected a `source` (an http(s) URL, "transcript" or "talk:<slug>") or `unverified: true`, found neither';
 const TURN_FIELDS = 'anchor, position, speaker, sourceLabel, quotes, start, paragraphStarts';
 
 const turn = { anchor: 'yao-rl-breakthrough', position: 2, speaker: 'yao-qizhi' };
@@ -96,7 +98,9 @@ describe('TurnSchema', () => {
     ['speaker', 'text'],
   ] as const)('names the missing required field %s and what belongs there', (field, expected) => {
     const { [field]: _dropped, ...rest } = turn;
-    expect(issuesOf(TurnSchema, rest)).toEqual([`${field}: expected ${expected}, found nothing (the field is required)`]);
+    expect(issuesOf(TurnSchema, rest)).toEqual([
+      `${field}: expected ${expected}, found nothing (the field is required)`,
+    ]);
   });
 
   test('names every missing required field at once', () => {
@@ -132,7 +136,9 @@ describe('TurnSchema', () => {
   test.each(['Yao-RL', 'yao_rl', 'yao--rl', '-yao', 'yao-', '姚', '', 'yao rl', 'yao/rl', '../x'])(
     'rejects the anchor %j',
     (anchor) => {
-      expect(issuesOf(TurnSchema, { ...turn, anchor })).toEqual([`anchor: ${ANCHOR_RULE}, found ${JSON.stringify(anchor)}`]);
+      expect(issuesOf(TurnSchema, { ...turn, anchor })).toEqual([
+        `anchor: ${ANCHOR_RULE}, found ${JSON.stringify(anchor)}`,
+      ]);
     },
   );
 
@@ -144,9 +150,14 @@ describe('TurnSchema', () => {
     ]);
   });
 
-  test.each(['con', 'prn', 'aux', 'nul', 'com1', 'lpt9'])('rejects the anchor %j, a name Windows reserves for a device', (anchor) => {
-    expect(issuesOf(TurnSchema, { ...turn, anchor })).toEqual([`anchor: ${ANCHOR_RULE}, found ${JSON.stringify(anchor)}, a name Windows reserves for a device`]);
-  });
+  test.each(['con', 'prn', 'aux', 'nul', 'com1', 'lpt9'])(
+    'rejects the anchor %j, a name Windows reserves for a device',
+    (anchor) => {
+      expect(issuesOf(TurnSchema, { ...turn, anchor })).toEqual([
+        `anchor: ${ANCHOR_RULE}, found ${JSON.stringify(anchor)}, a name Windows reserves for a device`,
+      ]);
+    },
+  );
 
   // One pattern for every id: talk slugs and note labels may start with a digit, so anchors may too.
   test.each(['a', 'yao-rl-2', 'q1-a1b2', '1st-turn', 'console', 'com10'])('accepts the anchor %j', (anchor) => {
@@ -201,7 +212,9 @@ describe('FactSchema', () => {
   });
 
   test('names a missing text', () => {
-    expect(issuesOf(FactSchema, { source: 'transcript' })).toEqual(['text: expected text, found nothing (the field is required)']);
+    expect(issuesOf(FactSchema, { source: 'transcript' })).toEqual([
+      'text: expected text, found nothing (the field is required)',
+    ]);
   });
 
   test('trims the text and rejects a blank one', () => {
@@ -227,12 +240,18 @@ describe('FactSourceSchema', () => {
 
   // The URL branch takes http(s) only: a mistyped `talk:` source and a `javascript:` URL (which
   // SourceNotes would turn into an href) must not pass as URLs.
-  test.each(['talk:Bad_Slug', 'talk:', 'talk:con', 'javascript:alert(1)', 'mailto:a@example.org', 'ftp://example.org/a', 'https://', 'https:\\\\evil.example'])(
-    'rejects %j (a URL scheme other than http or https)',
-    (source) => {
-      expect(FactSourceSchema.safeParse(source).success).toBe(false);
-    },
-  );
+  test.each([
+    'talk:Bad_Slug',
+    'talk:',
+    'talk:con',
+    'javascript:alert(1)',
+    'mailto:a@example.org',
+    'ftp://example.org/a',
+    'https://',
+    'https:\\\\evil.example',
+  ])('rejects %j (a URL scheme other than http or https)', (source) => {
+    expect(FactSourceSchema.safeParse(source).success).toBe(false);
+  });
 });
 
 describe('SpeakerSchema', () => {
@@ -298,9 +317,14 @@ describe('TalkSchema', () => {
     expect(issuesOf(IsoDateSchema, new Date('not a date'))).toEqual([': Expected string, received date']);
   });
 
-  test.each(['2023-02-30', '2023-13-01', '2023-00-10', '2023-02-29', '1900-02-29'])('rejects the impossible date %j', (text) => {
-    expect(issuesOf(IsoDateSchema, text)).toEqual([`: expected an ISO date YYYY-MM-DD, found ${JSON.stringify(text)}`]);
-  });
+  test.each(['2023-02-30', '2023-13-01', '2023-00-10', '2023-02-29', '1900-02-29'])(
+    'rejects the impossible date %j',
+    (text) => {
+      expect(issuesOf(IsoDateSchema, text)).toEqual([
+        `: expected an ISO date YYYY-MM-DD, found ${JSON.stringify(text)}`,
+      ]);
+    },
+  );
 
   test.each(['2024-02-29', '2000-02-29', '2023-12-31', '0001-01-01'])('accepts the real date %j', (text) => {
     expect(parsed(IsoDateSchema, text)).toBe(text);
@@ -340,7 +364,9 @@ describe('TalkSchema', () => {
 
   test('accepts http(s) URLs in event.url and source.url', () => {
     const url = 'https://www.worldaic.com.cn/';
-    expect(parsed(TalkSchema, { ...talk, event: { ...talk.event, url }, source: { ...talk.source, url } }).source.url).toBe(url);
+    expect(
+      parsed(TalkSchema, { ...talk, event: { ...talk.event, url }, source: { ...talk.source, url } }).source.url,
+    ).toBe(url);
   });
 
   test('rejects a talk without participants', () => {
@@ -372,7 +398,9 @@ describe('strictObject', () => {
   });
 
   test('reports an unknown field at its path, and no missing-field issue for an optional field', () => {
-    expect(issuesOf(Pair, { name: 'a', cnt: 2 })).toEqual(['cnt: Unexpected field "cnt", expected one of: name, count']);
+    expect(issuesOf(Pair, { name: 'a', cnt: 2 })).toEqual([
+      'cnt: Unexpected field "cnt", expected one of: name, count',
+    ]);
   });
 
   test('reports a missing required field, not an optional one', () => {
@@ -443,20 +471,49 @@ describe('isIsoDate', () => {
     expect(isIsoDate(value)).toBe(true);
   });
 
-  test.each(['2023-02-30', '2023-02-29', '1900-02-29', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00', '2023-7-6', '2023-07-06T00:00:00Z', ' 2023-07-06', ''])(
-    'rejects %j',
-    (value) => {
-      expect(isIsoDate(value)).toBe(false);
-    },
-  );
+  test.each([
+    '2023-02-30',
+    '2023-02-29',
+    '1900-02-29',
+    '2023-04-31',
+    '2023-13-01',
+    '2023-00-10',
+    '2023-01-00',
+    '2023-7-6',
+    '2023-07-06T00:00:00Z',
+    ' 2023-07-06',
+    '',
+  ])('rejects %j', (value) => {
+    expect(isIsoDate(value)).toBe(false);
+  });
 });
 
 describe('schema problems reported in our words, without throwing', () => {
   test.each<[string, z.ZodTypeAny, unknown, string]>([
-    ['a null fact', FactSchema, null, ': expected a mapping of fields (text, source, unverified), found null (an empty value)'],
-    ['a speaker whose role is empty', SpeakerSchema, { ...speaker, role: null }, 'role: expected a mapping of fields (text, source, unverified), found null (an empty value)'],
-    ['a speaker without a role', SpeakerSchema, (({ role: _r, ...rest }) => rest)(speaker), 'role: expected a mapping of fields, found nothing (the field is required)'],
-    ['a talk without a venue', TalkSchema, (({ venue: _v, ...rest }) => rest)(talk), 'venue: expected a mapping of fields, found nothing (the field is required)'],
+    [
+      'a null fact',
+      FactSchema,
+      null,
+      ': expected a mapping of fields (text, source, unverified), found null (an empty value)',
+    ],
+    [
+      'a speaker whose role is empty',
+      SpeakerSchema,
+      { ...speaker, role: null },
+      'role: expected a mapping of fields (text, source, unverified), found null (an empty value)',
+    ],
+    [
+      'a speaker without a role',
+      SpeakerSchema,
+      (({ role: _r, ...rest }) => rest)(speaker),
+      'role: expected a mapping of fields, found nothing (the field is required)',
+    ],
+    [
+      'a talk without a venue',
+      TalkSchema,
+      (({ venue: _v, ...rest }) => rest)(talk),
+      'venue: expected a mapping of fields, found nothing (the field is required)',
+    ],
   ])('reports %s instead of throwing', (_name, schema, value, expected) => {
     expect(issuesOf(schema, value)).toEqual([expected]);
   });

@@ -45,11 +45,26 @@ const counts = (map: Map<string, number>) => Object.fromEntries([...map].sort())
 
 describe('query shaping: what the engine asks Pagefind for', () => {
   test.each([
-    ['a word Pagefind’s dictionary lacks, as a phrase of its bigrams', '多模态', ['"q26y5k1 q5k13k1"'], ['/a/#yao-1', '/b/#yao-1']],
+    [
+      'a word Pagefind’s dictionary lacks, as a phrase of its bigrams',
+      '多模态',
+      ['"q26y5k1 q5k13k1"'],
+      ['/a/#yao-1', '/b/#yao-1'],
+    ],
     ['a two-character word, as its one bigram (a prefix of the word)', '幻觉', ['q397bt5'], ['/a/#pan-4', '/b/#yao-1']],
     ['one character, as the prefix of every bigram it starts', '编', ['q9p2'], ['/b/#yao-1']],
-    ['a run of Latin and Han, lower-cased', 'DragGAN这篇', ['"qhdhr qhrha qhahg qhghg qhgha qhahn qhnd09 qd0991j"'], ['/b/#pan-2']],
-    ['two words, one phrase each, intersected', 'GAN Diffusion', ['"qhgha qhahn"', '"qhdhi qhihf qhfhf qhfhu qhuhs qhshi qhiho qhohn"'], ['/a/#yang-3', '/b/#yao-3']],
+    [
+      'a run of Latin and Han, lower-cased',
+      'DragGAN这篇',
+      ['"qhdhr qhrha qhahg qhghg qhgha qhahn qhnd09 qd0991j"'],
+      ['/b/#pan-2'],
+    ],
+    [
+      'two words, one phrase each, intersected',
+      'GAN Diffusion',
+      ['"qhgha qhahn"', '"qhdhi qhihf qhfhf qhfhu qhuhs qhshi qhiho qhohn"'],
+      ['/a/#yang-3', '/b/#yao-3'],
+    ],
     ['a quoted name, as text rather than the speaker', '"姚期智"', ['"q2ca4yn q4yn4u2"'], ['/a/#pan-4']],
     ['full-width Latin, normalised', 'ＧＡＮ', ['"qhgha qhahn"'], ['/a/#yang-3', '/b/#pan-2', '/b/#yao-3']],
   ])('%s (%s)', async (_name, query, terms, anchors) => {
@@ -71,14 +86,17 @@ describe('query shaping: what the engine asks Pagefind for', () => {
     expect(await loadPage(outcome.matches, 0, 10)).toMatchObject({ items: [{ url: '/b/#yao-1' }], next: 2 });
   });
 
-  test.each(['姚期智', '姚老师', 'Yao Qizhi', 'yaoqizhi'])('lists the turns of the speaker %j names, in transcript order', async (query) => {
-    const fake = new FakePagefind(turns);
-    const outcome = await search(fake, query, speakers);
-    expect(outcome.speaker?.id).toBe('yao');
-    expect(fake.searchedTerms).toEqual([null]);
-    expect(fake.calls.find((call) => call.method === 'search')?.options).toEqual({ filters: { speaker: ['yao'] } });
-    expect(await shown(outcome.matches)).toEqual(['/a/#yao-1', '/b/#yao-1', '/b/#yao-3']);
-  });
+  test.each(['姚期智', '姚老师', 'Yao Qizhi', 'yaoqizhi'])(
+    'lists the turns of the speaker %j names, in transcript order',
+    async (query) => {
+      const fake = new FakePagefind(turns);
+      const outcome = await search(fake, query, speakers);
+      expect(outcome.speaker?.id).toBe('yao');
+      expect(fake.searchedTerms).toEqual([null]);
+      expect(fake.calls.find((call) => call.method === 'search')?.options).toEqual({ filters: { speaker: ['yao'] } });
+      expect(await shown(outcome.matches)).toEqual(['/a/#yao-1', '/b/#yao-1', '/b/#yao-3']);
+    },
+  );
 
   test.each(['', '   ', '，。！', '🙂'])('asks nothing for a query without letters or digits (%j)', async (query) => {
     const fake = new FakePagefind(turns);
@@ -163,7 +181,11 @@ describe('the speaker and talk facets', () => {
 
 describe('paging: only the records shown are fetched', () => {
   const many = (count: number, text: (n: number) => string) =>
-    Array.from({ length: count }, (_, n): FakeTurn => ({ talk: 'a', speaker: n % 2 ? 'yao' : 'pan', text: text(n + 1) }));
+    Array.from({ length: count }, (_, n): FakeTurn => ({
+      talk: 'a',
+      speaker: n % 2 ? 'yao' : 'pan',
+      text: text(n + 1),
+    }));
 
   test('the first page is 10 results', () => {
     expect(FIRST_PAGE).toBe(10);
@@ -226,11 +248,14 @@ describe('warming up a small index', () => {
 });
 
 describe('failures', () => {
-  test.each(['幻觉', 'gan diffusion', '姚期智'])('a failed Pagefind search rejects the search for %j', async (query) => {
-    const fake = new FakePagefind(turns);
-    fake.searchError = new Error('fake: search failed');
-    await expect(search(fake, query, speakers)).rejects.toThrow('fake: search failed');
-  });
+  test.each(['幻觉', 'gan diffusion', '姚期智'])(
+    'a failed Pagefind search rejects the search for %j',
+    async (query) => {
+      const fake = new FakePagefind(turns);
+      fake.searchError = new Error('fake: search failed');
+      await expect(search(fake, query, speakers)).rejects.toThrow('fake: search failed');
+    },
+  );
 
   test('a record whose early fetch failed is fetched again when it is shown', async () => {
     const fake = new FakePagefind(turns);

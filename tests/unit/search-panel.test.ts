@@ -62,7 +62,8 @@ async function openPanel(fake: FakePagefind | undefined) {
     settled: () => vi.waitFor(() => expect(panel.hasAttribute('aria-busy')).toBe(false)),
     status: () => panel.querySelector('.search-status')!.textContent,
     /** The results' links, decoded (linkedom and browsers differ in how they store an encoded href). */
-    results: () => [...panel.querySelectorAll('.search-results a')].map((link) => decodeURIComponent(link.getAttribute('href')!)),
+    results: () =>
+      [...panel.querySelectorAll('.search-results a')].map((link) => decodeURIComponent(link.getAttribute('href')!)),
     more: () => panel.querySelector<HTMLButtonElement>('.search-more')!,
   };
 }
@@ -150,7 +151,11 @@ describe('failures', () => {
 
 describe('paging', () => {
   test('shows 10 results, then 10 more per click on 显示更多, then hides the button', async () => {
-    const many = Array.from({ length: 25 }, (_, n): FakeTurn => ({ talk: 'a', speaker: 'yao', text: `第${n + 1}段讲算力。` }));
+    const many = Array.from({ length: 25 }, (_, n): FakeTurn => ({
+      talk: 'a',
+      speaker: 'yao',
+      text: `第${n + 1}段讲算力。`,
+    }));
     const fake = new FakePagefind(many);
     const panel = await openPanel(fake);
     panel.submit('算力');

@@ -2,7 +2,15 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search-query';
 import { parseSite, parseSpeakers, sitePath } from '../../src/lib/search-site';
-import { indexChunkSize, plainText, shardRecords, transcriptOrder, turnRecords, wordPairs, type TurnRecord } from '../../src/lib/search-records';
+import {
+  indexChunkSize,
+  plainText,
+  shardRecords,
+  transcriptOrder,
+  turnRecords,
+  wordPairs,
+  type TurnRecord,
+} from '../../src/lib/search-records';
 import { bigramToken, endToken, indexTokens, prefixToken, queryTokens, runsOf } from '../../src/lib/search-tokens';
 
 /** Is `needle` a run of consecutive tokens in `haystack`? (What an exact-phrase search asks.) */
@@ -34,7 +42,8 @@ describe('search tokens', () => {
       expect(endToken(first).startsWith(prefixToken(first))).toBe(true);
     }
     // The end code is no character's code.
-    for (const first of chars) expect(chars.some((second) => endToken(first) === bigramToken(first, second))).toBe(false);
+    for (const first of chars)
+      expect(chars.some((second) => endToken(first) === bigramToken(first, second))).toBe(false);
   });
 
   test('split text into runs of letters and digits only', () => {
@@ -42,7 +51,12 @@ describe('search tokens', () => {
   });
 
   test('index each run as its bigrams and an end token', () => {
-    expect(indexTokens('幻觉。AI')).toEqual([bigramToken('幻', '觉'), endToken('觉'), bigramToken('a', 'i'), endToken('i')]);
+    expect(indexTokens('幻觉。AI')).toEqual([
+      bigramToken('幻', '觉'),
+      endToken('觉'),
+      bigramToken('a', 'i'),
+      endToken('i'),
+    ]);
   });
 
   test('lower-case and NFKC-normalise both sides', () => {
@@ -72,7 +86,11 @@ describe('search tokens', () => {
 
 describe('parseQuery', () => {
   test('splits words on spaces, lower-cases them and drops duplicates and punctuation-only words', () => {
-    expect(parseQuery('  GAN 扩散模型 gan ， ')).toEqual({ words: ['gan', '扩散模型'], quoted: false, display: 'GAN 扩散模型 gan ，' });
+    expect(parseQuery('  GAN 扩散模型 gan ， ')).toEqual({
+      words: ['gan', '扩散模型'],
+      quoted: false,
+      display: 'GAN 扩散模型 gan ，',
+    });
   });
 
   test('recognises a quoted query and unquotes it for display', () => {
@@ -102,11 +120,21 @@ describe('speakerNamed', () => {
 });
 
 describe('parseSpeakers', () => {
-  const yang = { id: 'yang-zhilin', name: '杨植麟', latinName: 'Yang Zhilin', aliases: ['植麟'], color: 'violet', initials: '杨' };
+  const yang = {
+    id: 'yang-zhilin',
+    name: '杨植麟',
+    latinName: 'Yang Zhilin',
+    aliases: ['植麟'],
+    color: 'violet',
+    initials: '杨',
+  };
 
   test('keeps speakers with every field, in order, and leaves out anything else', () => {
     const { initials: _initials, ...noInitials } = yang;
-    expect(parseSpeakers([yang, noInitials, { ...yang, aliases: [1] }, null, 'x', { ...yang, id: 'b' }])).toEqual([yang, { ...yang, id: 'b' }]);
+    expect(parseSpeakers([yang, noInitials, { ...yang, aliases: [1] }, null, 'x', { ...yang, id: 'b' }])).toEqual([
+      yang,
+      { ...yang, id: 'b' },
+    ]);
   });
 
   test('reads no speaker from something that is not a list', () => {
@@ -120,8 +148,19 @@ describe('parseSpeakers', () => {
 });
 
 describe('parseSite', () => {
-  const yang = { id: 'yang-zhilin', name: '杨植麟', latinName: 'Yang Zhilin', aliases: ['植麟'], color: 'violet', initials: '杨' };
-  const index = { meta: 'pagefind.zh-cn_add8f3b971ac3.pf_meta', wasm: 'wasm.unknown.pagefind', shards: ['shard-2/', 'shard-3/'] };
+  const yang = {
+    id: 'yang-zhilin',
+    name: '杨植麟',
+    latinName: 'Yang Zhilin',
+    aliases: ['植麟'],
+    color: 'violet',
+    initials: '杨',
+  };
+  const index = {
+    meta: 'pagefind.zh-cn_add8f3b971ac3.pf_meta',
+    wasm: 'wasm.unknown.pagefind',
+    shards: ['shard-2/', 'shard-3/'],
+  };
 
   test('reads the speakers and the index’s files', () => {
     expect(parseSite({ speakers: [yang, 'x'], index })).toEqual({ speakers: [yang], index });
@@ -218,7 +257,10 @@ describe('turn records', () => {
 
 describe('index chunks', () => {
   const records = (turns: number, tokensEach: number) =>
-    Array.from({ length: turns }, () => ({ content: Array.from({ length: tokensEach }, () => 'q00000000').join(' ') }) as TurnRecord);
+    Array.from(
+      { length: turns },
+      () => ({ content: Array.from({ length: tokensEach }, () => 'q00000000').join(' ') }) as TurnRecord,
+    );
 
   test('a small index gets the smallest chunks', () => {
     expect(indexChunkSize(records(13, 280))).toBe(200);
@@ -233,7 +275,11 @@ describe('index chunks', () => {
 describe('shards', () => {
   /** A record of `talk` at `order` whose content has `words` distinct tokens. */
   const record = (talk: string, order: number, words: number) =>
-    ({ url: `/${talk}/#t${order}`, content: Array.from({ length: words }, (_, i) => `q${i}`).join(' '), meta: { talk, order: String(order) } }) as TurnRecord;
+    ({
+      url: `/${talk}/#t${order}`,
+      content: Array.from({ length: words }, (_, i) => `q${i}`).join(' '),
+      meta: { talk, order: String(order) },
+    }) as TurnRecord;
 
   test('a record adds one pair per distinct token', () => {
     expect(wordPairs({ content: 'qa qb qa qc' } as TurnRecord)).toBe(3);
@@ -248,7 +294,10 @@ describe('shards', () => {
     // 14 pairs, at most 10 a shard: two shards of about 7.
     const records = [record('a', 1, 3), record('a', 2, 3), record('b', 1, 4), record('c', 1, 2), record('c', 2, 2)];
     const urls = (shards: TurnRecord[][]) => shards.map((shard) => shard.map((r) => r.url));
-    expect(urls(shardRecords(records, 10))).toEqual([['/a/#t1', '/a/#t2'], ['/b/#t1', '/c/#t1', '/c/#t2']]);
+    expect(urls(shardRecords(records, 10))).toEqual([
+      ['/a/#t1', '/a/#t2'],
+      ['/b/#t1', '/c/#t1', '/c/#t2'],
+    ]);
     expect(urls(shardRecords(records, 100))).toEqual([records.map((r) => r.url)]);
   });
 

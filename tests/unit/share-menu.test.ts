@@ -18,7 +18,12 @@ const talk = {
 } as unknown as TalkView;
 const yao = { name: '姚期智' };
 const turn = { anchor: 'yao-answers', speaker: yao } as unknown as TurnView;
-const quote = { id: 'embodied', anchor: 'quote-embodied', span: '让AI成为机器人。', speaker: yao } as unknown as QuoteView;
+const quote = {
+  id: 'embodied',
+  anchor: 'quote-embodied',
+  span: '让AI成为机器人。',
+  speaker: yao,
+} as unknown as QuoteView;
 
 describe('the URLs a menu shares', () => {
   test('a turn’s: its permalink on the site', () => {
@@ -33,7 +38,9 @@ describe('the URLs a menu shares', () => {
   test('a key quote’s: its share page, and the quote with attribution and that URL', () => {
     const target = quoteShareTarget(talk, quote, SITE);
     expect(target.url).toBe('https://huitan.example/waic-2023/q/embodied/');
-    expect(target.text).toBe('“让AI成为机器人。” ——姚期智，WAIC 2023 开幕式圆桌论坛 https://huitan.example/waic-2023/q/embodied/');
+    expect(target.text).toBe(
+      '“让AI成为机器人。” ——姚期智，WAIC 2023 开幕式圆桌论坛 https://huitan.example/waic-2023/q/embodied/',
+    );
   });
 
   test.each([
@@ -46,7 +53,9 @@ describe('the URLs a menu shares', () => {
   });
 
   test('refuses an absolute URL without a configured site', () => {
-    expect(() => absoluteUrl('/waic-2023/', undefined)).toThrow('expected `site` in astro.config.mjs (HUITAN_SITE) for absolute URLs, found none');
+    expect(() => absoluteUrl('/waic-2023/', undefined)).toThrow(
+      'expected `site` in astro.config.mjs (HUITAN_SITE) for absolute URLs, found none',
+    );
   });
 });
 
@@ -79,16 +88,23 @@ describe('<ht-share>', () => {
     page = scriptPage('https://huitan.example/waic-2023/?hl=x');
     const copied: string[] = [];
     vi.stubGlobal('navigator', {
-      clipboard: { writeText: (text: string) => (refuse ? Promise.reject(new Error('denied')) : (copied.push(text), Promise.resolve())) },
+      clipboard: {
+        writeText: (text: string) =>
+          refuse ? Promise.reject(new Error('denied')) : (copied.push(text), Promise.resolve()),
+      },
     });
     vi.stubGlobal('requestAnimationFrame', (run: () => void) => run());
     Object.defineProperty(page.window, 'getSelection', { value: () => null, configurable: true }); // no selection to fall back on
     await import('../../src/scripts/share-menu');
-    page.mount(`${templateHtml}<article class="turn" id="yao-answers"><div class="turn-body"><p> 第一段。 </p><p>第二段。</p></div>${lightMenu}</article>`);
+    page.mount(
+      `${templateHtml}<article class="turn" id="yao-answers"><div class="turn-body"><p> 第一段。 </p><p>第二段。</p></div>${lightMenu}</article>`,
+    );
     const menu = page.document.querySelector<HTMLElement>('ht-share')!;
     const part = (name: string) => menu.querySelector(`[data-share-part="${name}"]`);
     const copy = async (kind: string) => {
-      menu.querySelector<HTMLButtonElement>(`[data-copy="${kind}"]`)!.dispatchEvent(new Event('click', { bubbles: true }));
+      menu
+        .querySelector<HTMLButtonElement>(`[data-copy="${kind}"]`)!
+        .dispatchEvent(new Event('click', { bubbles: true }));
       await vi.waitFor(() => expect(menu.querySelector('.share-status')!.textContent).not.toBe(''));
       return menu.querySelector('.share-status')!.textContent;
     };
@@ -107,8 +123,12 @@ describe('<ht-share>', () => {
       '姚期智. 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛[EB/OL]. 会谈 Huitan, 2023-07-06[2024-01-31]. https://huitan.example/waic-2023/#yao-answers.',
     );
     expect(menu.querySelector('[data-share-quote]')).toBeNull();
-    expect(menu.querySelector('[data-copy="url"]')!.getAttribute('aria-describedby')).toBe('yao-answers-share-link-term');
-    expect([...menu.querySelectorAll('[data-share-label]')].map((span) => span.textContent)).toContain('：姚期智这段发言');
+    expect(menu.querySelector('[data-copy="url"]')!.getAttribute('aria-describedby')).toBe(
+      'yao-answers-share-link-term',
+    );
+    expect([...menu.querySelectorAll('[data-share-label]')].map((span) => span.textContent)).toContain(
+      '：姚期智这段发言',
+    );
   });
 
   test('copies the turn’s link, without the page’s query', async () => {
@@ -120,7 +140,9 @@ describe('<ht-share>', () => {
   test('copies the turn’s words with attribution and link', async () => {
     const { copy, copied } = await openReader();
     expect(await copy('text')).toBe('已复制发言全文');
-    expect(copied).toEqual(['第一段。\n第二段。\n——姚期智，WAIC 2023 开幕式圆桌论坛 https://huitan.example/waic-2023/#yao-answers']);
+    expect(copied).toEqual([
+      '第一段。\n第二段。\n——姚期智，WAIC 2023 开幕式圆桌论坛 https://huitan.example/waic-2023/#yao-answers',
+    ]);
   });
 
   test('says how to copy by hand when the clipboard is refused', async () => {

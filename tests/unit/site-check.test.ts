@@ -68,8 +68,14 @@ describe('resolveUrl', () => {
 
   test('under a base, links must stay inside it', () => {
     const options = { ...OPTIONS, base: '/huitan/' };
-    expect(resolveUrl('/talk/', '/', options, FILES)).toEqual({ kind: 'problem', message: '"/talk/" is outside the base path "/huitan/"' });
-    expect(resolveUrl('/huitan/talk/#x', '/', options, FILES)).toMatchObject({ kind: 'internal', target: { page: '/talk/', fragment: 'x' } });
+    expect(resolveUrl('/talk/', '/', options, FILES)).toEqual({
+      kind: 'problem',
+      message: '"/talk/" is outside the base path "/huitan/"',
+    });
+    expect(resolveUrl('/huitan/talk/#x', '/', options, FILES)).toMatchObject({
+      kind: 'internal',
+      target: { page: '/talk/', fragment: 'x' },
+    });
     expect(resolveUrl('../', '/talk/', options, FILES)).toMatchObject({ kind: 'internal', target: { page: '/' } });
   });
 });
@@ -77,8 +83,16 @@ describe('resolveUrl', () => {
 describe('checkLinks', () => {
   test('resolves every link and fragment on good pages, and counts them', () => {
     const pages = [
-      page('/', '<a href="talk/#turn-1">去</a><a href="#main">跳</a><main id="main"></main><a href="https://example.org/">外</a>', '<link rel="stylesheet" href="/_astro/a.css">'),
-      page('/talk/', '<article id="turn-1"><a href="#turn-1">#</a><a name="old"></a></article><a href="#old">旧</a><img src="/og/card.png" alt="">', '<meta property="og:image" content="https://huitan.example/og/card.png">'),
+      page(
+        '/',
+        '<a href="talk/#turn-1">去</a><a href="#main">跳</a><main id="main"></main><a href="https://example.org/">外</a>',
+        '<link rel="stylesheet" href="/_astro/a.css">',
+      ),
+      page(
+        '/talk/',
+        '<article id="turn-1"><a href="#turn-1">#</a><a name="old"></a></article><a href="#old">旧</a><img src="/og/card.png" alt="">',
+        '<meta property="og:image" content="https://huitan.example/og/card.png">',
+      ),
       page('/404.html', '<a href="/">回</a>'),
     ];
     const { problems, tally } = checkLinks(pages, FILES, OPTIONS);
@@ -89,15 +103,26 @@ describe('checkLinks', () => {
 
   test('names the page and the element of each broken link or fragment', () => {
     const pages = [
-      page('/', '<a href="/talk/#nowhere">坏</a><a href="/gone/">无</a><a href="javascript:alert(1)">脚本</a><img src="/og/missing.png" alt="">'),
+      page(
+        '/',
+        '<a href="/talk/#nowhere">坏</a><a href="/gone/">无</a><a href="javascript:alert(1)">脚本</a><img src="/og/missing.png" alt="">',
+      ),
       page('/talk/', '<p id="here">这里</p>', '<meta http-equiv="refresh" content="0;url=/moved/">'),
     ];
     expect(checkLinks(pages, FILES, OPTIONS).problems).toEqual([
       { page: '/', element: '<a href="/talk/#nowhere"> "坏"', message: '#nowhere does not exist on /talk/' },
       { page: '/', element: '<a href="/gone/"> "无"', message: '"/gone/" does not exist (no gone/index.html)' },
       { page: '/', element: '<a href="javascript:alert(1)"> "脚本"', message: 'unsafe URL scheme "javascript:"' },
-      { page: '/', element: '<img src="/og/missing.png">', message: '"/og/missing.png" does not exist (no og/missing.png)' },
-      { page: '/talk/', element: '<meta content="0;url=/moved/">', message: '"/moved/" does not exist (no moved/index.html)' },
+      {
+        page: '/',
+        element: '<img src="/og/missing.png">',
+        message: '"/og/missing.png" does not exist (no og/missing.png)',
+      },
+      {
+        page: '/talk/',
+        element: '<meta content="0;url=/moved/">',
+        message: '"/moved/" does not exist (no moved/index.html)',
+      },
     ]);
   });
 });
@@ -106,7 +131,11 @@ describe('the inline site icon', () => {
   test('an image data: URL is allowed on <link rel="icon"> only, and a script data: URL not even there', () => {
     const icon = 'data:image/svg+xml,%3Csvg%3E%3C/svg%3E';
     const pages = [
-      page('/', `<a href="${icon}">图</a><img src="${icon}" alt="">`, `<link rel="icon" href="${icon}" type="image/svg+xml"><link rel="icon" href="data:text/html,x">`),
+      page(
+        '/',
+        `<a href="${icon}">图</a><img src="${icon}" alt="">`,
+        `<link rel="icon" href="${icon}" type="image/svg+xml"><link rel="icon" href="data:text/html,x">`,
+      ),
     ];
     expect(checkLinks(pages, FILES, OPTIONS).problems).toEqual([
       { page: '/', element: '<link href="data:text/html,x">', message: 'unsafe URL scheme "data:"' },
@@ -122,7 +151,8 @@ describe('checkPage', () => {
   });
 
   test('names each missing or wrong requirement', () => {
-    const html = '<!doctype html><html lang="en"><head><title> </title><link rel="canonical" href="/talk/"></head><body><p>你好 世界</p></body></html>';
+    const html =
+      '<!doctype html><html lang="en"><head><title> </title><link rel="canonical" href="/talk/"></head><body><p>你好 世界</p></body></html>';
     expect(checkPage({ url: '/talk/', document: parseHTML(html).document }, OPTIONS)).toEqual([
       { page: '/talk/', element: '<html>', message: 'expected lang="zh-CN", found "en"' },
       { page: '/talk/', element: '<title>', message: 'expected a title, found none' },
@@ -137,12 +167,17 @@ describe('checkPage', () => {
     const wrong = page('/talk/', '');
     wrong.url = '/other/';
     expect(checkPage(wrong, OPTIONS)).toEqual([
-      { page: '/other/', element: '<link rel="canonical">', message: 'expected "https://huitan.example/other/", found "https://huitan.example/talk/"' },
+      {
+        page: '/other/',
+        element: '<link rel="canonical">',
+        message: 'expected "https://huitan.example/other/", found "https://huitan.example/talk/"',
+      },
     ]);
   });
 
   test('asks a redirect page only for a title and an absolute canonical URL', () => {
-    const html = '<!doctype html><title>Redirecting to: /talk/</title><meta http-equiv="refresh" content="0;url=/talk/"><link rel="canonical" href="https://huitan.example/talk/"><body><a href="/talk/">Redirecting</a></body>';
+    const html =
+      '<!doctype html><title>Redirecting to: /talk/</title><meta http-equiv="refresh" content="0;url=/talk/"><link rel="canonical" href="https://huitan.example/talk/"><body><a href="/talk/">Redirecting</a></body>';
     expect(checkPage({ url: '/old/', document: parseHTML(html).document }, OPTIONS)).toEqual([]);
   });
 });
@@ -156,10 +191,11 @@ describe('cjkGaps', () => {
 
 describe('sitemap, search index and stylesheet URLs', () => {
   test('reads <loc> entries with XML entities decoded', () => {
-    expect(sitemapUrls('<urlset><url><loc>https://huitan.example/a/?x=1&amp;y=2</loc></url><url><loc> https://huitan.example/b/ </loc></url></urlset>')).toEqual([
-      'https://huitan.example/a/?x=1&y=2',
-      'https://huitan.example/b/',
-    ]);
+    expect(
+      sitemapUrls(
+        '<urlset><url><loc>https://huitan.example/a/?x=1&amp;y=2</loc></url><url><loc> https://huitan.example/b/ </loc></url></urlset>',
+      ),
+    ).toEqual(['https://huitan.example/a/?x=1&y=2', 'https://huitan.example/b/']);
   });
 
   test('prefixes stored search URLs with the base, as Pagefind does', () => {
@@ -168,6 +204,10 @@ describe('sitemap, search index and stylesheet URLs', () => {
   });
 
   test('lists url() references except data: URLs and SVG fragment references', () => {
-    expect(cssUrls('a{background:url("/og/a.png")} b{mask:url(data:image/svg+xml,x)} c{filter:url(#f)} d{src:url( ../x.woff2 )}')).toEqual(['/og/a.png', '../x.woff2']);
+    expect(
+      cssUrls(
+        'a{background:url("/og/a.png")} b{mask:url(data:image/svg+xml,x)} c{filter:url(#f)} d{src:url( ../x.woff2 )}',
+      ),
+    ).toEqual(['/og/a.png', '../x.woff2']);
   });
 });

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { parseUnicodeRange, slicesFor } from '../../src/lib/card-fonts';
-import { cardText, cardTree, quoteFontSize, renderCard, renderSiteCard, SITE_CARD, SITE_CARD_ALT, siteCardTree, type CardInput } from '../../src/lib/social-card';
+import {
+  cardText,
+  cardTree,
+  quoteFontSize,
+  renderCard,
+  renderSiteCard,
+  SITE_CARD,
+  SITE_CARD_ALT,
+  siteCardTree,
+  type CardInput,
+} from '../../src/lib/social-card';
 
 const input: CardInput = {
   quote: '将来如何把这两个模型各自的优势互补会是非常有趣的研究问题。',
@@ -22,7 +32,9 @@ describe('parseUnicodeRange', () => {
   });
 
   test('rejects anything else', () => {
-    expect(() => parseUnicodeRange('U+4e00,4e01')).toThrow('expected a CSS unicode-range part like "U+4e00-4e05", found "4e01"');
+    expect(() => parseUnicodeRange('U+4e00,4e01')).toThrow(
+      'expected a CSS unicode-range part like "U+4e00-4e05", found "4e01"',
+    );
   });
 });
 
@@ -35,20 +47,30 @@ describe('slicesFor', () => {
   });
 
   test('stops on a character no slice covers, naming it', () => {
-    expect(() => slicesFor('A龘', slices)).toThrow('Card text: expected characters that Noto Sans SC covers, found 龘 (U+9F98)');
+    expect(() => slicesFor('A龘', slices)).toThrow(
+      'Card text: expected characters that Noto Sans SC covers, found 龘 (U+9F98)',
+    );
   });
 });
 
 describe('cardTree', () => {
   test('draws the quote in Chinese quotation marks, the speaker, role, talk and date', () => {
     const text = JSON.stringify(cardTree(input));
-    for (const part of ['“将来如何把这两个模型各自的优势互补会是非常有趣的研究问题。”', '潘新钢', '南洋理工大学教授，DragGAN 第一作者', '《创想共论·智变可能》 WAIC 2023 开幕式圆桌论坛', '2023年7月6日']) {
+    for (const part of [
+      '“将来如何把这两个模型各自的优势互补会是非常有趣的研究问题。”',
+      '潘新钢',
+      '南洋理工大学教授，DragGAN 第一作者',
+      '《创想共论·智变可能》 WAIC 2023 开幕式圆桌论坛',
+      '2023年7月6日',
+    ]) {
       expect(text).toContain(JSON.stringify(part));
     }
   });
 
   test('sizes the quote by its length', () => {
-    expect([quoteFontSize('一'.repeat(32)), quoteFontSize('一'.repeat(33)), quoteFontSize('一'.repeat(57))]).toEqual([60, 52, 44]);
+    expect([quoteFontSize('一'.repeat(32)), quoteFontSize('一'.repeat(33)), quoteFontSize('一'.repeat(57))]).toEqual([
+      60, 52, 44,
+    ]);
   });
 
   test('covers every character it draws with the font', () => {
@@ -69,7 +91,8 @@ describe('renderCard', () => {
 describe('the site’s card', () => {
   test('shows the brand and the home page’s words', () => {
     const text = JSON.stringify(siteCardTree(SITE_CARD));
-    for (const part of ['会谈 Huitan', '会议与圆桌的实录', '按发言人筛选，按问题跳读，引用任何一句话。']) expect(text).toContain(JSON.stringify(part));
+    for (const part of ['会谈 Huitan', '会议与圆桌的实录', '按发言人筛选，按问题跳读，引用任何一句话。'])
+      expect(text).toContain(JSON.stringify(part));
     expect(SITE_CARD_ALT).toBe('会谈 Huitan：会议与圆桌的实录。按发言人筛选，按问题跳读，引用任何一句话。');
   });
 

@@ -35,7 +35,16 @@ const turn = (slug: string, position: number, anchor: string, speakerId: string)
 
 const catalog = buildCatalog({
   speakers: [speaker('lin', '林舟'), speaker('he', '何云'), speaker('song', '宋明')],
-  talks: [talk('older', '2024-05-01', [['lin', 'host'], ['he', 'guest']]), talk('newer', '2024-09-10', [['he', 'host'], ['song', 'guest']])],
+  talks: [
+    talk('older', '2024-05-01', [
+      ['lin', 'host'],
+      ['he', 'guest'],
+    ]),
+    talk('newer', '2024-09-10', [
+      ['he', 'host'],
+      ['song', 'guest'],
+    ]),
+  ],
   turns: [
     turn('older', 1, 'lin-a', 'lin'),
     turn('older', 2, 'he-a', 'he'),
@@ -47,7 +56,9 @@ const catalog = buildCatalog({
 
 describe('appearancesOf', () => {
   test('lists every talk a speaker is in, newest first, with their part and turns in order', () => {
-    expect(appearancesOf(catalog, 'he').map((a) => [a.talk.slug, a.participant.part, a.turns.map((t) => t.anchor)])).toEqual([
+    expect(
+      appearancesOf(catalog, 'he').map((a) => [a.talk.slug, a.participant.part, a.turns.map((t) => t.anchor)]),
+    ).toEqual([
       ['newer', 'host', ['he-c']],
       ['older', 'guest', ['he-a', 'he-b']],
     ]);

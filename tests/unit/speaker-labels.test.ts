@@ -58,10 +58,28 @@ describe('bareName', () => {
 
 describe('labelEntries', () => {
   test('lists each alias and role once per speaker, with its turns, in reading order', () => {
-    const turn = (position: number, speaker: typeof yang, sourceLabel: string | undefined, labelReading: 'name' | 'role' | 'alias' | 'other') =>
-      ({ anchor: `t${position}`, position, sourceLabel, labelReading, speaker });
-    const turns = [turn(1, xu, '主持人', 'role'), turn(2, yang, '植麟', 'alias'), turn(3, xu, '主持人', 'role'), turn(4, yang, '袁洋', 'other'), turn(5, yang, undefined, 'name'), turn(6, yang, '植麟', 'alias')];
-    expect(labelEntries(turns).map((entry) => [entry.label, entry.reading, entry.speaker.id, entry.turns.map((t) => t.position)])).toEqual([
+    const turn = (
+      position: number,
+      speaker: typeof yang,
+      sourceLabel: string | undefined,
+      labelReading: 'name' | 'role' | 'alias' | 'other',
+    ) => ({ anchor: `t${position}`, position, sourceLabel, labelReading, speaker });
+    const turns = [
+      turn(1, xu, '主持人', 'role'),
+      turn(2, yang, '植麟', 'alias'),
+      turn(3, xu, '主持人', 'role'),
+      turn(4, yang, '袁洋', 'other'),
+      turn(5, yang, undefined, 'name'),
+      turn(6, yang, '植麟', 'alias'),
+    ];
+    expect(
+      labelEntries(turns).map((entry) => [
+        entry.label,
+        entry.reading,
+        entry.speaker.id,
+        entry.turns.map((t) => t.position),
+      ]),
+    ).toEqual([
       ['主持人', 'role', 'xu-li', [1, 3]],
       ['植麟', 'alias', 'yang-zhilin', [2, 6]],
     ]);

@@ -1,11 +1,26 @@
 /** Who spoke how much (src/lib/talk-stats.ts), checked against counts done by hand here. */
 import { describe, expect, test } from 'vitest';
-import { countWords, formatShare, measureFor, measureText, readingMinutes, READING_SPEED_WPM, speakerShares, timeline, totalLength } from '../../src/lib/talk-stats';
+import {
+  countWords,
+  formatShare,
+  measureFor,
+  measureText,
+  readingMinutes,
+  READING_SPEED_WPM,
+  speakerShares,
+  timeline,
+  totalLength,
+} from '../../src/lib/talk-stats';
 
 const host = { id: 'host' };
 const guest = { id: 'guest' };
 const silent = { id: 'silent' };
-const turn = (position: number, speaker: { id: string }, length: number) => ({ anchor: `t${position}`, position, speaker, length });
+const turn = (position: number, speaker: { id: string }, length: number) => ({
+  anchor: `t${position}`,
+  position,
+  speaker,
+  length,
+});
 // The host asks three short questions (10 + 20 + 30), the guest answers twice (100 + 240).
 const turns = [turn(1, host, 10), turn(2, guest, 100), turn(3, host, 20), turn(4, guest, 240), turn(5, host, 30)];
 

@@ -9,7 +9,12 @@ import {
 
 const at = (block: number, offset: number) => ({ block, offset });
 /** The point where `needle` starts (or ends) in blocks[block], counting from its nth occurrence. */
-function find(blocks: string[], block: number, needle: string, nth = 0): { start: { block: number; offset: number }; end: { block: number; offset: number } } {
+function find(
+  blocks: string[],
+  block: number,
+  needle: string,
+  nth = 0,
+): { start: { block: number; offset: number }; end: { block: number; offset: number } } {
   let offset = -1;
   for (let i = 0; i <= nth; i += 1) offset = blocks[block]!.indexOf(needle, offset + 1);
   if (offset === -1) throw new Error(`test setup: ${needle} not in block ${block}`);
@@ -33,7 +38,9 @@ describe('serializeDirective and passageUrl', () => {
   });
 
   test('appends the directive to the turn permalink', () => {
-    expect(passageUrl('https://example.org/t/#yao', { start: '你好' })).toBe('https://example.org/t/#yao:~:text=%E4%BD%A0%E5%A5%BD');
+    expect(passageUrl('https://example.org/t/#yao', { start: '你好' })).toBe(
+      'https://example.org/t/#yao:~:text=%E4%BD%A0%E5%A5%BD',
+    );
   });
 });
 
@@ -76,11 +83,15 @@ describe('buildTextDirective', () => {
   });
 
   test('turns a long passage into a start,end range that matches it alone', () => {
-    const text = '在ChatGPT以后，下一个非常重要的目标就是让AI变成有视觉、听觉等多种感知能力的机器人，它能够在不同的环境里面，自主学习各种的新技能。';
+    const text =
+      '在ChatGPT以后，下一个非常重要的目标就是让AI变成有视觉、听觉等多种感知能力的机器人，它能够在不同的环境里面，自主学习各种的新技能。';
     const blocks = ['开场。', text];
     const directive = buildTextDirective(blocks, at(1, 0), at(1, text.length));
     expect(directive).toEqual({ start: '在ChatGPT以后，下一个非常', end: '环境里面，自主学习各种的新技能。' });
-    expect(matchDirective(blocks, directive)).toEqual({ count: 1, first: { start: at(1, 0), end: at(1, text.length) } });
+    expect(matchDirective(blocks, directive)).toEqual({
+      count: 1,
+      first: { start: at(1, 0), end: at(1, text.length) },
+    });
   });
 
   test('spans paragraphs with a range from the first to the last', () => {
@@ -98,6 +109,8 @@ describe('buildTextDirective', () => {
   });
 
   test('rejects a selection of whitespace only', () => {
-    expect(() => buildTextDirective(['a   b'], at(0, 1), at(0, 4))).toThrow('expected a selected passage with text, found only whitespace');
+    expect(() => buildTextDirective(['a   b'], at(0, 1), at(0, 4))).toThrow(
+      'expected a selected passage with text, found only whitespace',
+    );
   });
 });

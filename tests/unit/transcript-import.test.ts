@@ -26,7 +26,8 @@ const SPEAKERS: SpeakerRecord[] = [
 ];
 const labels = resolverFromSpeakers(SPEAKERS, 't.txt');
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const linesOf = (text: string): SourceLine[] => text.split('\n').map((line, index) => ({ line: index + 1, text: line }));
+const linesOf = (text: string): SourceLine[] =>
+  text.split('\n').map((line, index) => ({ line: index + 1, text: line }));
 
 function importError(run: () => unknown): ImportError {
   try {
@@ -40,19 +41,25 @@ function importError(run: () => unknown): ImportError {
 
 describe('decodeTranscript', () => {
   test('reads UTF-8, drops a byte-order mark and turns CRLF and CR into LF', () => {
-    expect(decodeTranscript(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('林舟：\r\n好。\r再见')]), 't.txt')).toBe('林舟：\n好。\n再见');
+    expect(decodeTranscript(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('林舟：\r\n好。\r再见')]), 't.txt')).toBe(
+      '林舟：\n好。\n再见',
+    );
   });
 
   test('stops at the first line that is not UTF-8 (here GBK), naming it', () => {
     const gbk = new Uint8Array([...utf8('林舟：\n大家好。\n'), 0xc4, 0xe3, 0xba, 0xc3, 0x0a]);
     const error = importError(() => decodeTranscript(gbk, 't.txt'));
     expect(error.line).toBe(3);
-    expect(error.message).toBe('t.txt:3: expected UTF-8 text, found bytes that are not UTF-8 (convert the file to UTF-8 first, e.g. with iconv)');
+    expect(error.message).toBe(
+      't.txt:3: expected UTF-8 text, found bytes that are not UTF-8 (convert the file to UTF-8 first, e.g. with iconv)',
+    );
   });
 
   test('stops on a control character, naming its line: a binary file', () => {
     const error = importError(() => decodeTranscript(utf8('林舟：\n好\u0000\u0001'), 'bin.dat'));
-    expect(error.message).toBe('bin.dat:2: expected plain text, found the control character U+0000 (is this a binary file?)');
+    expect(error.message).toBe(
+      'bin.dat:2: expected plain text, found the control character U+0000 (is this a binary file?)',
+    );
   });
 
   test('stops on a C1 control character (U+0080–U+009F), naming its line', () => {
@@ -91,9 +98,9 @@ describe('cutTranscript', () => {
     expect(importError(() => cutTranscript(page, { start: '正文开始', required: true }, 't.txt')).message).toBe(
       't.txt: expected a line containing the start marker "正文开始", found none',
     );
-    expect(importError(() => cutTranscript(page, { start: '林舟', end: '标题', required: true }, 't.txt')).message).toBe(
-      't.txt: expected a line containing the end marker "标题" after the transcript starts, found none',
-    );
+    expect(
+      importError(() => cutTranscript(page, { start: '林舟', end: '标题', required: true }, 't.txt')).message,
+    ).toBe('t.txt: expected a line containing the end marker "标题" after the transcript starts, found none');
   });
 });
 
@@ -118,13 +125,22 @@ describe('speaker lines', () => {
     expect(classifyLine(line, labels).kind).toBe('unknown-label');
   });
 
-  test.each([['王五'], ['OK (laughs)'], ['Thank you (applause)'], ['我想说三点，第一：'], ['他说：“好。”'], ['林舟说，我们开始吧：']])('%j is text', (line) => {
+  test.each([
+    ['王五'],
+    ['OK (laughs)'],
+    ['Thank you (applause)'],
+    ['我想说三点，第一：'],
+    ['他说：“好。”'],
+    ['林舟说，我们开始吧：'],
+  ])('%j is text', (line) => {
     expect(classifyLine(line, labels).kind).toBe('text');
   });
 
   test('two speakers answering to the same label is an error in their files', () => {
     const error = importError(() => speakerLabels([...SPEAKERS, { id: 'he-yun-2', name: '何云', aliases: [] }]));
-    expect(error.message).toBe('content/speakers/he-yun-2.yaml: expected each name and alias to belong to one speaker, found "何云" for both he-yun and he-yun-2');
+    expect(error.message).toBe(
+      'content/speakers/he-yun-2.yaml: expected each name and alias to belong to one speaker, found "何云" for both he-yun and he-yun-2',
+    );
   });
 });
 
@@ -133,16 +149,43 @@ describe('splitTurns', () => {
     const turns = splitTurns(linesOf('林舟:\n\n大家好, 今天聊 AI 。\n小何\n好的 (我先说) 。\n第二段'), labels, 't.txt');
     expect(turns).toEqual([
       { position: 1, speaker: SPEAKERS[0], label: '林舟', line: 1, paragraphs: ['大家好，今天聊AI。'], characters: 10 },
-      { position: 2, speaker: SPEAKERS[1], label: '小何', line: 4, paragraphs: ['好的（我先说）。', '第二段'], characters: 11 },
+      {
+        position: 2,
+        speaker: SPEAKERS[1],
+        label: '小何',
+        line: 4,
+        paragraphs: ['好的（我先说）。', '第二段'],
+        characters: 11,
+      },
     ]);
   });
 
   test.each([
-    ['an unknown label', '林舟：\n好。\n王五：\n你好。', 't.txt:3: Unexpected speaker label "王五": expected a name or alias from content/speakers or a label of this talk; no known name is close (he-yun, lin-zhou, sam-altman). Add the person to content/speakers (or run with --create-speakers), add the label to their aliases, or pass --speaker "王五"=<speaker-id>'],
-    ['text before the first speaker', '会议开始\n林舟：\n好。', 't.txt:1: Unexpected text before the first speaker line: expected a speaker line (e.g. "姓名：" or "Name:") first, found "会议开始" (use --start to cut what comes before the transcript)'],
-    ['an empty transcript', '\n  \n\u00a0\n', 't.txt:1: expected a transcript (speaker lines, each followed by what they said), found no text'],
-    ['a speaker line without words', '林舟：\n何云：\n好。', 't.txt:1: expected words after the speaker line "林舟", found the next speaker line (line 2) first'],
-    ['a last speaker line without words', '林舟：\n好。\n何云：\n', 't.txt:3: expected words after the speaker line "何云", found the end of the transcript'],
+    [
+      'an unknown label',
+      '林舟：\n好。\n王五：\n你好。',
+      't.txt:3: Unexpected speaker label "王五": expected a name or alias from content/speakers or a label of this talk; no known name is close (he-yun, lin-zhou, sam-altman). Add the person to content/speakers (or run with --create-speakers), add the label to their aliases, or pass --speaker "王五"=<speaker-id>',
+    ],
+    [
+      'text before the first speaker',
+      '会议开始\n林舟：\n好。',
+      't.txt:1: Unexpected text before the first speaker line: expected a speaker line (e.g. "姓名：" or "Name:") first, found "会议开始" (use --start to cut what comes before the transcript)',
+    ],
+    [
+      'an empty transcript',
+      '\n  \n\u00a0\n',
+      't.txt:1: expected a transcript (speaker lines, each followed by what they said), found no text',
+    ],
+    [
+      'a speaker line without words',
+      '林舟：\n何云：\n好。',
+      't.txt:1: expected words after the speaker line "林舟", found the next speaker line (line 2) first',
+    ],
+    [
+      'a last speaker line without words',
+      '林舟：\n好。\n何云：\n',
+      't.txt:3: expected words after the speaker line "何云", found the end of the transcript',
+    ],
   ])('stops on %s, naming the line', (_name, text, message) => {
     expect(importError(() => splitTurns(linesOf(text), labels, 't.txt')).message).toBe(message);
   });
@@ -181,11 +224,11 @@ describe('anchors and file names', () => {
   test('new anchors count each speaker’s turns and skip taken ones', () => {
     const counts = new Map<string, number>();
     const taken = new Set(['lin-zhou-2']);
-    expect([newAnchor('lin-zhou', counts, taken), newAnchor('he-yun', counts, taken), newAnchor('lin-zhou', counts, taken)]).toEqual([
-      'lin-zhou-1',
-      'he-yun-1',
-      'lin-zhou-3',
-    ]);
+    expect([
+      newAnchor('lin-zhou', counts, taken),
+      newAnchor('he-yun', counts, taken),
+      newAnchor('lin-zhou', counts, taken),
+    ]).toEqual(['lin-zhou-1', 'he-yun-1', 'lin-zhou-3']);
   });
 
   test('file names are zero-padded to sort in order', () => {
@@ -207,7 +250,9 @@ describe('planTalk', () => {
     expect(plan.turns[1]!.text).toBe('---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\n---\n\n测试数据很重要。\n');
     expect(plan.talkYaml).toContain('title: 第二场\n');
     expect(plan.talkYaml).toContain('date:\n  text: 2024-09-10\n  unverified: true\n');
-    expect(plan.talkYaml).toContain('participants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\n');
+    expect(plan.talkYaml).toContain(
+      'participants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\n',
+    );
     expect(plan.warnings).toEqual([]);
   });
 
@@ -230,12 +275,25 @@ describe('planTalk', () => {
 
   test('a re-import keeps front matter by position where the speaker is unchanged, and says what it could not keep', () => {
     const existing = {
-      talkYaml: 'title: 旧标题 # editor\nparticipants:\n  - speaker: lin-zhou\n    part: host\noutline:\n  - id: intro\n    start: lin-hello\n  - id: gone\n    start: he-gone\n',
+      talkYaml:
+        'title: 旧标题 # editor\nparticipants:\n  - speaker: lin-zhou\n    part: host\noutline:\n  - id: intro\n    start: lin-hello\n  - id: gone\n    start: he-gone\n',
       turns: [
-        readExistingTurn('01-lin-hello.md', '---\nanchor: lin-hello\nposition: 1\nspeaker: lin-zhou\nquotes:\n  - id: hi\n    headline: 问候\n    span: 好。\n---\n\n你好。\n', 'a'),
+        readExistingTurn(
+          '01-lin-hello.md',
+          '---\nanchor: lin-hello\nposition: 1\nspeaker: lin-zhou\nquotes:\n  - id: hi\n    headline: 问候\n    span: 好。\n---\n\n你好。\n',
+          'a',
+        ),
         readExistingTurn('02-he-gone.md', '---\nanchor: he-gone\nposition: 2\nspeaker: lin-zhou\n---\n\n旧的。\n', 'b'),
-        readExistingTurn('03-lin-bye.md', '---\n# 编辑的注释\nanchor: lin-bye\nposition: 3\nspeaker: lin-zhou\n---\n\n再见。\n', 'c'),
-        readExistingTurn('04-extra.md', '---\nanchor: extra\nposition: 4\nspeaker: lin-zhou\nquotes:\n  - id: lost\n    headline: x\n    span: y\n---\n\n多余。\n', 'd'),
+        readExistingTurn(
+          '03-lin-bye.md',
+          '---\n# 编辑的注释\nanchor: lin-bye\nposition: 3\nspeaker: lin-zhou\n---\n\n再见。\n',
+          'c',
+        ),
+        readExistingTurn(
+          '04-extra.md',
+          '---\nanchor: extra\nposition: 4\nspeaker: lin-zhou\nquotes:\n  - id: lost\n    headline: x\n    span: y\n---\n\n多余。\n',
+          'd',
+        ),
       ],
     };
     const plan = planTalk(turns(), { sourceName: 't.txt', existing });
@@ -244,8 +302,12 @@ describe('planTalk', () => {
       ['02-he-yun-1.md', 'he-yun-1', 'replaced'],
       ['03-lin-bye.md', 'lin-bye', 'kept'],
     ]);
-    expect(plan.turns[0]!.text).toBe('---\nanchor: lin-hello\nposition: 1\nspeaker: lin-zhou\nquotes:\n  - id: hi\n    headline: 问候\n    span: 好。\n---\n\n好。\n');
-    expect(plan.turns[2]!.text).toBe('---\n# 编辑的注释\nanchor: lin-bye\nposition: 3\nspeaker: lin-zhou\n---\n\n谢谢。\n');
+    expect(plan.turns[0]!.text).toBe(
+      '---\nanchor: lin-hello\nposition: 1\nspeaker: lin-zhou\nquotes:\n  - id: hi\n    headline: 问候\n    span: 好。\n---\n\n好。\n',
+    );
+    expect(plan.turns[2]!.text).toBe(
+      '---\n# 编辑的注释\nanchor: lin-bye\nposition: 3\nspeaker: lin-zhou\n---\n\n谢谢。\n',
+    );
     expect(plan.dropped.map((turn) => turn.fileName)).toEqual(['04-extra.md']);
     expect(plan.talkYaml).toBe(
       'title: 旧标题 # editor\nparticipants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\noutline:\n  - id: intro\n    start: lin-hello\n  - id: gone\n    start: he-gone\n',
@@ -261,10 +323,20 @@ describe('planTalk', () => {
   test('per-talk labels go right after participants: in a new talk.yaml, and into an existing one', () => {
     const fresh = planTalk(turns(), { sourceName: 't.txt', labels: { 主持人: 'lin-zhou' } });
     expect(fresh.talkYaml).toContain('    part: guest\nlabels:\n  主持人: lin-zhou\nsource:');
-    const existing = { talkYaml: 'title: 旧标题\nparticipants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\noutline: []\n', turns: [] };
+    const existing = {
+      talkYaml:
+        'title: 旧标题\nparticipants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\noutline: []\n',
+      turns: [],
+    };
     const merged = planTalk(turns(), { sourceName: 't.txt', existing, labels: { 主持人: 'lin-zhou' } });
-    expect(merged.talkYaml).toBe('title: 旧标题\nparticipants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\nlabels:\n  主持人: lin-zhou\noutline: []\n');
-    const relabelled = planTalk(turns(), { sourceName: 't.txt', existing: { ...existing, talkYaml: merged.talkYaml }, labels: { 主持人: 'he-yun' } });
+    expect(merged.talkYaml).toBe(
+      'title: 旧标题\nparticipants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\nlabels:\n  主持人: lin-zhou\noutline: []\n',
+    );
+    const relabelled = planTalk(turns(), {
+      sourceName: 't.txt',
+      existing: { ...existing, talkYaml: merged.talkYaml },
+      labels: { 主持人: 'he-yun' },
+    });
     expect(relabelled.talkYaml).toContain('labels:\n  主持人: he-yun\n');
     expect(relabelled.warnings).toEqual(['talk.yaml: label "主持人" now names he-yun (it named lin-zhou)']);
   });
@@ -272,24 +344,36 @@ describe('planTalk', () => {
   test('times from a timed transcript go into new front matter, and a re-import updates them only where they changed', () => {
     const timed = turns().map((turn, index) => ({ ...turn, start: index * 10, paragraphStarts: [index * 10] }));
     const fresh = planTalk(timed, { sourceName: 't.vtt' });
-    expect(fresh.turns[1]!.text).toBe('---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\nstart: 10\nparagraphStarts: [ 10 ]\n---\n\n测试数据很重要。\n');
+    expect(fresh.turns[1]!.text).toBe(
+      '---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\nstart: 10\nparagraphStarts: [ 10 ]\n---\n\n测试数据很重要。\n',
+    );
     const existing = {
       talkYaml: 'participants: []\n',
       turns: fresh.turns.map((turn) => readExistingTurn(turn.fileName, turn.text, turn.fileName)),
     };
-    expect(planTalk(timed, { sourceName: 't.vtt', existing }).turns.map((turn) => turn.text)).toEqual(fresh.turns.map((turn) => turn.text));
+    expect(planTalk(timed, { sourceName: 't.vtt', existing }).turns.map((turn) => turn.text)).toEqual(
+      fresh.turns.map((turn) => turn.text),
+    );
     const moved = timed.map((turn) => ({ ...turn, start: turn.start + 1, paragraphStarts: [turn.start + 1] }));
     expect(planTalk(moved, { sourceName: 't.vtt', existing }).turns[1]!.text).toBe(
       '---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\nstart: 11\nparagraphStarts: [ 11 ]\n---\n\n测试数据很重要。\n',
     );
     const untimed = planTalk(turns(), { sourceName: 't.txt', existing });
-    expect(untimed.turns[1]!.text).toBe('---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\n---\n\n测试数据很重要。\n');
+    expect(untimed.turns[1]!.text).toBe(
+      '---\nanchor: he-yun-1\nposition: 2\nspeaker: he-yun\n---\n\n测试数据很重要。\n',
+    );
   });
 
   test('a kept quote whose span the new words lack is reported', () => {
     const existing = {
       talkYaml: 'participants:\n  - speaker: lin-zhou\n    part: host\n  - speaker: he-yun\n    part: guest\n',
-      turns: [readExistingTurn('01-a.md', '---\nanchor: a\nposition: 1\nspeaker: lin-zhou\nquotes:\n  - id: q\n    headline: h\n    span: 不在了\n---\n\nx\n', 'a')],
+      turns: [
+        readExistingTurn(
+          '01-a.md',
+          '---\nanchor: a\nposition: 1\nspeaker: lin-zhou\nquotes:\n  - id: q\n    headline: h\n    span: 不在了\n---\n\nx\n',
+          'a',
+        ),
+      ],
     };
     expect(planTalk(turns(), { sourceName: 't.txt', existing }).warnings).toEqual([
       '01-a.md: quote q — its span occurs 0 times in the new words (expected once); fix it before building',

@@ -114,15 +114,34 @@ describe('normalizeLine', () => {
   });
 
   test('is idempotent on every line of the source transcript', () => {
-    const unstable = sourceLines
-      .map(normalizeLine)
-      .filter((line) => normalizeLine(line) !== line);
+    const unstable = sourceLines.map(normalizeLine).filter((line) => normalizeLine(line) !== line);
     expect(unstable).toEqual([]);
   });
 
   /** 5000 pseudo-random lines of Han, Latin, spaces and marks (seeded, so every run is the same). */
   function randomLines(): string[] {
-    const alphabet = ['中', '文', ' ', '\u00a0', '\t', ',', ':', ';', '?', '!', '(', ')', 'a', 'B', '1', '，', '。', '“', '”', '-'];
+    const alphabet = [
+      '中',
+      '文',
+      ' ',
+      '\u00a0',
+      '\t',
+      ',',
+      ':',
+      ';',
+      '?',
+      '!',
+      '(',
+      ')',
+      'a',
+      'B',
+      '1',
+      '，',
+      '。',
+      '“',
+      '”',
+      '-',
+    ];
     let seed = 42;
     const next = () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;

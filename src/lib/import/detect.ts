@@ -33,14 +33,23 @@ function detectJson(text: string, file: string): Detection {
   const segments = field(source.root, 'segments');
   const first = segments?.type === 'array' ? segments.children?.[0] : undefined;
   if (first && field(first, 'body') !== undefined) {
-    return { format: 'podcast-json', reason: 'a JSON file whose segments have a "body", as in the Podcast Index shape' };
+    return {
+      format: 'podcast-json',
+      reason: 'a JSON file whose segments have a "body", as in the Podcast Index shape',
+    };
   }
   const diarized = diarizedShape(source);
   if (diarized) {
-    return { format: 'diarized-json', reason: `a JSON file with a list of ${diarized.shape.name}s at "${diarized.shape.path.join('.')}"` };
+    return {
+      format: 'diarized-json',
+      reason: `a JSON file with a list of ${diarized.shape.name}s at "${diarized.shape.path.join('.')}"`,
+    };
   }
   if (field(source.root, 'version') !== undefined && segments?.type === 'array') {
-    return { format: 'podcast-json', reason: 'a JSON file with "version" and "segments", as in the Podcast Index shape' };
+    return {
+      format: 'podcast-json',
+      reason: 'a JSON file with "version" and "segments", as in the Podcast Index shape',
+    };
   }
   throw new ImportError(
     file,

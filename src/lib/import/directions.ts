@@ -17,7 +17,8 @@ const PAIRS: Record<string, string> = { '[': ']', '(': ')', '（': '）', '【':
 const BRACKETED = /[[(（【]([^[\]()（）【】]*)[\])）】]/gu;
 
 /** Sounds and events that transcripts put in brackets (English stems: "laugh" covers "laughs", "laughter"). */
-const STEMS = /\b(laugh|applau|cheer|clap|music|inaudible|crosstalk|cross talk|chuckl|sigh|cough|silence|pause|unintelligible|indistinct|noise|blank audio|static|foreign)/u;
+const STEMS =
+  /\b(laugh|applau|cheer|clap|music|inaudible|crosstalk|cross talk|chuckl|sigh|cough|silence|pause|unintelligible|indistinct|noise|blank audio|static|foreign)/u;
 /** The same in Chinese: 笑 (laughs), 掌声/鼓掌 (applause), 音乐 (music), 听不清 (inaudible), … */
 const CJK_STEMS = /笑|掌声|鼓掌|音乐|听不清|沉默|停顿|咳/u;
 /** An inline direction is short: a few words, or a few Chinese characters. */

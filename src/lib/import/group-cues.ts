@@ -100,8 +100,12 @@ function unlabelled(cues: Cue[], cue: Cue, text: string, file: string, wording: 
       `Unexpected text without any ${wording.noun}: expected ${wording.expected} before the words, found none in the transcript (if the file is in another format, choose it with --format)`,
     );
   }
-  const before = cues.slice(0, first).map((other) => joinLines(other.text).trim()).filter((other) => other !== '');
-  const furniture = wording.startHint && before.every((line) => line.length <= FURNITURE_LENGTH && !ENDS_SENTENCE.test(line));
+  const before = cues
+    .slice(0, first)
+    .map((other) => joinLines(other.text).trim())
+    .filter((other) => other !== '');
+  const furniture =
+    wording.startHint && before.every((line) => line.length <= FURNITURE_LENGTH && !ENDS_SENTENCE.test(line));
   const found = `Unexpected text before the first ${wording.noun}: expected ${wording.expected} first, found ${show(clip(text))}`;
   return new ImportError(
     file,
@@ -132,7 +136,11 @@ export function groupCues(
     if (cue.label !== undefined) {
       const speaker = resolver.resolve(cue.label, cue.line);
       if (waiting) {
-        throw new ImportError(file, waiting.line, `expected words after the ${wording.noun} ${show(labelKey(waiting.label!))}, found the next ${wording.noun} (line ${cue.line}) first`);
+        throw new ImportError(
+          file,
+          waiting.line,
+          `expected words after the ${wording.noun} ${show(labelKey(waiting.label!))}, found the next ${wording.noun} (line ${cue.line}) first`,
+        );
       }
       if (drafts.at(-1)?.speaker.id !== speaker.id) {
         drafts.push({ speaker, label: labelKey(cue.label), line: cue.line, start: cue.start, paragraphs: [] });
@@ -151,11 +159,19 @@ export function groupCues(
     else throw unlabelled(cues, cue, text, file, wording);
   }
   if (waiting) {
-    throw new ImportError(file, waiting.line, `expected words after the ${wording.noun} ${show(labelKey(waiting.label!))}, found the end of the transcript`);
+    throw new ImportError(
+      file,
+      waiting.line,
+      `expected words after the ${wording.noun} ${show(labelKey(waiting.label!))}, found the end of the transcript`,
+    );
   }
   if (drafts.length === 0) {
     if (early.length > 0) throw unlabelled(cues, early[0]!.cue, early[0]!.text, file, wording);
-    throw new ImportError(file, firstLine, `expected a transcript (${wording.noun}s, each followed by what they said), found no text`);
+    throw new ImportError(
+      file,
+      firstLine,
+      `expected a transcript (${wording.noun}s, each followed by what they said), found no text`,
+    );
   }
   return drafts.map((draft, index) => toTurn(draft, index + 1));
 }

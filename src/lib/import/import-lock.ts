@@ -26,8 +26,12 @@ interface Holder {
 export class LockedError extends Error {
   readonly holder: Holder | undefined;
   constructor(file: string, holder: Holder | undefined) {
-    const who = holder ? `process ${holder.pid} on ${holder.host}, importing ${holder.talk} since ${holder.started}` : 'a lock that cannot be read';
-    super(`${file}: expected no other import running, found one (${who}): wait for it to finish and run again (if no import is running, delete ${file})`);
+    const who = holder
+      ? `process ${holder.pid} on ${holder.host}, importing ${holder.talk} since ${holder.started}`
+      : 'a lock that cannot be read';
+    super(
+      `${file}: expected no other import running, found one (${who}): wait for it to finish and run again (if no import is running, delete ${file})`,
+    );
     this.name = 'LockedError';
     this.holder = holder;
   }
@@ -72,7 +76,8 @@ async function claim(own: string, name: string): Promise<boolean> {
 async function removeStaleOwnFiles(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {
     const match = /^\.import\.lock\.(\d+)\.own$/.exec(name);
-    if (match && Number(match[1]) !== process.pid && !alive(Number(match[1]))) await unlink(path.join(dir, name)).catch(() => {});
+    if (match && Number(match[1]) !== process.pid && !alive(Number(match[1])))
+      await unlink(path.join(dir, name)).catch(() => {});
   }
 }
 
@@ -88,7 +93,8 @@ export async function acquireImportLock(dir: string, talk: string, display: stri
   await writeFile(own, JSON.stringify(me));
   const release = async () => {
     const holder = await readHolder(lock);
-    if (typeof holder === 'object' && holder.pid === me.pid && holder.started === me.started) await unlink(lock).catch(() => {});
+    if (typeof holder === 'object' && holder.pid === me.pid && holder.started === me.started)
+      await unlink(lock).catch(() => {});
     await unlink(own).catch(() => {});
   };
   try {
@@ -109,7 +115,8 @@ export async function acquireImportLock(dir: string, talk: string, display: stri
       }
       try {
         const again = await readHolder(lock);
-        if (typeof again === 'object' && again.pid === holder.pid && again.started === holder.started) await unlink(lock).catch(() => {});
+        if (typeof again === 'object' && again.pid === holder.pid && again.started === holder.started)
+          await unlink(lock).catch(() => {});
       } finally {
         await unlink(breaker).catch(() => {});
       }

@@ -120,16 +120,32 @@ export function createLabelResolver(options: ResolverOptions): ImportLabelResolv
   for (const given of options.talkLabels ?? []) {
     const written = labelKey(given.label);
     const format = describeFormatCharacters(written);
-    if (format) throw new ImportError(given.origin, undefined, `Unexpected format character in a label: ${format}; expected visible characters only`);
+    if (format)
+      throw new ImportError(
+        given.origin,
+        undefined,
+        `Unexpected format character in a label: ${format}; expected visible characters only`,
+      );
     if (!ID.test(given.id)) {
-      throw new ImportError(given.origin, undefined, `expected a speaker id (lower-case ASCII words joined by hyphens) for ${showLabel(written)}, found ${JSON.stringify(given.id)}`);
+      throw new ImportError(
+        given.origin,
+        undefined,
+        `expected a speaker id (lower-case ASCII words joined by hyphens) for ${showLabel(written)}, found ${JSON.stringify(given.id)}`,
+      );
     }
     let speaker = byId.get(given.id);
     if (!speaker) {
-      if (options.createSpeakers && given.origin === '--speaker' && (isRoleLabel(written) || labelParts(written).key !== '')) {
+      if (
+        options.createSpeakers &&
+        given.origin === '--speaker' &&
+        (isRoleLabel(written) || labelParts(written).key !== '')
+      ) {
         speaker = makeStub(written, 0, given.id);
       } else {
-        const near = similarLabels(given.id, [...byId.keys()].map((id) => ({ label: id, id })));
+        const near = similarLabels(
+          given.id,
+          [...byId.keys()].map((id) => ({ label: id, id })),
+        );
         throw new ImportError(
           given.origin,
           undefined,
@@ -137,7 +153,9 @@ export function createLabelResolver(options: ResolverOptions): ImportLabelResolv
             (near.length > 0 ? ` (did you mean ${near.map((entry) => entry.id).join(', ')}?)` : '') +
             (isRoleLabel(written)
               ? `; ${showLabel(written)} is a role: add the person to content/speakers, or add --create-speakers for a stub with that id`
-              : options.createSpeakers ? '' : `; add content/speakers/${given.id}.yaml, or add --create-speakers to make a stub named ${JSON.stringify(labelParts(written).name)}`),
+              : options.createSpeakers
+                ? ''
+                : `; add content/speakers/${given.id}.yaml, or add --create-speakers to make a stub named ${JSON.stringify(labelParts(written).name)}`),
         );
       }
     }
@@ -190,7 +208,9 @@ export function createLabelResolver(options: ResolverOptions): ImportLabelResolv
           file,
           line,
           `Unexpected format character in speaker label: ${format}; expected visible characters only` +
-            (hidden && !Array.isArray(hidden) ? ` (without it the label would name ${hidden.speaker.id}: remove it from the transcript if that is right)` : ' (remove it from the transcript)'),
+            (hidden && !Array.isArray(hidden)
+              ? ` (without it the label would name ${hidden.speaker.id}: remove it from the transcript if that is right)`
+              : ' (remove it from the transcript)'),
         );
       }
       const found = find(written);

@@ -30,13 +30,63 @@ const HAN = /\p{Script=Han}/u;
 const NOT_IN_NAME = /[，。、；？！,;?!"“”「」『』…/\\@#=<>*|~`()（）[\]【】{}：:]/u;
 /** Titles written with a full stop, compared without case ("DR." is "Dr."). */
 const TITLES = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'capt', 'lt', 'sgt', 'maj', 'adm',
-  'hon', 'rev', 'fr', 'sr', 'jr', 'st', 'pres', 'amb', 'sec', 'dir', 'insp', 'supt',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'prof',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'capt',
+  'lt',
+  'sgt',
+  'maj',
+  'adm',
+  'hon',
+  'rev',
+  'fr',
+  'sr',
+  'jr',
+  'st',
+  'pres',
+  'amb',
+  'sec',
+  'dir',
+  'insp',
+  'supt',
 ]);
 /** Lower-case words a name or role may hold ("Ursula von der Leyen", "Head of Research"). */
 const PARTICLES = new Set([
-  'de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'bin', 'al', 'el', 'ten', 'ter',
-  'y', 'dos', 'das', 'do', 'of', 'the', 'and', 'for', 'on',
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'el',
+  'ten',
+  'ter',
+  'y',
+  'dos',
+  'das',
+  'do',
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
 ]);
 /** A word of a Latin name: letters, digits, and the joiners names use (O'Brien, Jean-Luc, SPEAKER_00). */
 const NAME_WORD = /^[\p{L}\p{M}\d][\p{L}\p{M}\d'’\-_.&]*$/u;
@@ -49,7 +99,8 @@ const NOT_IN_CJK_NAME = /[的了我你这那吗呢吧么就都也还]/u;
 /** Chinese that introduces a point of one's own ("一个问题：", "我的建议："), not a speaker. */
 const INTRODUCES_POINT = /(问题|原因|结论|答案|例子|观点|建议|看法|理由)$/u;
 /** Chinese list items and notes: "第一：", "首先：", "注：". */
-const DISCOURSE = /^(第[一二三四五六七八九十百千\d]+|首先|其次|再次|然后|最后|另外|此外|比如|例如|总之|总结|注意|备注|注|附)/u;
+const DISCOURSE =
+  /^(第[一二三四五六七八九十百千\d]+|首先|其次|再次|然后|最后|另外|此外|比如|例如|总之|总结|注意|备注|注|附)/u;
 /** A label alone on its line, as the importer has read it from the start (kept for such lines). */
 const LABEL_ALONE = /^[^，。、；？！,.;?!:：“”"'‘’（）()《》]{1,24}$/u;
 
@@ -70,7 +121,13 @@ function latinName(name: string): boolean {
     // A full stop only after a title ("Dr.") or an initial ("J." or "J.R.").
     const bare = word.replace(/\.$/u, '');
     if (bare.includes('.') && !/^(\p{Lu}\.)*\p{Lu}$/u.test(bare)) return false;
-    if (word.endsWith('.') && !TITLES.has(bare.toLowerCase()) && !/^\p{Lu}$/u.test(bare) && !/^(\p{Lu}\.)+\p{Lu}$/u.test(bare)) return false;
+    if (
+      word.endsWith('.') &&
+      !TITLES.has(bare.toLowerCase()) &&
+      !/^\p{Lu}$/u.test(bare) &&
+      !/^(\p{Lu}\.)+\p{Lu}$/u.test(bare)
+    )
+      return false;
     // Capitalised, a digit, or a script without case (Hangul, kana).
     if (/^[\p{Lu}\p{Lt}\p{Lo}\d]/u.test(word)) return true;
     return index > 0 && PARTICLES.has(word);

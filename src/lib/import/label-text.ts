@@ -11,14 +11,58 @@
  * are in ROLE_WORDS.
  */
 export const LATIN_TITLES = [
-  'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Hon',
-  'Rev', 'Fr', 'Sen', 'Senator', 'Rep', 'Representative', 'Gov', 'Governor', 'Judge', 'Justice', 'President',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Miss',
+  'Mx',
+  'Dr',
+  'Prof',
+  'Professor',
+  'Sir',
+  'Dame',
+  'Lord',
+  'Lady',
+  'Hon',
+  'Rev',
+  'Fr',
+  'Sen',
+  'Senator',
+  'Rep',
+  'Representative',
+  'Gov',
+  'Governor',
+  'Judge',
+  'Justice',
+  'President',
 ] as const;
 
 /** Titles written after a Chinese name (simplified and traditional forms). */
 export const CJK_TITLES = [
-  '教授', '老师', '老師', '博士', '先生', '女士', '小姐', '院士', '研究员', '研究員', '校长', '校長', '主任',
-  '董事长', '董事長', '总裁', '總裁', '总经理', '總經理', '部长', '部長', '主席', '同学', '同學',
+  '教授',
+  '老师',
+  '老師',
+  '博士',
+  '先生',
+  '女士',
+  '小姐',
+  '院士',
+  '研究员',
+  '研究員',
+  '校长',
+  '校長',
+  '主任',
+  '董事长',
+  '董事長',
+  '总裁',
+  '總裁',
+  '总经理',
+  '總經理',
+  '部长',
+  '部長',
+  '主席',
+  '同学',
+  '同學',
 ] as const;
 
 /**
@@ -27,11 +71,59 @@ export const CJK_TITLES = [
  * Guest B). Compared after normalisation (lower case).
  */
 export const ROLE_WORDS = [
-  'moderator', 'host', 'co-host', 'chair', 'interviewer', 'interviewee', 'panelist', 'panellist', 'guest',
-  'speaker', 'spk', 'audience', 'audience member', 'question', 'answer', 'q', 'a', 'participant',
-  'narrator', 'announcer', 'reporter', 'unknown', 'unknown speaker', 'voice', 'man', 'woman', 'male', 'female',
-  '主持人', '主持', '嘉宾', '嘉賓', '观众', '觀眾', '听众', '聽眾', '提问', '提問', '提问者', '提問者', '记者',
-  '記者', '问', '問', '答', '发言人', '發言人', '说话人', '說話人', '旁白', '现场观众', '現場觀眾', '未知',
+  'moderator',
+  'host',
+  'co-host',
+  'chair',
+  'interviewer',
+  'interviewee',
+  'panelist',
+  'panellist',
+  'guest',
+  'speaker',
+  'spk',
+  'audience',
+  'audience member',
+  'question',
+  'answer',
+  'q',
+  'a',
+  'participant',
+  'narrator',
+  'announcer',
+  'reporter',
+  'unknown',
+  'unknown speaker',
+  'voice',
+  'man',
+  'woman',
+  'male',
+  'female',
+  '主持人',
+  '主持',
+  '嘉宾',
+  '嘉賓',
+  '观众',
+  '觀眾',
+  '听众',
+  '聽眾',
+  '提问',
+  '提問',
+  '提问者',
+  '提問者',
+  '记者',
+  '記者',
+  '问',
+  '問',
+  '答',
+  '发言人',
+  '發言人',
+  '说话人',
+  '說話人',
+  '旁白',
+  '现场观众',
+  '現場觀眾',
+  '未知',
 ] as const;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,8 +132,10 @@ const CJK_TITLE = new RegExp(`\\s*(?:${[...CJK_TITLES].sort((a, b) => b.length -
 /** A bracketed part at the end: an affiliation, party or place (half- or full-width after NFKC). */
 const AFFILIATION = /\s*(?:\(([^()]*)\)|\[([^[\]]*)\]|【([^【】]*)】|〔([^〔〕]*)〕|〖([^〖〗]*)〗)$/u;
 const ROLE = new RegExp(
-  `^(?:${[...ROLE_WORDS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})` +
-    '(?:[\\s_#-]*[0-9]{1,3}|[\\s_#-]+[a-z]|[\\s_#-]*[一二三四五六七八九十甲乙丙丁])?$',
+  `^(?:${[...ROLE_WORDS]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})` + '(?:[\\s_#-]*[0-9]{1,3}|[\\s_#-]+[a-z]|[\\s_#-]*[一二三四五六七八九十甲乙丙丁])?$',
   'u',
 );
 
@@ -97,7 +191,8 @@ export function showLabel(label: string): string {
   for (const char of label) {
     const cp = char.codePointAt(0)!;
     if (char === '"' || char === '\\') out += `\\${char}`;
-    else if (/[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/u.test(char) || (cp !== 0x20 && /\p{Zs}/u.test(char))) out += `\\u{${cp.toString(16).toUpperCase()}}`;
+    else if (/[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/u.test(char) || (cp !== 0x20 && /\p{Zs}/u.test(char)))
+      out += `\\u{${cp.toString(16).toUpperCase()}}`;
     else out += char;
   }
   return `${out}"`;
@@ -141,7 +236,7 @@ export function labelParts(label: string): LabelParts {
   let name = collapse(label.normalize('NFKC').replace(FORMAT, ''));
   const titles: string[] = [];
   const brackets: string[] = [];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const bracket = AFFILIATION.exec(name);
     if (bracket && bracket.index > 0) {

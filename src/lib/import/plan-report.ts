@@ -11,9 +11,15 @@ import type { TalkPlan } from '../transcript-import';
 export type Align = 'left' | 'right';
 
 /** Rows as aligned lines: each column as wide as its widest cell; the last column is not padded. */
-export function formatTable(rows: readonly (readonly string[])[], align: readonly Align[] = [], indent = '    ', gap = '  '): string[] {
+export function formatTable(
+  rows: readonly (readonly string[])[],
+  align: readonly Align[] = [],
+  indent = '    ',
+  gap = '  ',
+): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, stringWidth(cell))));
+  for (const row of rows)
+    row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, stringWidth(cell))));
   return rows.map((row) => {
     const cells = row.map((cell, index) => {
       const pad = ' '.repeat((widths[index] ?? 0) - stringWidth(cell));
@@ -45,15 +51,24 @@ export function describePlan(plan: TalkPlan, reimport: boolean, labels: ReportLa
     speakers.set(turn.speaker.id, entry);
   }
   const total = plan.turns.reduce((sum, turn) => sum + turn.characters, 0);
-  const out = [`${plural(plan.turns.length, 'turn')}, ${plural(speakers.size, 'speaker')}, ${plural(total, 'character')}:`];
+  const out = [
+    `${plural(plan.turns.length, 'turn')}, ${plural(speakers.size, 'speaker')}, ${plural(total, 'character')}:`,
+  ];
   const speakerRows = [...speakers].map(([id, entry]) => [
     entry.name,
     labels.created.has(id) ? `${id} (new)` : id,
     String(entry.turns),
     String(entry.characters),
-    [...(labels.labelsUsed.get(id) ?? [])].map((label) => (labels.talkLabels.has(label) ? `${label} (this talk)` : label)).join(', '),
+    [...(labels.labelsUsed.get(id) ?? [])]
+      .map((label) => (labels.talkLabels.has(label) ? `${label} (this talk)` : label))
+      .join(', '),
   ]);
-  out.push(...formatTable([['speaker', 'id', 'turns', 'characters', 'labels'], ...speakerRows], ['left', 'left', 'right', 'right', 'left']));
+  out.push(
+    ...formatTable(
+      [['speaker', 'id', 'turns', 'characters', 'labels'], ...speakerRows],
+      ['left', 'left', 'right', 'right', 'left'],
+    ),
+  );
   out.push('');
   const turnRows = plan.turns.map((turn) => [
     String(turn.position),
@@ -66,7 +81,16 @@ export function describePlan(plan: TalkPlan, reimport: boolean, labels: ReportLa
     `turns/${turn.fileName}`,
   ]);
   const header = ['#', 'line', 'speaker', 'label', 'paras', 'chars', ...(reimport ? ['front matter'] : []), 'file'];
-  const align: Align[] = ['right', 'right', 'left', 'left', 'right', 'right', ...(reimport ? ['left' as const] : []), 'left'];
+  const align: Align[] = [
+    'right',
+    'right',
+    'left',
+    'left',
+    'right',
+    'right',
+    ...(reimport ? ['left' as const] : []),
+    'left',
+  ];
   out.push(...formatTable([header, ...turnRows], align));
   return out.join('\n');
 }

@@ -4,7 +4,14 @@
  * cues, and group the cues into turns through the label resolver. What each step removed is
  * returned for the report.
  */
-import { cutTranscript, ImportError, type CutResult, type Markers, type ParsedTurn, type SourceLine } from '../transcript-import';
+import {
+  cutTranscript,
+  ImportError,
+  type CutResult,
+  type Markers,
+  type ParsedTurn,
+  type SourceLine,
+} from '../transcript-import';
 import type { FormatCut, FormatReading } from './cues';
 import { detectFormat, type Detection, type FormatName } from './detect';
 import { DIARIZED_JSON_WORDING, readDiarizedJson } from './formats/diarized-json';
@@ -46,20 +53,29 @@ export interface PrepareOptions {
 /** Detects the format and cuts the text formats at their markers. */
 export function prepareTranscript(text: string, options: PrepareOptions): PreparedTranscript {
   const { file, markers } = options;
-  const detection: Detection = options.format ? { format: options.format, reason: 'given with --format' } : detectFormat(text, file);
+  const detection: Detection = options.format
+    ? { format: options.format, reason: 'given with --format' }
+    : detectFormat(text, file);
   const textFormat = TEXT_FORMATS.has(detection.format);
   if (textFormat) {
     const cut = cutTranscript(text, markers, file);
     return { ...detection, file, textFormat, cut, lines: cut.lines };
   }
   if (markers.required) {
-    throw new ImportError(file, undefined, `expected --start and --end only for plain text or a meeting export, found a ${detection.format} file (its cues mark where the transcript is)`);
+    throw new ImportError(
+      file,
+      undefined,
+      `expected --start and --end only for plain text or a meeting export, found a ${detection.format} file (its cues mark where the transcript is)`,
+    );
   }
   const lines = text.split('\n').map((line, index) => ({ line: index + 1, text: line }));
   return { ...detection, file, textFormat, lines, cut: { lines, before: undefined, after: undefined } };
 }
 
-async function readFormat(prepared: PreparedTranscript, resolver: LabelResolver): Promise<[FormatReading, LabelWording]> {
+async function readFormat(
+  prepared: PreparedTranscript,
+  resolver: LabelResolver,
+): Promise<[FormatReading, LabelWording]> {
   const { lines, file } = prepared;
   switch (prepared.format) {
     case 'plain-text':
@@ -78,7 +94,10 @@ async function readFormat(prepared: PreparedTranscript, resolver: LabelResolver)
 }
 
 /** Reads the prepared transcript into turns; every label goes through `resolver`. */
-export async function readTranscript(prepared: PreparedTranscript, resolver: LabelResolver): Promise<TranscriptReading> {
+export async function readTranscript(
+  prepared: PreparedTranscript,
+  resolver: LabelResolver,
+): Promise<TranscriptReading> {
   const [reading, wording] = await readFormat(prepared, resolver);
   const turns = groupCues(reading.cues, resolver, prepared.file, wording, prepared.lines[0]?.line);
   return { turns, cut: reading.cut };

@@ -28,10 +28,18 @@ const LATIN_NAME = /^[\p{Script=Latin}\p{M}0-9 .'’-]+$/u;
 export function stubSpeakerId(name: string, label: string, where: string): string {
   const ask = `pass --speaker ${showLabel(label)}=<speaker-id> (lower-case ASCII words joined by hyphens) and the stub gets that id`;
   if (isHanName(name)) {
-    throw new ImportError(where, undefined, `--create-speakers: expected a name in Latin letters to derive an id from, found the Han name ${showLabel(name)} (its romanisation is the editor's call): ${ask}`);
+    throw new ImportError(
+      where,
+      undefined,
+      `--create-speakers: expected a name in Latin letters to derive an id from, found the Han name ${showLabel(name)} (its romanisation is the editor's call): ${ask}`,
+    );
   }
   if (!LATIN_NAME.test(name)) {
-    throw new ImportError(where, undefined, `--create-speakers: expected a name in Latin letters to derive an id from, found ${showLabel(name)}: ${ask}`);
+    throw new ImportError(
+      where,
+      undefined,
+      `--create-speakers: expected a name in Latin letters to derive an id from, found ${showLabel(name)}: ${ask}`,
+    );
   }
   const id = name
     .normalize('NFKD')
@@ -42,7 +50,11 @@ export function stubSpeakerId(name: string, label: string, where: string): strin
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(id) || id.length > 48) {
-    throw new ImportError(where, undefined, `--create-speakers: expected an id of at most 48 characters starting with a letter, found ${JSON.stringify(id)} from ${showLabel(name)}: ${ask}`);
+    throw new ImportError(
+      where,
+      undefined,
+      `--create-speakers: expected an id of at most 48 characters starting with a letter, found ${JSON.stringify(id)} from ${showLabel(name)}: ${ask}`,
+    );
   }
   return id;
 }
@@ -50,7 +62,9 @@ export function stubSpeakerId(name: string, label: string, where: string): strin
 /** A stub's name: as the label wrote it, but an all-capitals Latin name (DR. JANE DOE) in title case. */
 export function stubName(name: string): string {
   if (isHanName(name) || name !== name.toUpperCase() || name === name.toLowerCase()) return name;
-  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 /**
@@ -90,9 +104,11 @@ export function stubYaml(input: StubInput): string {
   doc.commentBefore = [
     ` Written by \`npm run import -- --create-speakers\` for the talk ${input.talk}, from the label`,
     ` ${showLabel(input.label)} (${input.where}).`,
-    ...(input.brackets.length > 0 ? [` The label's brackets said: ${input.brackets.map((text) => showLabel(text)).join(', ')}.`] : []),
+    ...(input.brackets.length > 0
+      ? [` The label's brackets said: ${input.brackets.map((text) => showLabel(text)).join(', ')}.`]
+      : []),
     ` Replace every ${PLACEHOLDER} (the build stops while one is left), check the name and colour,`,
-    ' and give each fact a source (a URL, or talk:<slug> where that talk\'s transcript says so)',
+    " and give each fact a source (a URL, or talk:<slug> where that talk's transcript says so)",
     ' instead of `unverified: true` where one confirms it.',
   ].join('\n');
   return doc.toString({ lineWidth: 0 });

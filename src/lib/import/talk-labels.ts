@@ -13,7 +13,8 @@ export function parseSpeakerOption(value: string): { label: string; id: string }
   const at = value.lastIndexOf('=');
   const label = at === -1 ? '' : labelKey(value.slice(0, at));
   const id = at === -1 ? '' : value.slice(at + 1).trim();
-  if (label === '' || id === '') return `--speaker: expected LABEL=speaker-id (e.g. --speaker 主持人=xu-li), found ${JSON.stringify(value)}`;
+  if (label === '' || id === '')
+    return `--speaker: expected LABEL=speaker-id (e.g. --speaker 主持人=xu-li), found ${JSON.stringify(value)}`;
   return { label, id };
 }
 
@@ -24,15 +25,25 @@ export function parseSpeakerOption(value: string): { label: string; id: string }
  */
 export function readTalkLabels(talkYaml: string, file: string): TalkLabel[] {
   const doc = parseDocument(talkYaml);
-  if (doc.errors.length > 0) throw new ImportError(file, undefined, `expected valid YAML, found: ${doc.errors[0]!.message}`);
+  if (doc.errors.length > 0)
+    throw new ImportError(file, undefined, `expected valid YAML, found: ${doc.errors[0]!.message}`);
   const data: unknown = doc.toJS();
   const labels = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['labels'] : undefined;
   if (labels === undefined || labels === null) return [];
   if (typeof labels !== 'object' || Array.isArray(labels)) {
-    throw new ImportError(file, undefined, 'field "labels": expected a mapping of labels to speaker ids (e.g. 主持人: xu-li), found something else');
+    throw new ImportError(
+      file,
+      undefined,
+      'field "labels": expected a mapping of labels to speaker ids (e.g. 主持人: xu-li), found something else',
+    );
   }
   return Object.entries(labels).map(([label, id]) => {
-    if (typeof id !== 'string') throw new ImportError(file, undefined, `field "labels.${label}": expected a speaker id, found ${JSON.stringify(id)}`);
+    if (typeof id !== 'string')
+      throw new ImportError(
+        file,
+        undefined,
+        `field "labels.${label}": expected a speaker id, found ${JSON.stringify(id)}`,
+      );
     return { label, id: id.trim(), origin: `${file} field "labels.${label}"` };
   });
 }

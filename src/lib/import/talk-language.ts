@@ -21,6 +21,10 @@ export function talkLanguage(paragraphs: readonly string[], given?: string): Tal
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
   // Chinese speech carries Latin words (GAN, DragGAN); a CJK character also says more than a letter.
-  if (han * 3 >= latin) return { tag: 'zh-CN', reason: `${han} Han characters, ${latin} Latin letters; set --language for another` };
-  return { tag: 'en', reason: `${latin} Latin letters, ${han} Han characters: taken for English; set --language for another` };
+  if (han * 3 >= latin)
+    return { tag: 'zh-CN', reason: `${han} Han characters, ${latin} Latin letters; set --language for another` };
+  return {
+    tag: 'en',
+    reason: `${latin} Latin letters, ${han} Han characters: taken for English; set --language for another`,
+  };
 }

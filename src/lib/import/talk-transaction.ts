@@ -50,7 +50,8 @@ const stagingName = (slug: string) => `.${slug}.import-${randomBytes(6).toString
 /** Writes one file under `root`, refusing a path that leaves it. */
 async function writeInside(root: string, rel: string, content: string | Uint8Array): Promise<void> {
   const file = path.resolve(root, rel);
-  if (!file.startsWith(root + path.sep)) throw new Error(`expected a path inside the talk folder, found ${JSON.stringify(rel)}`);
+  if (!file.startsWith(root + path.sep))
+    throw new Error(`expected a path inside the talk folder, found ${JSON.stringify(rel)}`);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, content, { flag: 'wx' });
 }
@@ -66,7 +67,11 @@ export async function writeTalk(request: TalkWrite): Promise<void> {
   await mkdir(request.talksDir, { recursive: true });
   const staging = path.join(request.talksDir, stagingName(request.slug));
   await mkdir(staging);
-  const commit: Commit = { slug: request.slug, replace: request.replace, speakers: [...(request.speakers?.keys() ?? [])] };
+  const commit: Commit = {
+    slug: request.slug,
+    replace: request.replace,
+    speakers: [...(request.speakers?.keys() ?? [])],
+  };
   try {
     const talk = path.join(staging, 'talk');
     await mkdir(talk);
@@ -76,7 +81,8 @@ export async function writeTalk(request: TalkWrite): Promise<void> {
       checkpoint(`write:${(count += 1)}`);
     }
     for (const [id, yaml] of request.speakers ?? []) {
-      if (existsSync(path.join(request.speakersDir, `${id}.yaml`))) throw new Error(`expected no speaker file ${id}.yaml, found one`);
+      if (existsSync(path.join(request.speakersDir, `${id}.yaml`)))
+        throw new Error(`expected no speaker file ${id}.yaml, found one`);
       await writeInside(path.join(staging, 'speakers'), `${id}.yaml`, yaml);
     }
     // The commit point: a rename, so COMMITTED is either absent or complete.
@@ -98,7 +104,10 @@ export async function writeTalk(request: TalkWrite): Promise<void> {
 /** A failure after the commit: the import is on disk, not yet all in place; recovery finishes it. */
 export class UnfinishedImportError extends Error {
   constructor(cause: unknown) {
-    super('The import had written everything but could not put it all in place: run `npm run import -- --recover` to finish it.', { cause });
+    super(
+      'The import had written everything but could not put it all in place: run `npm run import -- --recover` to finish it.',
+      { cause },
+    );
     this.name = 'UnfinishedImportError';
   }
 }
@@ -116,7 +125,9 @@ async function finish(talksDir: string, speakersDir: string, staging: string, co
     const to = path.join(speakersDir, `${id}.yaml`);
     if (existsSync(to)) {
       if (Buffer.compare(await readFile(from), await readFile(to)) !== 0) {
-        throw new Error(`expected no speaker file ${to} (the interrupted import made it), found another one: compare it with ${from}`);
+        throw new Error(
+          `expected no speaker file ${to} (the interrupted import made it), found another one: compare it with ${from}`,
+        );
       }
       await rm(from);
     } else {
@@ -128,7 +139,8 @@ async function finish(talksDir: string, speakersDir: string, staging: string, co
   const talk = path.join(staging, 'talk');
   if (existsSync(talk)) {
     if (existsSync(target)) {
-      if (!commit.replace) throw new Error(`expected no folder at ${target} (the interrupted import made a new talk there), found one`);
+      if (!commit.replace)
+        throw new Error(`expected no folder at ${target} (the interrupted import made a new talk there), found one`);
       await rename(target, previous);
       checkpoint('aside');
     }
@@ -156,18 +168,26 @@ export async function recoverInterrupted(talksDir: string, speakersDir: string, 
       const commit = JSON.parse(await readFile(path.join(folder, COMMITTED), 'utf8')) as Commit;
       await finish(talksDir, speakersDir, folder, commit);
       const stubs = commit.speakers.length > 0 ? ` and its new speakers (${commit.speakers.join(', ')})` : '';
-      done.push(`Finished an interrupted import of ${commit.slug}: it had written everything, so ${display}/${commit.slug}${stubs} now hold the new version (from ${shown}).`);
+      done.push(
+        `Finished an interrupted import of ${commit.slug}: it had written everything, so ${display}/${commit.slug}${stubs} now hold the new version (from ${shown}).`,
+      );
     } else if (leftover.kind === 'staging') {
       // Before the commit, the staging folder is all the import did (an importer older than the
       // commit marker may also have moved the talk aside: restored below).
       await rm(folder, { recursive: true, force: true });
-      done.push(`Removed ${shown}: an import of ${leftover.slug} was stopped before it had written everything; nothing of it was published.`);
+      done.push(
+        `Removed ${shown}: an import of ${leftover.slug} was stopped before it had written everything; nothing of it was published.`,
+      );
     } else if (existsSync(path.join(talksDir, leftover.slug))) {
       await rm(folder, { recursive: true, force: true });
-      done.push(`Removed ${shown}: the old copy of ${leftover.slug}, left by an import stopped after it had put the new version in place.`);
+      done.push(
+        `Removed ${shown}: the old copy of ${leftover.slug}, left by an import stopped after it had put the new version in place.`,
+      );
     } else {
       await rename(folder, path.join(talksDir, leftover.slug));
-      done.push(`Restored ${display}/${leftover.slug} from ${shown}: an import was stopped while replacing it, so the talk is as it was before that import.`);
+      done.push(
+        `Restored ${display}/${leftover.slug} from ${shown}: an import was stopped while replacing it, so the talk is as it was before that import.`,
+      );
     }
   }
   return done;

@@ -17,7 +17,12 @@ function paragraphs(markdown: string): string[] {
   return body
     .split('\n')
     .filter((line) => line.trim() !== '' && !/^\[\^[^\]]+\]:/.test(line))
-    .map((line) => line.replace(/\[\^[^\]]+\]/g, '').replace(/\\(.)/g, '$1').trim());
+    .map((line) =>
+      line
+        .replace(/\[\^[^\]]+\]/g, '')
+        .replace(/\\(.)/g, '$1')
+        .trim(),
+    );
 }
 
 export async function baselineHtml(contentDir: string, talkSlug: string): Promise<string> {
@@ -30,10 +35,16 @@ export async function baselineHtml(contentDir: string, talkSlug: string): Promis
     const text = await readFile(path.join(talkDir, 'turns', file), 'utf8');
     const speaker = /^speaker:\s*(\S+)/m.exec(text)?.[1] ?? '';
     if (!names.has(speaker)) {
-      const data = parse(await readFile(path.join(contentDir, 'speakers', `${speaker}.yaml`), 'utf8')) as { name: string };
+      const data = parse(await readFile(path.join(contentDir, 'speakers', `${speaker}.yaml`), 'utf8')) as {
+        name: string;
+      };
       names.set(speaker, data.name);
     }
-    sections.push(`<h2>${escape(names.get(speaker)!)}</h2>\n${paragraphs(text).map((p) => `<p>${escape(p)}</p>`).join('\n')}`);
+    sections.push(
+      `<h2>${escape(names.get(speaker)!)}</h2>\n${paragraphs(text)
+        .map((p) => `<p>${escape(p)}</p>`)
+        .join('\n')}`,
+    );
   }
   return `<!doctype html>
 <html lang="zh-CN">
@@ -69,13 +80,17 @@ export async function buildBaseline(contentDir: string, talkSlug: string, outDir
   );
   try {
     const { index, errors } = await pagefind.createIndex({});
-    if (!index || errors.length > 0) throw new Error(`Pagefind could not start the baseline index: ${errors.join('; ')}`);
+    if (!index || errors.length > 0)
+      throw new Error(`Pagefind could not start the baseline index: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir });
     if (added.errors.length > 0 || added.page_count !== 1) {
-      throw new Error(`expected Pagefind to index the baseline's one page, found ${added.page_count} (${added.errors.join('; ')})`);
+      throw new Error(
+        `expected Pagefind to index the baseline's one page, found ${added.page_count} (${added.errors.join('; ')})`,
+      );
     }
     const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write the baseline index: ${written.errors.join('; ')}`);
+    if (written.errors.length > 0)
+      throw new Error(`Pagefind could not write the baseline index: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }

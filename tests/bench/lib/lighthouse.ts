@@ -43,9 +43,16 @@ export async function startLighthouse(): Promise<LighthouseSession> {
       if (lhr.runtimeError) throw new Error(`Lighthouse could not test ${url}: ${lhr.runtimeError.message}`);
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
-      const scored = new Set(CATEGORIES.flatMap((id) => lhr.categories[id]?.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id) ?? []));
+      const scored = new Set(
+        CATEGORIES.flatMap(
+          (id) => lhr.categories[id]?.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id) ?? [],
+        ),
+      );
       const findings = Object.values(lhr.audits)
-        .filter((audit) => scored.has(audit.id) && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
+        .filter(
+          (audit) =>
+            scored.has(audit.id) && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative',
+        )
         .map((audit) => `${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
       return {
         scores: {

@@ -39,7 +39,10 @@ type File = Weight['files'][number];
 /** A document's inline styles and scripts as entries of their own, taken out of the document's. */
 export function splitInline(document: File, html: string): File[] {
   const parts: File[] = [];
-  for (const [type, texts] of [['css', inlineStyles(html)], ['js', inlineScripts(html)]] as const) {
+  for (const [type, texts] of [
+    ['css', inlineStyles(html)],
+    ['js', inlineScripts(html)],
+  ] as const) {
     const text = texts.join('');
     if (text === '') continue;
     const uncompressed = Buffer.byteLength(text);
@@ -52,7 +55,8 @@ export function splitInline(document: File, html: string): File[] {
   return parts;
 }
 
-const zero = () => Object.fromEntries([...TYPES, 'total'].map((type) => [type, 0])) as Record<ResourceType | 'total', number>;
+const zero = () =>
+  Object.fromEntries([...TYPES, 'total'].map((type) => [type, 0])) as Record<ResourceType | 'total', number>;
 
 export async function measureFirstLoad(browser: Browser, url: string, quietMs = 1000): Promise<Weight> {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });

@@ -53,7 +53,8 @@ export function siteTarget(url: string): SearchTarget {
         async ({ q, open }) => {
           const started = performance.now();
           if (open) {
-            const launcher = document.querySelector('ht-search') as (HTMLElement & { open(initial: string): Promise<void> }) | null;
+            const launcher = document.querySelector('ht-search') as
+              (HTMLElement & { open(initial: string): Promise<void> }) | null;
             if (!launcher) throw new Error('expected <ht-search> on the page, found none');
             await customElements.whenDefined('ht-search');
             // open('') shows the dialog and imports the panel; the query is then submitted at once.
@@ -111,7 +112,10 @@ export function baselineTarget(url: string): SearchTarget {
           return [...results].every((result) => result.querySelector('.pagefind-ui__result-link') !== null);
         };
         await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`Pagefind UI showed no results for ${q} within 10 s`)), 10_000);
+          const timer = setTimeout(
+            () => reject(new Error(`Pagefind UI showed no results for ${q} within 10 s`)),
+            10_000,
+          );
           const observer = new MutationObserver(() => {
             if (done()) {
               clearTimeout(timer);
@@ -166,7 +170,8 @@ async function sampleOnce(
     const coldByKind = structuredClone(byKind);
     const results = await countResults(page);
     const warm: number[] = [];
-    for (const other of [query, ...queries.filter((q) => q !== query)]) warm.push(await target.query(page, other, false));
+    for (const other of [query, ...queries.filter((q) => q !== query)])
+      warm.push(await target.query(page, other, false));
     return { query, coldMs, warmMs: median(warm), coldBytes, coldByKind, results };
   } finally {
     await context.close();

@@ -56,7 +56,10 @@ const countOf = (text: string, part: string) => text.split(part).length - 1;
 /** Writes speakers/ and talks/synthetic-NNNN/ for `count` talks into `outDir`. */
 export async function writeSyntheticTalks(contentDir: string, outDir: string, count: number): Promise<void> {
   const { sentences, turns } = await readSource(contentDir);
-  const talkYaml = parse(await readFile(path.join(contentDir, 'talks', SOURCE_TALK, 'talk.yaml'), 'utf8')) as Record<string, unknown> & {
+  const talkYaml = parse(await readFile(path.join(contentDir, 'talks', SOURCE_TALK, 'talk.yaml'), 'utf8')) as Record<
+    string,
+    unknown
+  > & {
     outline: { id: string; title: string; question: string; start: string }[];
     date: { text: string };
   };

@@ -45,7 +45,7 @@ export async function treeRss(pid: number): Promise<{ kb: number; byCommand: Map
     if (Number.isFinite(ppid)) parents.set(Number(entry), ppid);
   }
   const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [child, parent] of parents) {
       if (tree.has(parent) && !tree.has(child)) {
@@ -91,7 +91,8 @@ export async function timedBuild(options: BuildOptions = {}): Promise<TimedBuild
     void treeRss(child.pid!).then(({ kb, byCommand }) => {
       sampling = false;
       if (Number.isFinite(kb)) peakKb = Number.isFinite(peakKb) ? Math.max(peakKb, kb) : kb;
-      for (const [command, commandKb] of byCommand) peakByCommandKb.set(command, Math.max(peakByCommandKb.get(command) ?? 0, commandKb));
+      for (const [command, commandKb] of byCommand)
+        peakByCommandKb.set(command, Math.max(peakByCommandKb.get(command) ?? 0, commandKb));
     });
   }, 100);
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30 * 60_000);

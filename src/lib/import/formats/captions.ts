@@ -31,7 +31,11 @@ export async function parseCaptions(lines: SourceLine[], type: 'vtt' | 'srt', fi
   } catch (error) {
     const { line, message } = error as { line?: number; message: string };
     const name = type === 'vtt' ? 'WebVTT' : 'SRT';
-    throw new ImportError(file, line === undefined ? undefined : line + offset, `expected a valid ${name} file, found: ${message.replace(/ on line \d+$/u, '')}`);
+    throw new ImportError(
+      file,
+      line === undefined ? undefined : line + offset,
+      `expected a valid ${name} file, found: ${message.replace(/ on line \d+$/u, '')}`,
+    );
   }
 }
 
@@ -79,7 +83,9 @@ export function timingLines(lines: SourceLine[], cues: VTTCue[]): number[] {
   const timings = lines.filter((line) => line.text.includes('-->'));
   let next = 0;
   return cues.map((cue) => {
-    const at = timings.findIndex((line, index) => index >= next && Math.abs((clockSeconds(line.text) ?? -1) - cue.startTime) < 0.0005);
+    const at = timings.findIndex(
+      (line, index) => index >= next && Math.abs((clockSeconds(line.text) ?? -1) - cue.startTime) < 0.0005,
+    );
     const found = at === -1 ? next : at;
     next = found + 1;
     return timings[found]?.line ?? lines[0]?.line ?? 1;
@@ -100,7 +106,8 @@ export function captionRuns(cue: VTTCue): CaptionRun[] {
     for (const node of nodes) {
       if (node.type === 'text') add(voice, node.data);
       // Ruby text is a reading aid, not words; a timestamp holds no text.
-      else if (node.type !== 'rt' && node.type !== 'timestamp') walk(node.children, node.type === 'v' ? node.voice.trim() || voice : voice);
+      else if (node.type !== 'rt' && node.type !== 'timestamp')
+        walk(node.children, node.type === 'v' ? node.voice.trim() || voice : voice);
     }
   };
   walk(tokenizeVTTCue(cue), undefined);
@@ -109,7 +116,10 @@ export function captionRuns(cue: VTTCue): CaptionRun[] {
 }
 
 /** A speaker prefix at the start of a caption line: "Name: words" or "[Name] words". */
-export function captionPrefix(text: string, labels: Pick<LabelResolver, 'knows'>): { label: string; rest: string } | undefined {
+export function captionPrefix(
+  text: string,
+  labels: Pick<LabelResolver, 'knows'>,
+): { label: string; rest: string } | undefined {
   const bracket = /^\[([^\]]+)\]\s*:?\s*(.*)$/u.exec(text.trim());
   if (bracket) {
     const name = bracket[1]!.trim();
@@ -126,7 +136,12 @@ const CHANGE_MARK = /^(?:[-–]\s+|>>\s*)/u;
  * One caption's cues: a voice span names the speaker of its run; otherwise each line may open
  * with a prefix, and lines without one continue the speaker before them.
  */
-export function captionCues(cue: VTTCue, timingLine: number, labels: Pick<LabelResolver, 'knows'>, file: string): Cue[] {
+export function captionCues(
+  cue: VTTCue,
+  timingLine: number,
+  labels: Pick<LabelResolver, 'knows'>,
+  file: string,
+): Cue[] {
   const cues: Cue[] = [];
   const times = { start: cue.startTime, end: cue.endTime };
   for (const run of captionRuns(cue)) {

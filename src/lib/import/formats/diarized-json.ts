@@ -54,7 +54,11 @@ export function readDiarizedJson(lines: SourceLine[], file: string): FormatReadi
   const found = diarizedShape(source);
   if (!found) {
     const lists = DIARIZED_SHAPES.map((shape) => `"${shape.path.join('.')}"`).join(', ');
-    throw new ImportError(file, source.lineOf(source.root), `expected a speech recognition result with a list of segments (${lists}), found none of them`);
+    throw new ImportError(
+      file,
+      source.lineOf(source.root),
+      `expected a speech recognition result with a list of segments (${lists}), found none of them`,
+    );
   }
   return { cues: segmentCues(found.list, found.shape, source, file), cut: [] };
 }

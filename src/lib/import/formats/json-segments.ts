@@ -23,24 +23,45 @@ export interface SegmentShape {
 
 const show = (value: string) => JSON.stringify(value);
 
-function time(segment: JsonNode, key: string, shape: SegmentShape, source: JsonSource, file: string, index: number): number | undefined {
+function time(
+  segment: JsonNode,
+  key: string,
+  shape: SegmentShape,
+  source: JsonSource,
+  file: string,
+  index: number,
+): number | undefined {
   const node = field(segment, key);
   if (node === undefined || node.type === 'null') return undefined;
   const value = valueOf(node);
   if (typeof value !== 'number' || value < 0) {
-    throw new ImportError(file, source.lineOf(node), `expected ${show(key)} of ${shape.name} ${index + 1} to be a number of ${shape.unit === 1 ? 'seconds' : 'milliseconds'}, found ${typeof value === 'number' ? value : kindOf(node)}`);
+    throw new ImportError(
+      file,
+      source.lineOf(node),
+      `expected ${show(key)} of ${shape.name} ${index + 1} to be a number of ${shape.unit === 1 ? 'seconds' : 'milliseconds'}, found ${typeof value === 'number' ? value : kindOf(node)}`,
+    );
   }
   return value * shape.unit;
 }
 
 /** The speaker as written: text, or a recogniser's speaker number ("0"). */
-function speakerOf(segment: JsonNode, shape: SegmentShape, source: JsonSource, file: string, index: number): string | undefined {
+function speakerOf(
+  segment: JsonNode,
+  shape: SegmentShape,
+  source: JsonSource,
+  file: string,
+  index: number,
+): string | undefined {
   const node = field(segment, shape.speaker);
   const value = valueOf(node);
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   if (node !== undefined && node.type !== 'null' && typeof value !== 'string') {
-    throw new ImportError(file, source.lineOf(node), `expected ${show(shape.speaker)} of ${shape.name} ${index + 1} to be a name or a speaker number, found ${kindOf(node)}`);
+    throw new ImportError(
+      file,
+      source.lineOf(node),
+      `expected ${show(shape.speaker)} of ${shape.name} ${index + 1} to be a name or a speaker number, found ${kindOf(node)}`,
+    );
   }
   if (shape.speakerRequired) {
     throw new ImportError(
@@ -58,12 +79,20 @@ export function segmentCues(list: JsonNode, shape: SegmentShape, source: JsonSou
   let paragraph = false;
   for (const [index, segment] of (list.children ?? []).entries()) {
     if (segment.type !== 'object') {
-      throw new ImportError(file, source.lineOf(segment), `expected each ${shape.name} to be an object, found ${kindOf(segment)}`);
+      throw new ImportError(
+        file,
+        source.lineOf(segment),
+        `expected each ${shape.name} to be an object, found ${kindOf(segment)}`,
+      );
     }
     const textNode = field(segment, shape.text);
     const text = valueOf(textNode);
     if (typeof text !== 'string') {
-      throw new ImportError(file, source.lineOf(textNode ?? segment), `expected ${show(shape.text)} of ${shape.name} ${index + 1} to be text, found ${kindOf(textNode)}`);
+      throw new ImportError(
+        file,
+        source.lineOf(textNode ?? segment),
+        `expected ${show(shape.text)} of ${shape.name} ${index + 1} to be text, found ${kindOf(textNode)}`,
+      );
     }
     const label = speakerOf(segment, shape, source, file, index);
     const line = source.lineOf(field(segment, shape.speaker) ?? segment);

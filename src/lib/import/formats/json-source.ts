@@ -3,7 +3,14 @@
  * every value's place in the file, so a problem or a label can be reported by its line.
  * Comments and trailing commas are refused: the files are plain JSON.
  */
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 import { ImportError, type SourceLine } from '../../transcript-import';
 
 export type { Node as JsonNode } from 'jsonc-parser';
@@ -35,13 +42,18 @@ export function parseJson(lines: SourceLine[], file: string): JsonSource {
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const error = errors[0];
   if (error || !root) {
-    throw new ImportError(file, lineAt(error?.offset ?? 0), `expected valid JSON, found a syntax error (${error ? printParseErrorCode(error.error) : 'no value'})`);
+    throw new ImportError(
+      file,
+      lineAt(error?.offset ?? 0),
+      `expected valid JSON, found a syntax error (${error ? printParseErrorCode(error.error) : 'no value'})`,
+    );
   }
   return { root, lineOf: (node) => lineAt(node.offset) };
 }
 
 /** The value at `key` of an object node. */
-export const field = (node: Node, key: string): Node | undefined => (node.type === 'object' ? findNodeAtLocation(node, [key]) : undefined);
+export const field = (node: Node, key: string): Node | undefined =>
+  node.type === 'object' ? findNodeAtLocation(node, [key]) : undefined;
 
 /** A node as a plain value. */
 export const valueOf = (node: Node | undefined): unknown => (node === undefined ? undefined : getNodeValue(node));

@@ -34,7 +34,10 @@ function clockSeconds(clock: string): number {
 }
 
 /** A speaker line: the label as written and the time it starts at, or undefined. */
-export function headerOf(raw: string, labels: Pick<LabelResolver, 'knows'>): { label: string; start: number } | undefined {
+export function headerOf(
+  raw: string,
+  labels: Pick<LabelResolver, 'knows'>,
+): { label: string; start: number } | undefined {
   const match = HEADER.exec(labelKey(raw));
   if (!match) return undefined;
   const label = match[1]!;

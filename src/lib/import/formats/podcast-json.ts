@@ -30,7 +30,11 @@ export function readPodcastJson(lines: SourceLine[], file: string): FormatReadin
   const source = parseJson(lines, file);
   const segments = field(source.root, 'segments');
   if (segments?.type !== 'array') {
-    throw new ImportError(file, source.lineOf(segments ?? source.root), `expected a Podcast Index transcript with a "segments" list, found ${kindOf(segments)} there`);
+    throw new ImportError(
+      file,
+      source.lineOf(segments ?? source.root),
+      `expected a Podcast Index transcript with a "segments" list, found ${kindOf(segments)} there`,
+    );
   }
   return { cues: segmentCues(segments, PODCAST_SEGMENT, source, file), cut: [] };
 }

@@ -15,6 +15,10 @@ export const SRT_WORDING: LabelWording = {
   startHint: false,
 };
 
-export function readSrt(lines: SourceLine[], labels: Pick<LabelResolver, 'knows'>, file: string): Promise<FormatReading> {
+export function readSrt(
+  lines: SourceLine[],
+  labels: Pick<LabelResolver, 'knows'>,
+  file: string,
+): Promise<FormatReading> {
   return readCaptionFile(lines, 'srt', labels, file);
 }

@@ -15,6 +15,10 @@ export const WEBVTT_WORDING: LabelWording = {
   startHint: false,
 };
 
-export function readWebVtt(lines: SourceLine[], labels: Pick<LabelResolver, 'knows'>, file: string): Promise<FormatReading> {
+export function readWebVtt(
+  lines: SourceLine[],
+  labels: Pick<LabelResolver, 'knows'>,
+  file: string,
+): Promise<FormatReading> {
   return readCaptionFile(lines, 'vtt', labels, file);
 }

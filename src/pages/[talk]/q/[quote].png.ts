@@ -15,7 +15,10 @@ interface Props {
 let store: Promise<CardStore> | undefined;
 const cards = () =>
   (store ??= quoteRoutes().then((routes) =>
-    createCardStore({ inputs: routes.map(({ props }) => quoteCardInput(props.talk, props.quote)), dir: cardCacheDir() }),
+    createCardStore({
+      inputs: routes.map(({ props }) => quoteCardInput(props.talk, props.quote)),
+      dir: cardCacheDir(),
+    }),
   ));
 
 export const GET: APIRoute<Props> = async ({ props: { talk, quote } }) => {
