@@ -8,6 +8,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { contentError } from '../lib/content-error';
 import { imageProblem } from '../lib/turn-images';
 
 export default function remarkImages() {
@@ -23,7 +24,7 @@ export default function remarkImages() {
         reference: node.type === 'imageReference',
       });
       if (problem === undefined) return;
-      throw new Error(
+      throw contentError(
         `${file.path || 'a Markdown file'} field "body"${line === undefined ? '' : ` (body line ${line})`} ${problem}`,
       );
     });
