@@ -2,10 +2,12 @@
  * What the build does for a site that keeps its promises (docs/security.md): a talk that allows
  * images shows its own image as a working <img> under the strict CSP, and the addresses it
  * publishes join content/permalinks.json by themselves. (What the build refuses is in
- * content-errors.test.ts: remote images, unsafe URLs, a broken permalink, a bad redirect.)
+ * content-errors.test.ts, a broken permalink and a bad redirect, and in
+ * tests/unit/content-errors.test.ts, remote images and unsafe URLs.)
  *
  * One fixture build: the base fixture (which has no permalinks.json yet) with
- * tests/fixtures/content/with-images/ laid over it.
+ * tests/fixtures/content/with-images/ laid over it. It is also the build that shows the base
+ * fixture publishes (the error cases of content-errors.test.ts are that base with one mistake).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, rm } from 'node:fs/promises';
@@ -45,11 +47,40 @@ afterAll(async () => {
 
 const tail = (output: string) => output.trimEnd().split('\n').slice(-40).join('\n');
 
-describe('a talk with an image of its own', () => {
-  test('builds', () => {
+describe('the valid fixture', () => {
+  test('builds: exit 0, no logged errors or warnings', () => {
     expect(build.exitCode, tail(build.output)).toBe(0);
+    expect(build.output).not.toMatch(/\[ERROR\]|\[WARN\]/);
   });
 
+  test('publishes the home page, and a reader page with every turn, its speaker and words, quote and section', () => {
+    expect(existsSync(path.join(site.outDir, 'index.html'))).toBe(true);
+    const document = readPage('/fixture-talk/', site.outDir);
+    const turns = [...document.querySelectorAll('article.turn')];
+    expect(turns.map((turn) => turn.id)).toEqual(['lin-opening', 'he-why-fixtures', 'lin-asks-song', 'song-limits']);
+    expect(turns.map((turn) => turn.getAttribute('data-speaker'))).toEqual([
+      'lin-zhou',
+      'he-yun',
+      'lin-zhou',
+      'song-ming',
+    ]);
+    for (const turn of turns) {
+      expect(turn.querySelector('.turn-body')?.textContent?.trim(), `body of #${turn.id}`).not.toBe('');
+    }
+    expect(document.querySelector('#song-limits .turn-body')?.textContent).toContain(
+      '所以每发现一种新的错误，就应该补上一个新的测试用例。',
+    );
+    expect(document.querySelector('mark#quote-bad-content-never-publishes')?.textContent).toBe(
+      '坏的内容一旦发布，就很难收回',
+    );
+    expect([...document.querySelectorAll('section.talk-section[id]')].map((section) => section.id)).toEqual([
+      'why-fixtures',
+      'limits',
+    ]);
+  });
+});
+
+describe('a talk with an image of its own', () => {
   test('renders the image as a working <img>: a file of the site, described, sized, never Astro’s placeholder', () => {
     const turn = readPage('/fixture-talk/', site.outDir).querySelector('#lin-asks-song .turn-body')!;
     const images = [...turn.querySelectorAll('img')];

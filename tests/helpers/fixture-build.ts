@@ -2,9 +2,9 @@
  * Fixture-site builds: copy a content tree into a temp dir, apply an error case to it, and run
  * `astro build` on it with its own content, output and cache dirs (see astro.config.mjs).
  *
- * A case folder (tests/fixtures/content/errors/<case>/) holds the files that differ from
+ * A case folder (tests/fixtures/content/errors/<case>/ or check-errors/<case>/) holds the files that differ from
  * base, an optional `_delete.txt` (paths to remove, one a line, relative to the content dir)
- * and `expected.txt` (lines the build output must contain, one a line).
+ * and `expected.txt` (lines the build output, or the content check's message, must contain, one a line).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,7 +16,10 @@ import { root, testContentDir } from './paths';
 
 export const fixturesDir = path.join(root, 'tests/fixtures/content');
 export const baseFixture = path.join(fixturesDir, 'base');
+/** Cases whose point is that `astro build` stops (tests/build/content-errors.test.ts). */
 export const errorCasesDir = path.join(fixturesDir, 'errors');
+/** Cases the content check alone reports, checked without a build (tests/unit/content-errors.test.ts). */
+export const checkCasesDir = path.join(fixturesDir, 'check-errors');
 
 /** Files of a case folder that describe the case rather than overlay the content. */
 const CASE_META = new Set(['expected.txt', '_delete.txt']);
@@ -38,16 +41,16 @@ const lines = (text: string) =>
     .map((line) => line.replace(/\r$/, ''))
     .filter((line) => line.trim() !== '');
 
-export async function listErrorCases(): Promise<string[]> {
-  const entries = await readdir(errorCasesDir, { withFileTypes: true });
+export async function listErrorCases(casesDir = errorCasesDir): Promise<string[]> {
+  const entries = await readdir(casesDir, { withFileTypes: true });
   return entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
 }
 
-export async function readErrorCase(name: string): Promise<ErrorCase> {
-  const dir = path.join(errorCasesDir, name);
+export async function readErrorCase(name: string, casesDir = errorCasesDir): Promise<ErrorCase> {
+  const dir = path.join(casesDir, name);
   const files = await listFiles(dir);
   const expectedFile = path.join(dir, 'expected.txt');
   if (!existsSync(expectedFile)) throw new Error(`expected ${expectedFile}, found none`);

@@ -44,4 +44,18 @@ describe('remarkImages', () => {
   ])('stops rendering %s, naming the file and body line', (_name, body, line, message) => {
     expect(() => render(body)).toThrow(new Error(`${FILE} field "body" (body line ${line}) ${message}`));
   });
+
+  // At build time the Markdown processor prints the stack of whatever a plugin throws under its
+  // message (src/lib/content-error.ts): the editor's mistake must come without one. The build
+  // of tests/fixtures/content/check-errors/remote-image used to catch this; it is a unit case now.
+  test('throws its message without a stack trace', () => {
+    let thrown: unknown;
+    try {
+      render('![x](https://evil.example/t.png)');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    expect((thrown as Error).stack ?? '').not.toMatch(/^\s+at \S/m);
+  });
 });

@@ -1,0 +1,130 @@
+/**
+ * The content check of a fixture site without `astro build`: reads base (and an error case laid
+ * over it, as fixture-build.ts lays it for a build) into memory, parses each file with its
+ * collection's zod schema as content.config.ts declares them, and hands what parses to the
+ * catalog as src/lib/site.ts does. A case whose message this code writes needs no site build;
+ * what only Astro adds (its "data does not match collection schema" line, YAML parsing, the
+ * permalink lock) stays with the few cases tests/build/content-errors.test.ts still builds.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
+import { buildCatalog, type CatalogInput, type EntryInput } from '../../src/lib/catalog';
+import { SpeakerSchema } from '../../src/schemas/speaker';
+import { TalkSchema } from '../../src/schemas/talk';
+import { TurnSchema } from '../../src/schemas/turn';
+import { listFiles } from '../../src/lib/files';
+import { baseFixture, type ErrorCase } from './fixture-build';
+
+/** The site's content folder as it sits in the repository: messages name files under it. */
+const CONTENT = 'content';
+
+/** Every file of base, with the case's overlay and deletions applied, by path under the content dir. */
+export async function fixtureFiles(errorCase?: ErrorCase): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const rel of await listFiles(baseFixture)) files.set(rel, await readFile(path.join(baseFixture, rel), 'utf8'));
+  for (const gone of errorCase?.deleted ?? []) {
+    const matched = [...files.keys()].filter((rel) => rel === gone || rel.startsWith(`${gone}/`));
+    if (matched.length === 0)
+      throw new Error(`${errorCase!.name}/_delete.txt: expected ${gone} in base, found nothing`);
+    for (const rel of matched) files.delete(rel);
+  }
+  for (const rel of errorCase?.overlay ?? []) files.set(rel, await readFile(path.join(errorCase!.dir, rel), 'utf8'));
+  return files;
+}
+
+/** Front matter and body of a Markdown file (the body as the glob loader keeps it: after the closing ---). */
+function splitFrontMatter(text: string): { data: unknown; body: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!match) return { data: {}, body: text };
+  return { data: parseYaml(match[1]!) as unknown, body: text.slice(match[0].length) };
+}
+
+/** The file line a body starts on, found as src/lib/site.ts finds it (the body's last occurrence). */
+function bodyLineOf(text: string, body: string): number {
+  const at = body ? text.lastIndexOf(body) : -1;
+  return at === -1 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+interface Collection<T> {
+  pattern: RegExp;
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>;
+  markdown: boolean;
+}
+
+/** content.config.ts: where each collection's files are, and their schema. */
+const SPEAKERS: Collection<z.infer<typeof SpeakerSchema>> = {
+  pattern: /^speakers\/[^/]+\.yaml$/,
+  schema: SpeakerSchema,
+  markdown: false,
+};
+const TALKS: Collection<z.infer<typeof TalkSchema>> = {
+  pattern: /^talks\/[^/]+\/talk\.yaml$/,
+  schema: TalkSchema,
+  markdown: false,
+};
+const TURNS: Collection<z.infer<typeof TurnSchema>> = {
+  pattern: /^talks\/[^/]+\/turns\/[^/]+\.md$/,
+  schema: TurnSchema,
+  markdown: true,
+};
+
+/**
+ * The entries of one collection, and each failed parse's issues as `path: message` lines, the
+ * lines Astro prints under its "does not match collection schema" heading.
+ */
+function loadCollection<T>(files: Map<string, string>, collection: Collection<T>) {
+  const entries: EntryInput<T>[] = [];
+  const issues: string[] = [];
+  const failed: string[] = [];
+  for (const [rel, text] of [...files].filter(([rel]) => collection.pattern.test(rel))) {
+    const id = rel.replace(/^(speakers|talks)\//, '').replace(/\.(md|ya?ml)$/, '');
+    const { data, body } = collection.markdown
+      ? splitFrontMatter(text)
+      : { data: parseYaml(text) as unknown, body: '' };
+    const parsed = collection.schema.safeParse(data);
+    if (!parsed.success) {
+      issues.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+      failed.push(rel);
+      continue;
+    }
+    const entry: EntryInput<T> = { id, filePath: `${CONTENT}/${rel}`, data: parsed.data };
+    if (collection.markdown) Object.assign(entry, { body, bodyLine: () => bodyLineOf(text, body) });
+    entries.push(entry);
+  }
+  return { entries, issues, failed };
+}
+
+export interface ContentCheck {
+  /** Which check spoke: a schema (Astro stops there), the catalog, or none (valid content). */
+  stage: 'schema' | 'catalog' | 'none';
+  /** The schema issues, one a line, or the catalog's ContentError message; '' for none. */
+  message: string;
+  /** Files that failed their schema, relative to the content dir (the catalog names its own). */
+  schemaFailures: string[];
+}
+
+/** What the content check says of these files. */
+export function checkContent(files: Map<string, string>): ContentCheck {
+  const speakers = loadCollection(files, SPEAKERS);
+  const talks = loadCollection(files, TALKS);
+  const turns = loadCollection(files, TURNS);
+  const issues = [...speakers.issues, ...talks.issues, ...turns.issues];
+  const schemaFailures = [...speakers.failed, ...talks.failed, ...turns.failed];
+  if (issues.length > 0) return { stage: 'schema', message: issues.join('\n'), schemaFailures };
+  const input: CatalogInput = {
+    speakers: speakers.entries,
+    talks: talks.entries,
+    turns: turns.entries,
+    fileExists: (contentPath) => files.has(contentPath),
+  };
+  try {
+    buildCatalog(input);
+    return { stage: 'none', message: '', schemaFailures };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ContentError')
+      return { stage: 'catalog', message: error.message, schemaFailures };
+    throw error;
+  }
+}
