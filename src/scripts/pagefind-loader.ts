@@ -3,7 +3,7 @@
  * page. Part of the panel's chunk: one request fewer on a first search than a chunk of its own
  * (npm run bench: first query); the launcher requests pagefind.js itself as the dialog opens.
  */
-import { parseSite, sitePath, type SearchIndexFiles, type SearchSite } from '../lib/search-site';
+import { parseSite, sitePath, type SearchIndexFiles, type SearchSite } from '../lib/search/site-json';
 
 export interface PagefindResult {
   id: string;

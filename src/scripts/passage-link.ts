@@ -1,7 +1,7 @@
 /**
  * <ht-passage-link>: while the selection lies inside one turn's text, offers a link to that
  * passage: the turn's permalink plus a text fragment that matches only it on this page
- * (src/lib/text-fragment.ts). The bar stays while focus is in it, so it works by keyboard.
+ * (src/lib/sharing/text-fragment.ts). The bar stays while focus is in it, so it works by keyboard.
  */
 import { copiedMessage, copyText } from './copy-text';
 import { pageBlocks, passageLink, selectedTurn } from './passage-target';

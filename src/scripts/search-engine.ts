@@ -3,9 +3,9 @@
  * exact-phrase search over bigram tokens, keeps the turns that match every word, and checks
  * each candidate's text so that a turn that does not say the words is never shown.
  */
-import { containsAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search-query';
-import type { TurnRecord } from '../lib/search-records';
-import { indexTokens, queryTokens } from '../lib/search-tokens';
+import { containsAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search/query';
+import type { TurnRecord } from '../lib/search/records';
+import { indexTokens, queryTokens } from '../lib/search/tokens';
 import type { PagefindApi, PagefindData, PagefindResult, PagefindSearch } from './pagefind-loader';
 
 export { loadPagefind, loadSite } from './pagefind-loader';

@@ -70,7 +70,7 @@ class SearchLauncher extends HTMLElement {
     // with the panel instead of after it (npm run bench: search cold).
     const base = dialog.querySelector<HTMLElement>('ht-search-panel')?.dataset['base'];
     if (base) void import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => undefined);
-    void import('../lib/search-query').catch(() => undefined);
+    void import('../lib/search/query').catch(() => undefined);
     const panel = import('./search-panel');
     this.#returnTo =
       document.activeElement instanceof HTMLElement && document.activeElement !== this.#field

@@ -4,8 +4,8 @@
  * (textContent), never as markup. In "page" mode the query and facets live in the URL
  * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
  */
-import { excerpt, loadPage, MAX_QUERY_LENGTH } from '../lib/search-query';
-import type { SearchSpeaker } from '../lib/search-site';
+import { excerpt, loadPage, MAX_QUERY_LENGTH } from '../lib/search/query';
+import type { SearchSpeaker } from '../lib/search/site-json';
 import {
   FIRST_PAGE,
   loadPagefind,

@@ -5,7 +5,7 @@
  * has changed the boxes (site.ts loads it on the first approach to the filter): the URL only
  * overrides them when it names a filter, which site.ts marks with `data-url-filter`.
  */
-import { parseFilterQuery } from '../lib/format';
+import { parseFilterQuery } from '../lib/text/format';
 import { filteredAddress } from './speaker-filter-state';
 
 class SpeakerFilter extends HTMLElement {

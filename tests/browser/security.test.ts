@@ -187,7 +187,7 @@ const HOSTILE: [string, string, string[]][] = [
   ],
   ['malformed percent-encoding', '?speakers=%E0%A4%A,%ZZ,%', []],
   ['a 6,000-character value', `?speakers=${LONG}`, []],
-  // The filter reads only the first 2,000 characters of the query (src/lib/format.ts).
+  // The filter reads only the first 2,000 characters of the query (src/lib/text/format.ts).
   ['a valid id after 6,000 commas, past the 2,000-character limit', `?speakers=${','.repeat(6000)}yang-zhilin`, []],
   ['markup in ?q=', `?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, []],
   ['a 6,000-character ?q=', `?q=${LONG}`, []],

@@ -20,7 +20,7 @@ import type {
   PagefindSearch,
   PagefindSearchOptions,
 } from '../../src/scripts/pagefind-loader';
-import { indexTokens } from '../../src/lib/search-tokens';
+import { indexTokens } from '../../src/lib/search/tokens';
 
 export interface FakeTurn {
   speaker: string;

@@ -5,8 +5,8 @@
  * pause or after a few sentences. Stops, naming the line, on words no label credits.
  */
 import { countCharacters } from '../catalog';
-import { normalizeLine } from '../typography';
-import { ImportError, type ParsedTurn, type SpeakerRecord } from '../transcript-import';
+import { normalizeLine } from '../text/typography';
+import { ImportError, type ParsedTurn, type SpeakerRecord } from './transcript';
 import { joinLines, joinText, type Cue } from './cues';
 import { isDirection } from './directions';
 import { labelKey, type LabelResolver } from './label-resolver';

@@ -6,7 +6,7 @@
  * characters take two columns).
  */
 import stringWidth from 'string-width';
-import type { TalkPlan } from '../transcript-import';
+import type { TalkPlan } from './transcript';
 
 export type Align = 'left' | 'right';
 

@@ -12,7 +12,7 @@
 import { parseDocument, stringify } from 'yaml';
 import { SPEAKER_COLORS } from '../../schemas/speaker';
 import { PLACEHOLDER } from '../placeholder';
-import { ImportError } from '../transcript-import';
+import { ImportError } from './transcript';
 import { isHanName, showLabel } from './label-text';
 
 type Color = (typeof SPEAKER_COLORS)[number];

@@ -6,7 +6,7 @@
  * speaker; cues without one continue the current speaker.
  */
 import { parseText, tokenizeVTTCue, type VTTCue, type VTTNode } from 'media-captions';
-import { ImportError, type SourceLine } from '../../transcript-import';
+import { ImportError, type SourceLine } from '../transcript';
 import type { Cue, FormatReading } from '../cues';
 import { namesDirection } from '../directions';
 import type { LabelResolver } from '../label-resolver';

@@ -3,7 +3,7 @@
  * speaker and the times under format-specific names. Reads one segment list into cues, checking
  * each field's type and naming the line of anything wrong.
  */
-import { ImportError } from '../../transcript-import';
+import { ImportError } from '../transcript';
 import type { Cue } from '../cues';
 import { field, kindOf, valueOf, type JsonNode, type JsonSource } from './json-source';
 

@@ -3,7 +3,7 @@
  * Every link to them is built here, and the permalink list (content/permalinks.json) is checked
  * against what these produce.
  */
-import type { QuoteView, TalkView, TurnView } from './catalog';
+import type { QuoteView, TalkView, TurnView } from '../catalog';
 import { attributionLabel, quoteWithAttribution, type CitationInput } from './citation';
 
 export const readerPath = (talk: string) => `/${talk}/`;

@@ -5,7 +5,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { CARD_FONT_FAMILY, loadCardFonts, type CardFont } from './card-fonts';
+import { CARD_FONT_FAMILY, loadCardFonts, type CardFont } from './fonts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

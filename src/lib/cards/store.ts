@@ -11,10 +11,10 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { QuoteView, TalkView } from './catalog';
-import { cardFontPackageDir, loadCardFonts, type CardFont } from './card-fonts';
-import { formatDate } from './format';
-import { talkLabel } from './share';
+import type { QuoteView, TalkView } from '../catalog';
+import { cardFontPackageDir, loadCardFonts, type CardFont } from './fonts';
+import { formatDate } from '../text/format';
+import { talkLabel } from '../sharing/routes';
 import {
   CARD_HEIGHT,
   CARD_WEIGHTS,
@@ -25,7 +25,7 @@ import {
   RESVG_OPTIONS,
   SPEAKER_COLORS,
   type CardInput,
-} from './social-card';
+} from './card';
 
 /** What a key quote's card shows. */
 export function quoteCardInput(talk: TalkView, quote: QuoteView): CardInput {

@@ -3,7 +3,7 @@
  * speaker's name, checking that a turn really contains every word, and cutting an excerpt with
  * the matched words marked.
  */
-import { normalizeForSearch, queryTokens } from './search-tokens';
+import { normalizeForSearch, queryTokens } from './tokens';
 
 /** Longest query we read; the rest is ignored (a 10,000-character paste stays harmless). */
 export const MAX_QUERY_LENGTH = 200;

@@ -4,7 +4,7 @@
  * search-term marks share: only the search panel's chunk carries this.
  */
 import { SHARD_FOLDER } from './pagefind-files';
-import type { SpeakerName } from './search-query';
+import type { SpeakerName } from './query';
 
 /** A speaker as search knows them (/search/site.json): names, and the facet's colour and initials. */
 export interface SearchSpeaker extends SpeakerName {

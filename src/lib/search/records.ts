@@ -3,7 +3,7 @@
  * with `id` = anchor and `data-speaker`), holding the turn's plain text and where it sits.
  * Text inside `[data-pagefind-ignore]` (editorial notes, labels) is left out.
  */
-import { indexTokens } from './search-tokens';
+import { indexTokens } from './tokens';
 
 /**
  * The one language of the search index, whatever the talks' languages. Its tokens are not words

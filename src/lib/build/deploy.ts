@@ -31,7 +31,7 @@ export function normaliseBase(value: string | undefined): string {
 /**
  * The Content-Security-Policy of every page (a <meta> tag, so it holds on any host).
  * 'wasm-unsafe-eval' lets Pagefind run its WebAssembly; no 'unsafe-inline' anywhere: the build
- * adds the hash of each page's inline stylesheet and site script (src/lib/inline-hashes.ts), and
+ * adds the hash of each page's inline stylesheet and site script (src/lib/build/inline-hashes.ts), and
  * any other inline script or style is refused. data: images are for small icons only.
  */
 export const CONTENT_SECURITY_POLICY = [

@@ -8,13 +8,13 @@
  * is written.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
-import { countOccurrences } from './catalog';
-import { referencedLabels, stripNotes } from './notes';
-import { PLACEHOLDER } from './placeholder';
-import { directionMarkdown, splitDirections } from './import/directions';
-import { readPlainText, PLAIN_TEXT_WORDING } from './import/formats/plain-text';
-import { groupCues } from './import/group-cues';
-import { labelKey, type LabelResolver } from './import/label-resolver';
+import { countOccurrences } from '../catalog';
+import { referencedLabels, stripNotes } from '../notes';
+import { PLACEHOLDER } from '../placeholder';
+import { directionMarkdown, splitDirections } from './directions';
+import { readPlainText, PLAIN_TEXT_WORDING } from './formats/plain-text';
+import { groupCues } from './group-cues';
+import { labelKey, type LabelResolver } from './label-resolver';
 
 /** What makes an input unusable: where (file and line) and "expected …, found …". */
 export class ImportError extends Error {
@@ -191,7 +191,7 @@ export function speakerLabels(speakers: SpeakerRecord[]): Map<string, SpeakerRec
   return labels;
 }
 
-export { classifyLine, type LineKind } from './import/formats/plain-text';
+export { classifyLine, type LineKind } from './formats/plain-text';
 
 /** One turn as read from the transcript. */
 export interface ParsedTurn {
@@ -202,7 +202,7 @@ export interface ParsedTurn {
   label: string;
   /** Line of the speaker label in the source file. */
   line: number;
-  /** Paragraphs after the documented normalisation (src/lib/typography.ts). */
+  /** Paragraphs after the documented normalisation (src/lib/text/typography.ts). */
   paragraphs: string[];
   /** Characters of text, without whitespace. */
   characters: number;

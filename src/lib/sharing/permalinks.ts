@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { strictObject } from '../schemas/common';
-import { ContentError, type ContentProblem } from './catalog';
-import { redirectKeyProblem, siteAddressProblem } from './url-safety';
+import { strictObject } from '../../schemas/common';
+import { ContentError, type ContentProblem } from '../catalog';
+import { redirectKeyProblem, siteAddressProblem } from '../url-safety';
 
 export interface PermalinkFile {
   /** Site paths, with `#anchor` for anchors: /talk/, /talk/#turn, /talk/q/quote/. */
