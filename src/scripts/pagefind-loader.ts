@@ -98,7 +98,7 @@ export function loadPagefind(base: string): Promise<PagefindApi> {
     const options = { baseUrl: base, excerptLength: 0 };
     await module.options({ ...options, noWorker: true });
     await module.init();
-    // A large site's other shards (whose records follow the first's: see search-records.ts).
+    // A large site's other shards (whose records follow the first's: see lib/search/records.ts).
     await Promise.all((await siteLoaded).map((shard) => module.mergeIndex(`${base}pagefind/${shard}`, options)));
     return module;
   })();

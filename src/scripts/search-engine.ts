@@ -10,7 +10,7 @@ import type { PagefindApi, PagefindData, PagefindResult, PagefindSearch } from '
 
 export { loadPagefind, loadSite } from './pagefind-loader';
 
-/** A verified result: the record's metadata (search-records.ts), its URL, its order as a number. */
+/** A verified result: the record's metadata (lib/search/records.ts), its URL, its order as a number. */
 export type Hit = Omit<TurnRecord['meta'], 'order'> & {
   url: string;
   /** Position of the turn in its talk, from 1. */
@@ -142,7 +142,7 @@ async function indexed(
   counting: Counting,
 ) {
   // Without words, Pagefind lists the records in the order they were indexed: transcript order
-  // (search-records.ts transcriptOrder).
+  // (lib/search/records.ts transcriptOrder).
   const search = (chosen: Partial<Facets>) => pagefind.search(term, { filters: filtersFor(base, chosen) });
   // With no facet chosen, the one search's counts are the facets' counts; otherwise each facet is
   // counted within the other, and the total whatever the facets.

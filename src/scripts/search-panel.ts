@@ -333,7 +333,7 @@ class SearchPanel extends HTMLElement {
     );
     const where = element('span', 'search-result-where', [hit.talkTitle, hit.section].filter(Boolean).join(' · '));
     const text = element('span', 'search-result-excerpt');
-    // A turn in another language than the page's says so (set only then: see search-records.ts).
+    // A turn in another language than the page's says so (set only then: see lib/search/records.ts).
     if (hit.language) {
       text.lang = hit.language;
       where.lang = hit.language;

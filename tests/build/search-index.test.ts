@@ -32,7 +32,7 @@ describe('the search index', () => {
       0,
     );
     expect(Object.keys(entry.languages)).toEqual([SEARCH_INDEX_LANGUAGE]);
-    // No stemmer: the tokens are not words of any language (search-records.ts SEARCH_INDEX_LANGUAGE).
+    // No stemmer: the tokens are not words of any language (lib/search/records.ts SEARCH_INDEX_LANGUAGE).
     expect(entry.languages[SEARCH_INDEX_LANGUAGE]!.wasm).toBeNull();
     expect(fragments).toBe(turns);
     if (shards.length === 1) expect(entry.languages[SEARCH_INDEX_LANGUAGE]!.page_count).toBe(turns);

@@ -572,7 +572,7 @@ describe('SourceNotes', () => {
     expect(textOf(body.querySelector('.source-notes > p + p'))).toBe('发言原文未改一字。');
   });
 
-  // No space beside full-width punctuation (typography.ts rule 2), also where the template joins
+  // No space beside full-width punctuation (src/lib/text/typography.ts rule 2), also where the template joins
   // the dash and the source. textContent is read raw here: textOf would hide a newline as a space.
   test('puts no space between the dash and the source of a fact', async () => {
     const { body } = await renderDom(SourceNotes, { talk: talkView() });

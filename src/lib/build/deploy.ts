@@ -1,4 +1,11 @@
 /**
+ * src/lib/build/: what runs only at build time, around Astro rather than inside a page: where the
+ * site is published and its security policy (this file), the hashes that let inline scripts
+ * and styles pass that policy (inline-hashes.ts, inline-script.ts, used by
+ * src/integrations/inline-pages.ts), the Vite preload unwrapping (preload-unwrap.ts, used by
+ * src/plugins/vite-unwrap-preload.ts), and the check of the built dist/ folder (dist-check.ts,
+ * run by npm run check:site).
+ *
  * Where the site is published, and the security policy every page carries. Read by
  * astro.config.mjs (HUITAN_SITE, HUITAN_BASE), src/layouts/Base.astro (the CSP meta tag) and
  * the post-build check, so the three never disagree.

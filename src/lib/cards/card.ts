@@ -1,4 +1,8 @@
 /**
+ * src/lib/cards/: the social cards (PNG images) of key quotes and of the site. This file lays out
+ * and draws one card; fonts.ts loads the font slices a card's characters fall in; store.ts draws a whole
+ * build's cards with one font set and caches them between builds.
+ *
  * The social card of a key quote (1200×630 PNG): the quote in the speaker's words, who said it,
  * and the talk, in the site's colours. `cardTree` is the pure layout (unit-tested); `renderCard`
  * draws it with satori (layout to SVG) and resvg (SVG to PNG). Same input, same bytes.
@@ -159,7 +163,7 @@ export function cardText(input: CardInput): string {
 
 /** The weights a card draws with. */
 export const CARD_WEIGHTS = [400, 700] as const;
-/** resvg's options. A cached card's key includes them (card-store.ts): keep every option here. */
+/** resvg's options. A cached card's key includes them (store.ts): keep every option here. */
 export const RESVG_OPTIONS = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
 
 /**

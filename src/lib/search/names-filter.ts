@@ -2,7 +2,7 @@
  * Whether a query string names a speaker filter at all (`speakers` or `host`), well-formed or
  * not: then site.ts loads the filter's script at once and marks the filter (`data-url-filter`)
  * for it to apply the URL (speaker-filter.ts). A module of its own: site.ts is in every page,
- * and importing format.ts there would move the filter's parsing out of its lazy chunk into
+ * and importing text/format.ts there would move the filter's parsing out of its lazy chunk into
  * every page's script.
  */
 export function namesFilter(search: string): boolean {

@@ -1,4 +1,10 @@
 /**
+ * src/lib/sharing/: everything that gives a passage an address and lets a reader take it away.
+ * This file is the one place a site path is built (with or without the configured base);
+ * citation.ts formats a citation, quote-page.ts the share page of a key quote,
+ * text-fragment.ts a link to a selected passage, and permalinks.ts holds published addresses
+ * to their word (content/permalinks.json).
+ *
  * Where things live: the published paths of readers, turns, key quotes, share pages and cards.
  * Every link to them is built here, and the permalink list (content/permalinks.json) is checked
  * against what these produce.

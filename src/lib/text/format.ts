@@ -1,4 +1,12 @@
-/** Small, pure formatting helpers shared by pages and components. */
+/**
+ * src/lib/text/: how words are shown. Chinese typography (typography.ts: full-width punctuation,
+ * normalised lines), the spacing between Chinese and Latin text (cjk-spacing.ts), dates and
+ * counts as pages print them (this file), and the quoting, cutting and counting every error
+ * message shares (messages.ts). Pure functions of strings; nothing here reads files or knows a
+ * talk.
+ *
+ * This file: small, pure formatting helpers shared by pages and components.
+ */
 
 /** "2023-07-06" → "2023年7月6日". Throws on anything that is not an ISO date. */
 export function formatDate(iso: string): string {
