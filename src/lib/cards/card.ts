@@ -242,6 +242,5 @@ export const SITE_CARD: SiteCardInput = {
   headline: '会议与圆桌的实录',
   lede: '按发言人筛选，按问题跳读，引用任何一句话。',
 };
-/** Where the site's card is published (src/pages/card.png.ts), and what it shows, for its alt text. */
-export const SITE_CARD_PATH = '/card.png';
+/** What the site's card (src/pages/card.png.ts, at routes.ts siteCardPath) shows, for its alt text. */
 export const SITE_CARD_ALT = `会谈 Huitan：${SITE_CARD.headline}。${SITE_CARD.lede}`;

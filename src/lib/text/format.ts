@@ -8,6 +8,8 @@
  * This file: small, pure formatting helpers shared by pages and components.
  */
 
+import { readerPath, withBase } from '../sharing/routes';
+
 /** "2023-07-06" → "2023年7月6日". Throws on anything that is not an ISO date. */
 export function formatDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -23,11 +25,11 @@ export function formatDate(iso: string): string {
 export function factSourceLabel(
   source: string | undefined,
   currentTalk: string,
-  base = '/',
+  base?: string,
 ): { text: string; href?: string } | undefined {
   if (source === undefined) return undefined;
   if (source === 'transcript' || source === `talk:${currentTalk}`) return { text: '见原文' };
-  if (source.startsWith('talk:')) return { text: '见另一场实录', href: `${base}${source.slice(5)}/` };
+  if (source.startsWith('talk:')) return { text: '见另一场实录', href: withBase(readerPath(source.slice(5)), base) };
   return { text: '来源', href: source };
 }
 
