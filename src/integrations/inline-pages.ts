@@ -1,7 +1,7 @@
 /**
  * After the build, one pass over every page, each read and written once:
  * 1. inlines each small page script that no other chunk imports (in practice the site's script,
- *    src/scripts/site.ts) and deletes its file (src/lib/build/inline-script.ts says why and when a
+ *    src/scripts/every-page.ts) and deletes its file (src/lib/build/inline-script.ts says why and when a
  *    script can be inlined; one that cannot stays a file, and the build log says why);
  * 2. adds the hash of the page's inline stylesheets and scripts to its Content-Security-Policy
  *    <meta>, and every distinct one to the policy in `_headers` (src/lib/build/inline-hashes.ts).

@@ -1,7 +1,7 @@
 /**
  * Loads Pagefind (its script, WebAssembly and index metadata) and /search/site.json once per
  * page. Part of the panel's chunk: one request fewer on a first search than a chunk of its own
- * (npm run bench: first query); the launcher requests pagefind.js itself as the dialog opens.
+ * (npm run bench: first query); the search field requests pagefind.js itself as the dialog opens.
  */
 import { parseSite, sitePath, type SearchIndexFiles, type SearchSite } from '../lib/search/site-json';
 

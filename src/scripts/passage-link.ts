@@ -56,7 +56,7 @@ class PassageLink extends HTMLElement {
 
 /**
  * The bar itself: made here, not by the server, as this module loads only on the first selection
- * in a turn (site.ts). It follows the transcript, so Tab reaches it right after the text.
+ * in a turn (every-page.ts). It follows the transcript, so Tab reaches it right after the text.
  */
 function passageBar(): HTMLElement {
   const bar = document.createElement('ht-passage-link');

@@ -41,18 +41,6 @@ export const CARD_COLORS = {
   accent: '#a23b2a',
 } as const;
 
-export const SPEAKER_COLORS: Readonly<Record<string, string>> = {
-  crimson: '#a61e2d',
-  amber: '#875400',
-  green: '#2d6a2f',
-  teal: '#0d6466',
-  blue: '#1f57a8',
-  indigo: '#4338a3',
-  violet: '#6d35a0',
-  rose: '#a3245a',
-  slate: '#4a5566',
-};
-
 /** A satori element: the shape React elements have, without React. */
 export interface CardNode {
   type: string;

@@ -23,9 +23,9 @@ import {
   cardTree,
   renderCard,
   RESVG_OPTIONS,
-  SPEAKER_COLORS,
   type CardInput,
 } from './card';
+import { SPEAKER_COLOR_HEX } from '../constants';
 
 /** What a key quote's card shows. */
 export function quoteCardInput(talk: TalkView, quote: QuoteView): CardInput {
@@ -36,7 +36,7 @@ export function quoteCardInput(talk: TalkView, quote: QuoteView): CardInput {
     speakerName: speaker.name,
     speakerRole: speaker.role.text,
     initials: speaker.initials,
-    speakerColor: SPEAKER_COLORS[speaker.color] ?? '#4a5566',
+    speakerColor: SPEAKER_COLOR_HEX[speaker.color] ?? '#4a5566',
     talkTitle: `《${talk.data.title}》`,
     talkSubtitle: label === `《${talk.data.title}》` ? '' : label,
     date: formatDate(talk.data.date.text),

@@ -8,11 +8,12 @@
  * This file: small, pure formatting helpers shared by pages and components.
  */
 
+import { ISO_DATE_PATTERN } from '../constants';
 import { readerPath, withBase } from '../sharing/routes';
 
 /** "2023-07-06" → "2023年7月6日". Throws on anything that is not an ISO date. */
 export function formatDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const match = ISO_DATE_PATTERN.exec(iso);
   if (!match) throw new Error(`expected an ISO date YYYY-MM-DD, found ${JSON.stringify(iso)}`);
   const [, year, month, day] = match;
   return `${year}年${Number(month)}月${Number(day)}日`;

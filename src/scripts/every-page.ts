@@ -12,7 +12,7 @@
  * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=….
  */
 import { namesFilter } from '../lib/search/names-filter';
-import './search-launcher';
+import './search-field';
 
 /** Runs `load` once, on the first pointer or keyboard approach to an element matching `selector`. */
 function onIntent(selector: string, load: () => Promise<unknown>) {
