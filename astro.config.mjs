@@ -9,14 +9,14 @@ import rehypeNotes from './src/plugins/rehype-notes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
 import remarkImages from './src/plugins/remark-images.ts';
 import viteUnwrapPreload from './src/plugins/vite-unwrap-preload.ts';
-import { normaliseBase, siteOrigin } from './src/lib/deploy.ts';
+import { normaliseBase, siteOrigin } from './src/lib/build/deploy.ts';
 
 // Fixture-site tests build into their own folders so they never race the main build.
 const env = process.env;
 
 export default defineConfig({
   // The public URL, for absolute links (canonical, Open Graph). Set HUITAN_SITE when deploying;
-  // without it pages name http://127.0.0.1:4321 (what `npm start` serves), see src/lib/deploy.ts.
+  // without it pages name http://127.0.0.1:4321 (what `npm start` serves), see src/lib/build/deploy.ts.
   site: siteOrigin(env.HUITAN_SITE),
   // The sub-path the site is served under, e.g. HUITAN_BASE=/huitan/ for a project page.
   base: normaliseBase(env.HUITAN_BASE),
@@ -25,7 +25,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // The permalink lock first: a build that breaks a published address stops before the rest.
   // The site's script inlined and the inline hashes added next: the index then reads the pages as published.
-  // HUITAN_SEARCH_SHARD_PAIRS: a smaller search-index shard (src/lib/search-records.ts SHARD_PAIRS),
+  // HUITAN_SEARCH_SHARD_PAIRS: a smaller search-index shard (src/lib/search/records.ts SHARD_PAIRS),
   // so that tests can build a small site in several shards.
   integrations: [
     permalinkLock(),

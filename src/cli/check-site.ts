@@ -1,9 +1,9 @@
 /**
  * Post-build site check (`npm run check:site [dir]`): every HTML page in the output is valid
- * HTML (html-validate), and passes src/lib/site-check.ts (links, fragments, language, title,
+ * HTML (html-validate), and passes src/lib/build/dist-check.ts (links, fragments, language, title,
  * description, canonical URL, Chinese spacing). Links are also read from the stylesheets, the
  * sitemap and the Pagefind index when the build has them, and the built site is held to
- * content/permalinks.json (src/lib/permalinks.ts). Prints what it checked; exits 1 naming each
+ * content/permalinks.json (src/lib/sharing/permalinks.ts). Prints what it checked; exits 1 naming each
  * page and element that fails.
  *
  * The base path and site come from HUITAN_BASE and HUITAN_SITE, as in astro.config.mjs.
@@ -14,10 +14,10 @@ import { gunzipSync } from 'node:zlib';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { parseHTML } from 'linkedom';
 import { contentDir } from '../lib/content-dir';
-import { normaliseBase, siteOrigin } from '../lib/deploy';
+import { normaliseBase, siteOrigin } from '../lib/build/deploy';
 import { listFilesSync } from '../lib/files';
-import { parseFragment, SHARD_FOLDER } from '../lib/pagefind-files';
-import { addressesOfPage, checkPermalinks, readPermalinks, type PermalinkFile } from '../lib/permalinks';
+import { parseFragment, SHARD_FOLDER } from '../lib/search/pagefind-files';
+import { addressesOfPage, checkPermalinks, readPermalinks, type PermalinkFile } from '../lib/sharing/permalinks';
 import {
   checkLinks,
   checkPage,
@@ -32,7 +32,7 @@ import {
   type LinkTally,
   type Problem,
   type SiteCheckOptions,
-} from '../lib/site-check';
+} from '../lib/build/dist-check';
 
 /** html-validate's recommended rules, with each exception and why. */
 export const HTML_VALIDATE_CONFIG: ConfigData = {
@@ -64,7 +64,7 @@ export interface SiteCheckReport {
 
 /** The URLs Pagefind stores for its results, from its gzipped fragment files. */
 export function readSearchIndexUrls(pagefindDir: string): string[] {
-  // A large site's index has shards in sub-folders (src/lib/pagefind-files.ts shardFolder).
+  // A large site's index has shards in sub-folders (src/lib/search/pagefind-files.ts shardFolder).
   const bundles = [
     pagefindDir,
     ...readdirSync(pagefindDir)

@@ -1,7 +1,7 @@
 /**
  * `npm run import -- <file> --talk <slug>`: a speaker-labelled text transcript becomes
  * content/talks/<slug>/. Argument handling, reading and writing, and the report; the logic is in
- * src/lib/transcript-import.ts. Runs in-process in tests through runImport().
+ * src/lib/import/transcript.ts. Runs in-process in tests through runImport().
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { RESERVED_SLUGS } from '../lib/catalog';
-import { readTalkFolder } from '../lib/talk-files';
+import { readTalkFolder } from '../lib/import/talk-files';
 import {
   decodeTranscript,
   DEFAULT_MARKERS,
@@ -18,7 +18,7 @@ import {
   type CutRange,
   type ExistingTalk,
   type SpeakerRecord,
-} from '../lib/transcript-import';
+} from '../lib/import/transcript';
 import { acquireImportLock, LockedError } from '../lib/import/import-lock';
 import { findLeftovers } from '../lib/import/interrupted';
 import { createLabelResolver, type ImportLabelResolver, type TalkLabel } from '../lib/import/label-resolver';

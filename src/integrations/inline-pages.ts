@@ -1,10 +1,10 @@
 /**
  * After the build, one pass over every page, each read and written once:
  * 1. inlines each small page script that no other chunk imports (in practice the site's script,
- *    src/scripts/site.ts) and deletes its file (src/lib/inline-script.ts says why and when a
+ *    src/scripts/every-page.ts) and deletes its file (src/lib/build/inline-script.ts says why and when a
  *    script can be inlined; one that cannot stays a file, and the build log says why);
  * 2. adds the hash of the page's inline stylesheets and scripts to its Content-Security-Policy
- *    <meta>, and every distinct one to the policy in `_headers` (src/lib/inline-hashes.ts).
+ *    <meta>, and every distinct one to the policy in `_headers` (src/lib/build/inline-hashes.ts).
  * Only inline blocks the build itself produced get a hash: the CSS chunks of the bundle (read
  * from it by a Vite plugin before Astro inlines them) and the scripts inlined in step 1. Any
  * other inline <script> or <style> stops the build, naming the page (docs/security.md).
@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { listFiles } from '../lib/files';
-import { hashHeaders, hashPage } from '../lib/inline-hashes';
-import { absoluteImports, cannotInline, inlineModuleScript } from '../lib/inline-script';
+import { hashHeaders, hashPage } from '../lib/build/inline-hashes';
+import { absoluteImports, cannotInline, inlineModuleScript } from '../lib/build/inline-script';
 
 /** Larger scripts stay files, cached across pages (Vite's default inlining limit). */
 export const INLINE_LIMIT = 4096;

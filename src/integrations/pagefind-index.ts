@@ -3,7 +3,7 @@
  * Node API, one custom record per turn (URL = the turn's permalink, speaker and talk filters),
  * in shards of whole talks on a large site (see SHARD_PAIRS). Any error Pagefind reports fails
  * the build, and Pagefind is always closed. Its browser script gets two latency fixes and is
- * minified (src/lib/pagefind-patch.ts).
+ * minified (src/lib/search/pagefind-patch.ts).
  */
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,9 +13,9 @@ import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files';
-import { parseFragment, shardFolder } from '../lib/pagefind-files';
-import { publishPagefindScript } from '../lib/pagefind-patch';
-import { SITE_FILE, type SearchIndexFiles, type SearchSite } from '../lib/search-site';
+import { parseFragment, shardFolder } from '../lib/search/pagefind-files';
+import { publishPagefindScript } from '../lib/search/pagefind-patch';
+import { SITE_FILE, type SearchIndexFiles, type SearchSite } from '../lib/search/site-json';
 import {
   indexChunkSize,
   SEARCH_INDEX_LANGUAGE,
@@ -24,7 +24,7 @@ import {
   transcriptOrder,
   turnRecords,
   type TurnRecord,
-} from '../lib/search-records';
+} from '../lib/search/records';
 
 const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 

@@ -1,5 +1,5 @@
 /**
- * The permalink lock, held by the build itself (src/lib/permalinks.ts states the promise). The
+ * The permalink lock, held by the build itself (src/lib/sharing/permalinks.ts states the promise). The
  * permalink file's shape is checked before the build starts. After the pages are written, every address content/permalinks.json lists must still be
  * published, or be a page with a redirect. A broken promise stops the build, naming each
  * address and what to do, and empties the output folder so the site that breaks it cannot be
@@ -22,7 +22,7 @@ import {
   readPermalinks,
   unlisted,
   type PermalinkFile,
-} from '../lib/permalinks';
+} from '../lib/sharing/permalinks';
 
 /** The site path of a built page as Astro names it (`talk/q/x/`, `` for the home page). */
 const sitePathOf = (pathname: string) => `/${pathname.replace(/^\/+/, '')}`;

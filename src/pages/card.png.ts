@@ -3,7 +3,7 @@
  * no talk has a key quote to show (index.astro).
  */
 import type { APIRoute } from 'astro';
-import { renderSiteCard, SITE_CARD } from '../lib/social-card';
+import { renderSiteCard, SITE_CARD } from '../lib/cards/card';
 
 export const GET: APIRoute = async () =>
   new Response(await renderSiteCard(SITE_CARD), { headers: { 'Content-Type': 'image/png' } });

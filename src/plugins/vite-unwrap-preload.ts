@@ -1,6 +1,6 @@
 /** Vite plugin: undoes the preload wrapper around client `import()`s (src/lib/preload-unwrap.ts). */
 import type { Plugin } from 'vite';
-import { unwrapPreloads } from '../lib/preload-unwrap';
+import { unwrapPreloads } from '../lib/build/preload-unwrap';
 
 export default function viteUnwrapPreload(): Plugin {
   return {

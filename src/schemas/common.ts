@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { WEB_URL_RULE, webUrlFieldProblem } from '../lib/url-safety';
+import { ID_PATTERN, ISO_DATE_PATTERN } from '../lib/constants';
 
 /** How a schema is described in "expected …" messages. */
 export function describeSchema(schema: z.ZodTypeAny): string {
@@ -110,7 +111,7 @@ export function strictObject<T extends z.ZodRawShape>(shape: T) {
  * (a path stays well under file-system limits), and never a name Windows reserves for a device
  * (a file or folder `con` cannot be checked out there). See docs/security.md.
  */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { ID_PATTERN };
 export const ID_MAX_LENGTH = 64;
 /** Names Windows reserves for devices, with or without an extension. */
 export const WINDOWS_DEVICE_NAMES: ReadonlySet<string> = new Set([
@@ -199,7 +200,7 @@ export const IsoDateSchema = z.preprocess(
 
 /** True for a real calendar day written YYYY-MM-DD (2023-02-30 is not one). */
 export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!ISO_DATE_PATTERN.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }

@@ -1,18 +1,6 @@
 import { z } from 'astro/zod';
 import { FactSchema, strictObject } from './common';
-
-/** Colours of the speaker palette; each has a light- and dark-scheme value in the stylesheet. */
-export const SPEAKER_COLORS = [
-  'crimson',
-  'amber',
-  'green',
-  'teal',
-  'blue',
-  'indigo',
-  'violet',
-  'rose',
-  'slate',
-] as const;
+import { SPEAKER_COLORS } from '../lib/constants';
 
 /**
  * One person who speaks in any talk: `content/speakers/<speaker-id>.yaml`.

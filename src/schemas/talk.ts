@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { AnchorSchema, DateFactSchema, FactSchema, SafeUrlSchema, strictObject } from './common';
+import { LANGUAGE_TAG_PATTERN } from '../lib/constants';
 
 /** One participant of a talk, in the order they are introduced. */
 export const ParticipantSchema = strictObject({
@@ -67,10 +68,7 @@ export const TalkSchema = strictObject({
   /** Session within the event, e.g. 开幕式圆桌论坛《创想共论·智变可能》. */
   session: FactSchema,
   /** BCP 47 language tag of the transcript. Default: zh-CN. */
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)
-    .default('zh-CN'),
+  language: z.string().regex(LANGUAGE_TAG_PATTERN).default('zh-CN'),
   /** Participants in order of introduction (hosts and guests). */
   participants: z.array(ParticipantSchema).min(1),
   /** Speaker labels this talk's transcript uses for someone (a role such as 主持人 or MODERATOR, a diarization id such as SPEAKER_00) → speaker id. Written by the importer's --speaker. Default: none. */

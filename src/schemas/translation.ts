@@ -16,6 +16,7 @@ import { z } from 'astro/zod';
 import type { NoteDialect } from '../lib/notes';
 import { AnchorSchema, FactSchema, IsoDateSchema, strictObject } from './common';
 import { KeyQuoteSchema } from './turn';
+import { LANGUAGE_TAG_PATTERN } from '../lib/constants';
 
 /**
  * Kinds of note in a translation: the original's three, and the translator's note, which
@@ -52,7 +53,7 @@ export const ENGLISH_NOTES: NoteDialect<TranslatedNoteKind> = {
 export const NOTE_DIALECTS: Readonly<Record<string, NoteDialect<TranslatedNoteKind>>> = { en: ENGLISH_NOTES };
 
 /** A language tag as used in folder names and `<html lang>`: `en`, `en-GB`. */
-export const LanguageTagSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/);
+export const LanguageTagSchema = z.string().regex(LANGUAGE_TAG_PATTERN);
 
 /**
  * Front matter of one translated turn: `translations/<lang>/turns/<nn>-<anchor>.md`, the same

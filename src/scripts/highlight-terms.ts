@@ -3,8 +3,8 @@
  * read as plain text and matched in text nodes only; a stray or hostile `hl` marks nothing or
  * marks text, never adds markup of its own.
  */
-import { MAX_QUERY_LENGTH, parseQuery } from '../lib/search-query';
-import { normalizeForSearch } from '../lib/search-tokens';
+import { MAX_QUERY_LENGTH, parseQuery } from '../lib/search/query';
+import { normalizeForSearch } from '../lib/search/tokens';
 
 function targetOf(hash: string): Element | null {
   let id = '';

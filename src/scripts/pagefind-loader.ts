@@ -1,9 +1,9 @@
 /**
  * Loads Pagefind (its script, WebAssembly and index metadata) and /search/site.json once per
  * page. Part of the panel's chunk: one request fewer on a first search than a chunk of its own
- * (npm run bench: first query); the launcher requests pagefind.js itself as the dialog opens.
+ * (npm run bench: first query); the search field requests pagefind.js itself as the dialog opens.
  */
-import { parseSite, sitePath, type SearchIndexFiles, type SearchSite } from '../lib/search-site';
+import { parseSite, sitePath, type SearchIndexFiles, type SearchSite } from '../lib/search/site-json';
 
 export interface PagefindResult {
   id: string;
@@ -98,7 +98,7 @@ export function loadPagefind(base: string): Promise<PagefindApi> {
     const options = { baseUrl: base, excerptLength: 0 };
     await module.options({ ...options, noWorker: true });
     await module.init();
-    // A large site's other shards (whose records follow the first's: see search-records.ts).
+    // A large site's other shards (whose records follow the first's: see lib/search/records.ts).
     await Promise.all((await siteLoaded).map((shard) => module.mergeIndex(`${base}pagefind/${shard}`, options)));
     return module;
   })();

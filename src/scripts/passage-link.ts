@@ -1,7 +1,7 @@
 /**
  * <ht-passage-link>: while the selection lies inside one turn's text, offers a link to that
  * passage: the turn's permalink plus a text fragment that matches only it on this page
- * (src/lib/text-fragment.ts). The bar stays while focus is in it, so it works by keyboard.
+ * (src/lib/sharing/text-fragment.ts). The bar stays while focus is in it, so it works by keyboard.
  */
 import { copiedMessage, copyText } from './copy-text';
 import { pageBlocks, passageLink, selectedTurn } from './passage-target';
@@ -56,7 +56,7 @@ class PassageLink extends HTMLElement {
 
 /**
  * The bar itself: made here, not by the server, as this module loads only on the first selection
- * in a turn (site.ts). It follows the transcript, so Tab reaches it right after the text.
+ * in a turn (every-page.ts). It follows the transcript, so Tab reaches it right after the text.
  */
 function passageBar(): HTMLElement {
   const bar = document.createElement('ht-passage-link');

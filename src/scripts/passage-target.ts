@@ -3,7 +3,7 @@
  * for a text fragment, the turn a selection lies in, and the link itself. Apart from the element,
  * so that these choices are unit tested on a page without a browser.
  */
-import { buildTextDirective, passageUrl, type PassagePoint } from '../lib/text-fragment';
+import { buildTextDirective, passageUrl, type PassagePoint } from '../lib/sharing/text-fragment';
 
 const BLOCK =
   'p, li, h1, h2, h3, h4, dt, dd, blockquote, figcaption, summary, label, td, th, article, section, header, footer, main, aside, nav, div, body';

@@ -3,14 +3,14 @@
  * exact-phrase search over bigram tokens, keeps the turns that match every word, and checks
  * each candidate's text so that a turn that does not say the words is never shown.
  */
-import { containsAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search-query';
-import type { TurnRecord } from '../lib/search-records';
-import { indexTokens, queryTokens } from '../lib/search-tokens';
+import { containsAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search/query';
+import type { TurnRecord } from '../lib/search/records';
+import { indexTokens, queryTokens } from '../lib/search/tokens';
 import type { PagefindApi, PagefindData, PagefindResult, PagefindSearch } from './pagefind-loader';
 
 export { loadPagefind, loadSite } from './pagefind-loader';
 
-/** A verified result: the record's metadata (search-records.ts), its URL, its order as a number. */
+/** A verified result: the record's metadata (lib/search/records.ts), its URL, its order as a number. */
 export type Hit = Omit<TurnRecord['meta'], 'order'> & {
   url: string;
   /** Position of the turn in its talk, from 1. */
@@ -142,7 +142,7 @@ async function indexed(
   counting: Counting,
 ) {
   // Without words, Pagefind lists the records in the order they were indexed: transcript order
-  // (search-records.ts transcriptOrder).
+  // (lib/search/records.ts transcriptOrder).
   const search = (chosen: Partial<Facets>) => pagefind.search(term, { filters: filtersFor(base, chosen) });
   // With no facet chosen, the one search's counts are the facets' counts; otherwise each facet is
   // counted within the other, and the total whatever the facets.

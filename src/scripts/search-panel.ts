@@ -4,8 +4,8 @@
  * (textContent), never as markup. In "page" mode the query and facets live in the URL
  * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
  */
-import { excerpt, loadPage, MAX_QUERY_LENGTH } from '../lib/search-query';
-import type { SearchSpeaker } from '../lib/search-site';
+import { excerpt, loadPage, MAX_QUERY_LENGTH } from '../lib/search/query';
+import type { SearchSpeaker } from '../lib/search/site-json';
 import {
   FIRST_PAGE,
   loadPagefind,
@@ -333,7 +333,7 @@ class SearchPanel extends HTMLElement {
     );
     const where = element('span', 'search-result-where', [hit.talkTitle, hit.section].filter(Boolean).join(' · '));
     const text = element('span', 'search-result-excerpt');
-    // A turn in another language than the page's says so (set only then: see search-records.ts).
+    // A turn in another language than the page's says so (set only then: see lib/search/records.ts).
     if (hit.language) {
       text.lang = hit.language;
       where.lang = hit.language;

@@ -4,11 +4,11 @@
  * every menu reveals its copy buttons (and Web Share where the browser has it), puts the access
  * date into the GB/T 7714 citation, copies with a manual-copy fallback and announces the result.
  *
- * This module is loaded on demand (site.ts): at once where a page has full menus, and on the
+ * This module is loaded on demand (every-page.ts): at once where a page has full menus, and on the
  * first pointer or focus on a light menu where it has only those.
  */
-import { attributionLabel, citeApa, citeGbt7714, isoDay, type CitationInput } from '../lib/citation';
-import type { ShareTalk } from '../lib/share';
+import { attributionLabel, citeApa, citeGbt7714, isoDay, type CitationInput } from '../lib/sharing/citation';
+import type { ShareTalk } from '../lib/sharing/routes';
 import { copiedMessage, copyText } from './copy-text';
 
 const WHAT: Record<string, string> = {

@@ -1,9 +1,9 @@
 /**
  * The address the speaker filter (speaker-filter.ts) writes for a choice. Apart from the element,
  * so that its rules are unit tested without a browser; the URL's own format
- * (`?speakers=a,b&host=0`) is src/lib/format.ts.
+ * (`?speakers=a,b&host=0`) is src/lib/text/format.ts.
  */
-import { filterQuery } from '../lib/format';
+import { filterQuery } from '../lib/text/format';
 
 /**
  * The address (path, query, hash) that shows a choice on the page at `href`: other parameters

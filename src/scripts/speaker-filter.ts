@@ -2,10 +2,10 @@
  * <ht-speaker-filter>: enhances the CSS-only speaker filter. It mirrors the choice in the URL
  * (`?speakers=a,b`, `&host=0` when the host's questions are hidden), restores it on load,
  * ignores unknown values, and announces how many turns are visible. It may load after the reader
- * has changed the boxes (site.ts loads it on the first approach to the filter): the URL only
- * overrides them when it names a filter, which site.ts marks with `data-url-filter`.
+ * has changed the boxes (every-page.ts loads it on the first approach to the filter): the URL only
+ * overrides them when it names a filter, which every-page.ts marks with `data-url-filter`.
  */
-import { parseFilterQuery } from '../lib/format';
+import { parseFilterQuery } from '../lib/text/format';
 import { filteredAddress } from './speaker-filter-state';
 
 class SpeakerFilter extends HTMLElement {

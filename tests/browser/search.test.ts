@@ -37,7 +37,7 @@ const resultAnchors = (page: Page) =>
 describe('the search dialog', () => {
   test('opens with "/", loads Pagefind only then, and finds a compound word', async () => {
     const { page, requests } = await open(READER);
-    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    await page.waitForFunction(() => customElements.get('ht-search-field') !== undefined);
     expect(requests.filter((path) => path.includes('/pagefind/'))).toEqual([]);
 
     await page.keyboard.press('/');
@@ -106,7 +106,7 @@ describe('the search dialog', () => {
 
   test('opens with Ctrl-K, closes with Esc and gives focus back', async () => {
     const { page } = await open(READER);
-    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    await page.waitForFunction(() => customElements.get('ht-search-field') !== undefined);
     const link = page.getByRole('link', { name: '交叉学科与多模态 2 段' });
     await link.focus();
     await page.keyboard.press('Control+k');
@@ -119,7 +119,7 @@ describe('the search dialog', () => {
 
   test('loads its stylesheet with search, not with the page: on the first approach to the field', async () => {
     const { page, requests } = await open(READER);
-    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    await page.waitForFunction(() => customElements.get('ht-search-field') !== undefined);
     const stylesheets = () => requests.filter((path) => /^\/_astro\/search\.[\w-]+\.css$/.test(path));
     expect(stylesheets()).toEqual([]);
     await page.getByRole('searchbox', { name: '搜索发言' }).hover();
@@ -135,7 +135,7 @@ describe('the search dialog', () => {
       expectedConsoleError: /^Failed to load resource/,
       beforeGoto: (page) => void page.route('**/_astro/search.*.css', (route) => route.abort()),
     });
-    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    await page.waitForFunction(() => customElements.get('ht-search-field') !== undefined);
     await page.keyboard.press('/');
     const dialog = page.getByRole('dialog', { name: '搜索' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -146,7 +146,7 @@ describe('the search dialog', () => {
 
   test('typing in the header field opens the dialog with what was typed', async () => {
     const { page } = await open('/');
-    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    await page.waitForFunction(() => customElements.get('ht-search-field') !== undefined);
     await page.getByRole('searchbox', { name: '搜索发言' }).first().pressSequentially('算力');
     const dialog = page.getByRole('dialog', { name: '搜索' });
     await expect.poll(() => dialog.getByRole('status').textContent()).toBe('找到 2 段包含“算力”的发言');
@@ -154,7 +154,7 @@ describe('the search dialog', () => {
 
   test('results are reachable by keyboard and lead to the turn, marked and with the words highlighted', async () => {
     const { page } = await open(READER);
-    await page.waitForFunction(() => customElements.get('ht-search') !== undefined);
+    await page.waitForFunction(() => customElements.get('ht-search-field') !== undefined);
     await page.keyboard.press('/');
     const dialog = page.getByRole('dialog', { name: '搜索' });
     await expect.poll(() => dialog.isVisible()).toBe(true);

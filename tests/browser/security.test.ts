@@ -137,7 +137,7 @@ describe('the Content-Security-Policy', () => {
 
 /**
  * What a page is made of, without the state a filter legitimately changes (text, checks, an open
- * menu, and the mark site.ts leaves on the filter when the URL names one).
+ * menu, and the mark every-page.ts leaves on the filter when the URL names one).
  */
 function structure(page: Page): Promise<string> {
   const STATE = ['open', 'data-url-filter'];
@@ -187,7 +187,7 @@ const HOSTILE: [string, string, string[]][] = [
   ],
   ['malformed percent-encoding', '?speakers=%E0%A4%A,%ZZ,%', []],
   ['a 6,000-character value', `?speakers=${LONG}`, []],
-  // The filter reads only the first 2,000 characters of the query (src/lib/format.ts).
+  // The filter reads only the first 2,000 characters of the query (src/lib/text/format.ts).
   ['a valid id after 6,000 commas, past the 2,000-character limit', `?speakers=${','.repeat(6000)}yang-zhilin`, []],
   ['markup in ?q=', `?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, []],
   ['a 6,000-character ?q=', `?q=${LONG}`, []],
@@ -209,7 +209,7 @@ describe('hostile URL parameters change nothing but the filter', () => {
   test.each(HOSTILE)('%s', async (_what, suffix, expected) => {
     badInputs += 1;
     const page = await open(`${reader.url}${suffix}`);
-    // The filter's code loads at once when the URL names a filter, else on first use (site.ts).
+    // The filter's code loads at once when the URL names a filter, else on first use (every-page.ts).
     if (/[?&](speakers|host)=/.test(suffix))
       await page.waitForFunction(() => customElements.get('ht-speaker-filter') !== undefined);
     await settle(page);

@@ -89,7 +89,7 @@ describe('with JavaScript', () => {
 
   test('mirrors the choice in the URL, and the URL restores it after a reload', async () => {
     const page = await open(READER, true);
-    // The first click loads the filter's code (site.ts); the choice made before it arrives counts.
+    // The first click loads the filter's code (every-page.ts); the choice made before it arrives counts.
     await page.getByRole('checkbox', { name: /^袁洋/ }).check();
     await page.getByRole('checkbox', { name: /^潘新钢/ }).check();
     await expect.poll(() => new URL(page.url()).search).toBe('?speakers=yuan-yang,pan-xingang');
@@ -110,7 +110,7 @@ describe('with JavaScript', () => {
 
   test('is usable from the keyboard alone', async () => {
     const page = await open(READER, true);
-    // The filter's code loads on this first focus (site.ts): the key press may come before it.
+    // The filter's code loads on this first focus (every-page.ts): the key press may come before it.
     expect(await page.evaluate(() => customElements.get('ht-speaker-filter') === undefined)).toBe(true);
     await page.getByRole('checkbox', { name: /^杨植麟/ }).focus();
     await page.keyboard.press('Space');

@@ -14,8 +14,8 @@ import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSite } from '../../src/cli/check-site';
-import { CONTENT_SECURITY_POLICY } from '../../src/lib/deploy';
-import { formatPermalinks, readPermalinks } from '../../src/lib/permalinks';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/build/deploy';
+import { formatPermalinks, readPermalinks } from '../../src/lib/sharing/permalinks';
 import { readPage } from '../helpers/dist';
 import {
   buildFixtureSite,

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { stripNotes } from '../../src/lib/notes';
-import { cjkGaps } from '../../src/lib/cjk-spacing';
+import { cjkGaps } from '../../src/lib/text/cjk-spacing';
 import { readPage } from '../helpers/dist';
 import { distDir, root } from '../helpers/paths';
 
@@ -175,9 +175,9 @@ describe('every page', () => {
       expect(document.querySelectorAll('script[src]')).toHaveLength(0);
       const scripts = [...document.querySelectorAll('script')];
       expect(scripts.map((script) => script.getAttribute('type'))).toEqual(['module']);
-      // The search launcher, and a lazy import() by absolute path (an inline script resolves a
+      // The search field (<ht-search-field>), and a lazy import() by absolute path (an inline script resolves a
       // relative one against the page).
-      expect(scripts[0]!.textContent).toContain('customElements.define("ht-search"');
+      expect(scripts[0]!.textContent).toContain('customElements.define("ht-search-field"');
       expect(scripts[0]!.textContent).toMatch(/import\("\/_astro\/share-menu\.[\w-]+\.js"\)/);
       expect(document.querySelectorAll('link[rel="stylesheet"]')).toHaveLength(0);
       expect(document.head.querySelectorAll('style')).toHaveLength(1);
@@ -189,12 +189,12 @@ describe('every page', () => {
     const chunks = readdirSync(dir).filter((file) => file.endsWith('.js'));
     expect(chunks.length).toBeGreaterThan(3);
     // Inlined into every page, its file is gone: a chunk importing it would run it a second time.
-    expect(chunks.filter((chunk) => chunk.startsWith('SiteScript'))).toEqual([]);
+    expect(chunks.filter((chunk) => chunk.startsWith('EveryPageScript'))).toEqual([]);
     for (const chunk of chunks) {
       const code = readFileSync(path.join(dir, chunk), 'utf8');
       expect(code, chunk).not.toContain('vite:preloadError');
       expect(code, chunk).not.toContain('modulepreload');
-      expect(code, chunk).not.toContain('SiteScript');
+      expect(code, chunk).not.toContain('EveryPageScript');
     }
     const site = readPage('/').querySelector('script')!.textContent ?? '';
     for (const [, target] of site.matchAll(/import\("([^"]+)"\)/g))

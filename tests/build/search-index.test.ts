@@ -2,9 +2,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { PAGEFIND_PATCHES } from '../../src/lib/pagefind-patch';
-import { SEARCH_INDEX_LANGUAGE } from '../../src/lib/search-records';
-import { parseSite, type SearchIndexFiles } from '../../src/lib/search-site';
+import { PAGEFIND_PATCHES } from '../../src/lib/search/pagefind-patch';
+import { SEARCH_INDEX_LANGUAGE } from '../../src/lib/search/records';
+import { parseSite, type SearchIndexFiles } from '../../src/lib/search/site-json';
 import { readPage } from '../helpers/dist';
 import { distDir } from '../helpers/paths';
 import { readerPages, sitePages } from '../helpers/site-pages';
@@ -32,14 +32,14 @@ describe('the search index', () => {
       0,
     );
     expect(Object.keys(entry.languages)).toEqual([SEARCH_INDEX_LANGUAGE]);
-    // No stemmer: the tokens are not words of any language (search-records.ts SEARCH_INDEX_LANGUAGE).
+    // No stemmer: the tokens are not words of any language (lib/search/records.ts SEARCH_INDEX_LANGUAGE).
     expect(entry.languages[SEARCH_INDEX_LANGUAGE]!.wasm).toBeNull();
     expect(fragments).toBe(turns);
     if (shards.length === 1) expect(entry.languages[SEARCH_INDEX_LANGUAGE]!.page_count).toBe(turns);
   });
 
   test('is split into small chunks, so a query loads only the few its words fall in', () => {
-    // One chunk of 27 KB without the chunk size the indexer sets (src/lib/search-records.ts).
+    // One chunk of 27 KB without the chunk size the indexer sets (src/lib/search/records.ts).
     const sizes = readdirSync(path.join(pagefindDir, 'index')).map(
       (file) => statSync(path.join(pagefindDir, 'index', file)).size,
     );

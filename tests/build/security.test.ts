@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CONTENT_SECURITY_POLICY, HEADER_CONTENT_SECURITY_POLICY } from '../../src/lib/deploy';
+import { CONTENT_SECURITY_POLICY, HEADER_CONTENT_SECURITY_POLICY } from '../../src/lib/build/deploy';
 import { listFilesSync } from '../../src/lib/files';
-import { hashHeaders, inlineScripts, inlineStyles, sourceHash, withHashes } from '../../src/lib/inline-hashes';
+import { hashHeaders, inlineScripts, inlineStyles, sourceHash, withHashes } from '../../src/lib/build/inline-hashes';
 import { readPage } from '../helpers/dist';
 import { distDir, root } from '../helpers/paths';
 
@@ -37,7 +37,7 @@ describe('the Content-Security-Policy', () => {
     expect(head[0]?.getAttribute('charset')).toBe('utf-8');
     expect(head[1]?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
     // The page's one inline stylesheet (its components' CSS, merged by Astro) and, where it has
-    // one, its one inline script (the site's, src/lib/inline-script.ts) are allowed by their
+    // one, its one inline script (the site's, src/lib/build/inline-script.ts) are allowed by their
     // hashes, and only they.
     const styles = [...document.querySelectorAll('style')];
     expect(styles).toHaveLength(1);

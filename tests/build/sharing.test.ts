@@ -10,7 +10,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkPermalinks, readPermalinks, unlisted } from '../../src/lib/permalinks';
+import { checkPermalinks, readPermalinks, unlisted } from '../../src/lib/sharing/permalinks';
 import { readPage } from '../helpers/dist';
 import { buildFixtureSite, type BuildResult, type FixtureSite } from '../helpers/fixture-build';
 import { distDir, root, testContentDir } from '../helpers/paths';

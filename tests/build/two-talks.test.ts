@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runImport } from '../../src/cli/import-command';
-import type { SearchSite } from '../../src/lib/search-site';
+import type { SearchSite } from '../../src/lib/search/site-json';
 import { launchChromium } from '../helpers/browser';
 import { readPage } from '../helpers/dist';
 import { serveDist } from '../helpers/server';

@@ -3,8 +3,8 @@
  * Pagefind's browser API the engine calls (PagefindApi in src/scripts/pagefind-loader.ts), over a
  * few turns held in memory, so that a change to the engine is caught without a build or a browser.
  *
- * It indexes the way the site does (search-records.ts): a record per turn whose words are its
- * text's bigram tokens (search-tokens.ts), filtered by speaker and talk. It matches the way
+ * It indexes the way the site does (lib/search/records.ts): a record per turn whose words are its
+ * text's bigram tokens (lib/search/tokens.ts), filtered by speaker and talk. It matches the way
  * Pagefind does for those tokens: an unquoted term is one token, matched as the prefix of a word;
  * a quoted term is a phrase, its tokens found as consecutive words. Without a term it lists every
  * record in index order. Like Pagefind, it counts a filter only once that filter's file is loaded
@@ -20,7 +20,7 @@ import type {
   PagefindSearch,
   PagefindSearchOptions,
 } from '../../src/scripts/pagefind-loader';
-import { indexTokens } from '../../src/lib/search-tokens';
+import { indexTokens } from '../../src/lib/search/tokens';
 
 export interface FakeTurn {
   speaker: string;

@@ -3,7 +3,7 @@
  * normalised), records every call to resolve(), and throws an ImportError naming the line and
  * the label for any other label, as the real resolver does.
  */
-import { ImportError, type SpeakerRecord } from '../../src/lib/transcript-import';
+import { ImportError, type SpeakerRecord } from '../../src/lib/import/transcript';
 import { labelKey, type LabelResolver } from '../../src/lib/import/label-resolver';
 
 export interface FakeResolver extends LabelResolver {

@@ -6,7 +6,7 @@
 import { cp, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runImport } from '../../src/cli/import-command';
-import { readPermalinks, unlisted } from '../../src/lib/permalinks';
+import { readPermalinks, unlisted } from '../../src/lib/sharing/permalinks';
 import type { FixtureSite } from './fixture-build';
 import { fixturesDir } from './fixture-build';
 import { root } from './paths';

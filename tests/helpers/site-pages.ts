@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { listFilesSync } from '../../src/lib/files';
-import { isRedirectPage, pageUrlOf } from '../../src/lib/site-check';
+import { isRedirectPage, pageUrlOf } from '../../src/lib/build/dist-check';
 import { distDir } from './paths';
 
 export interface SitePage {

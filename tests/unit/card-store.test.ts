@@ -2,10 +2,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { CardFont } from '../../src/lib/card-fonts';
-import { cardCacheDir, cardKey, createCardStore, quoteCardInput, rendererVersions } from '../../src/lib/card-store';
+import type { CardFont } from '../../src/lib/cards/fonts';
+import { cardCacheDir, cardKey, createCardStore, quoteCardInput, rendererVersions } from '../../src/lib/cards/store';
 import { buildCatalog } from '../../src/lib/catalog';
-import { renderCard, type CardInput } from '../../src/lib/social-card';
+import { renderCard, type CardInput } from '../../src/lib/cards/card';
 
 const pan: CardInput = {
   quote: '将来如何把这两个模型各自的优势互补会是非常有趣的研究问题。',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, test } from 'vitest';
 import { checkSite, formatReport, readSearchIndexUrls } from '../../src/cli/check-site';
-import { CONTENT_SECURITY_POLICY } from '../../src/lib/deploy';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/build/deploy';
 
 const OPTIONS = { base: '/', site: 'https://huitan.example/', lang: 'zh-CN' };
 let dir: string | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { citeApa, citeGbt7714, isoDay, quoteWithAttribution, type CitationInput } from '../../src/lib/citation';
+import { citeApa, citeGbt7714, isoDay, quoteWithAttribution, type CitationInput } from '../../src/lib/sharing/citation';
 
 const input: CitationInput = {
   author: '姚期智',

@@ -8,7 +8,7 @@ import Outline from '../../src/components/Outline.astro';
 import ParticipantList from '../../src/components/ParticipantList.astro';
 import SourceNotes from '../../src/components/SourceNotes.astro';
 import SpeakerFilter from '../../src/components/SpeakerFilter.astro';
-import SiteScript from '../../src/components/SiteScript.astro';
+import EveryPageScript from '../../src/components/EveryPageScript.astro';
 import TalkCard from '../../src/components/TalkCard.astro';
 import TalkHeader from '../../src/components/TalkHeader.astro';
 import TurnBlock from '../../src/components/TurnBlock.astro';
@@ -412,13 +412,13 @@ describe('SpeakerFilter', () => {
   });
 });
 
-describe('SiteScript', () => {
-  test('loads site.ts as an external module (the container renders the <script> as a src)', async () => {
-    const { body } = await renderDom(SiteScript, {});
+describe('EveryPageScript', () => {
+  test('loads every-page.ts as an external module (the container renders the <script> as a src)', async () => {
+    const { body } = await renderDom(EveryPageScript, {});
     const scripts = [...body.querySelectorAll('script')];
     expect(scripts).toHaveLength(1);
     expect(scripts[0]!.getAttribute('type')).toBe('module');
-    expect(scripts[0]!.getAttribute('src')).toMatch(/SiteScript\.astro\?astro&type=script&index=0&lang\.ts$/);
+    expect(scripts[0]!.getAttribute('src')).toMatch(/EveryPageScript\.astro\?astro&type=script&index=0&lang\.ts$/);
     expect(scripts[0]!.textContent).toBe('');
   });
 });
@@ -572,7 +572,7 @@ describe('SourceNotes', () => {
     expect(textOf(body.querySelector('.source-notes > p + p'))).toBe('发言原文未改一字。');
   });
 
-  // No space beside full-width punctuation (typography.ts rule 2), also where the template joins
+  // No space beside full-width punctuation (src/lib/text/typography.ts rule 2), also where the template joins
   // the dash and the source. textContent is read raw here: textOf would hide a newline as a space.
   test('puts no space between the dash and the source of a fact', async () => {
     const { body } = await renderDom(SourceNotes, { talk: talkView() });

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stripNotes } from '../../src/lib/notes';
-import { normalizeLine } from '../../src/lib/typography';
+import { normalizeLine } from '../../src/lib/text/typography';
 import { root } from '../helpers/paths';
 
 const talkDir = path.join(root, 'content/talks/waic-2023-roundtable');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { factSourceLabel, filterQuery, formatDate, parseFilterQuery } from '../../src/lib/format';
+import { factSourceLabel, filterQuery, formatDate, parseFilterQuery } from '../../src/lib/text/format';
 
 describe('formatDate', () => {
   test.each([

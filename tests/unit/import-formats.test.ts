@@ -14,7 +14,7 @@ import { readPodcastJson } from '../../src/lib/import/formats/podcast-json';
 import { readSrt } from '../../src/lib/import/formats/srt';
 import { readWebVtt } from '../../src/lib/import/formats/webvtt';
 import { prepareTranscript, readTranscript } from '../../src/lib/import/read-transcript';
-import { ImportError, type SourceLine } from '../../src/lib/transcript-import';
+import { ImportError, type SourceLine } from '../../src/lib/import/transcript';
 import { fakeResolver } from '../helpers/fake-resolver';
 
 const linesOf = (text: string): SourceLine[] =>

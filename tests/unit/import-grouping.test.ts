@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import type { Cue } from '../../src/lib/import/cues';
 import { groupCues, PAUSE_SECONDS, SENTENCES_PER_PARAGRAPH, type LabelWording } from '../../src/lib/import/group-cues';
 import { prepareTranscript, readTranscript } from '../../src/lib/import/read-transcript';
-import { ImportError, type ParsedTurn } from '../../src/lib/transcript-import';
+import { ImportError, type ParsedTurn } from '../../src/lib/import/transcript';
 import { fakeResolver } from '../helpers/fake-resolver';
 import { root } from '../helpers/paths';
 

@@ -4,7 +4,7 @@ import { parseMarkdown } from '../../src/lib/markdown-tree';
 import { inspectMarkdown } from '../../src/lib/catalog';
 import { isDirection, splitDirections } from '../../src/lib/import/directions';
 import { looksLikeLabel, matchLabel } from '../../src/lib/import/label-shape';
-import { turnBody } from '../../src/lib/transcript-import';
+import { turnBody } from '../../src/lib/import/transcript';
 
 const nobody = { knows: () => false };
 const known = (...labels: string[]) => ({ knows: (label: string) => labels.includes(label) });

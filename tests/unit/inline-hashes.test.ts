@@ -9,7 +9,7 @@ import {
   sourceHash,
   withHashes,
   type KnownInline,
-} from '../../src/lib/inline-hashes';
+} from '../../src/lib/build/inline-hashes';
 
 const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { absoluteImports, cannotInline, inlineModuleScript } from '../../src/lib/inline-script';
+import { absoluteImports, cannotInline, inlineModuleScript } from '../../src/lib/build/inline-script';
 
 describe('absoluteImports', () => {
   test('resolves each relative import() against the script’s own path', () => {

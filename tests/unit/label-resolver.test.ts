@@ -16,7 +16,7 @@ import { isSimilar, similarLabels } from '../../src/lib/import/similar-labels';
 import { chooseColor, stubSpeakerId, stubYaml } from '../../src/lib/import/speaker-stubs';
 import { labelsToKeep, parseSpeakerOption, readTalkLabels } from '../../src/lib/import/talk-labels';
 import { findPlaceholders } from '../../src/lib/placeholder';
-import { classifyLine, ImportError, splitTurns, type SpeakerRecord } from '../../src/lib/transcript-import';
+import { classifyLine, ImportError, splitTurns, type SpeakerRecord } from '../../src/lib/import/transcript';
 import { SpeakerSchema } from '../../src/schemas/speaker';
 
 const SPEAKERS: SpeakerRecord[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { namesFilter } from '../../src/lib/names-filter';
+import { namesFilter } from '../../src/lib/search/names-filter';
 
 describe('namesFilter', () => {
   test.each([

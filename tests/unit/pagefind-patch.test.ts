@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { PAGEFIND_PATCHES, patchPagefindScript, publishPagefindScript } from '../../src/lib/pagefind-patch';
+import { PAGEFIND_PATCHES, patchPagefindScript, publishPagefindScript } from '../../src/lib/search/pagefind-patch';
 
 const [getPtr, segmentation, inflation, mergeIndex] = PAGEFIND_PATCHES;
 /** Enough of Pagefind's script for every patch, written as Pagefind 1.6 writes it. */

@@ -10,7 +10,7 @@ import {
   parsePermalinks,
   readPermalinks,
   unlisted,
-} from '../../src/lib/permalinks';
+} from '../../src/lib/sharing/permalinks';
 import { root } from '../helpers/paths';
 
 const published = ['/t/', '/t/#turn-a', '/t/#quote-x', '/t/q/x/'];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { PRELOAD_DEPS, unwrapPreloads } from '../../src/lib/preload-unwrap';
+import { PRELOAD_DEPS, unwrapPreloads } from '../../src/lib/build/preload-unwrap';
 
 const helper = 'const __vitePreload = function preload(baseModule, deps) { return baseModule(); };\n';
 

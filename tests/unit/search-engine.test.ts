@@ -4,7 +4,7 @@
  * facets' counts, how many records a query fetches, and what happens when Pagefind fails.
  */
 import { describe, expect, test } from 'vitest';
-import { loadPage } from '../../src/lib/search-query';
+import { loadPage } from '../../src/lib/search/query';
 import {
   FIRST_PAGE,
   MAX_CANDIDATES,

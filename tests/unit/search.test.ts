@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search-query';
-import { parseSite, parseSpeakers, sitePath } from '../../src/lib/search-site';
+import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search/query';
+import { parseSite, parseSpeakers, sitePath } from '../../src/lib/search/site-json';
 import {
   indexChunkSize,
   plainText,
@@ -10,8 +10,8 @@ import {
   turnRecords,
   wordPairs,
   type TurnRecord,
-} from '../../src/lib/search-records';
-import { bigramToken, endToken, indexTokens, prefixToken, queryTokens, runsOf } from '../../src/lib/search-tokens';
+} from '../../src/lib/search/records';
+import { bigramToken, endToken, indexTokens, prefixToken, queryTokens, runsOf } from '../../src/lib/search/tokens';
 
 /** Is `needle` a run of consecutive tokens in `haystack`? (What an exact-phrase search asks.) */
 function phraseIn(haystack: string[], needle: string[]): boolean {

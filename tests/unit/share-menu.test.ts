@@ -1,5 +1,5 @@
 /**
- * Share menus: the URLs and texts they share (src/lib/share.ts), and <ht-share>
+ * Share menus: the URLs and texts they share (src/lib/sharing/routes.ts), and <ht-share>
  * (src/scripts/share-menu.ts) on ShareMenu.astro's light markup in a linkedom page, filled from
  * the page's ShareTemplate and copying.
  */
@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import ShareMenu from '../../src/components/ShareMenu.astro';
 import ShareTemplate from '../../src/components/ShareTemplate.astro';
 import type { QuoteView, TalkView, TurnView } from '../../src/lib/catalog';
-import { absoluteUrl, quoteShareTarget, turnShareTarget, withBase } from '../../src/lib/share';
+import { absoluteUrl, quoteShareTarget, turnShareTarget, withBase } from '../../src/lib/sharing/routes';
 import { scriptPage, type ScriptPage } from '../helpers/script-dom';
 
 const SITE = new URL('https://huitan.example/');

@@ -4,7 +4,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { cjkGaps } from '../../src/lib/cjk-spacing';
+import { cjkGaps } from '../../src/lib/text/cjk-spacing';
 import {
   checkLinks,
   checkPage,
@@ -16,7 +16,7 @@ import {
   sitemapUrls,
   type BuiltPage,
   type SiteCheckOptions,
-} from '../../src/lib/site-check';
+} from '../../src/lib/build/dist-check';
 
 const OPTIONS: SiteCheckOptions = { base: '/', site: 'https://huitan.example/', lang: 'zh-CN' };
 const FILES = new Set(['index.html', 'talk/index.html', '404.html', '_astro/a.css', 'og/card.png', '中文/index.html']);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseUnicodeRange, slicesFor } from '../../src/lib/card-fonts';
+import { parseUnicodeRange, slicesFor } from '../../src/lib/cards/fonts';
 import {
   cardText,
   cardTree,
@@ -10,7 +10,7 @@ import {
   SITE_CARD_ALT,
   siteCardTree,
   type CardInput,
-} from '../../src/lib/social-card';
+} from '../../src/lib/cards/card';
 
 const input: CardInput = {
   quote: '将来如何把这两个模型各自的优势互补会是非常有趣的研究问题。',

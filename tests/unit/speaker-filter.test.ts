@@ -2,7 +2,7 @@
  * The speaker filter's URL state and status line: the address rules (src/scripts/speaker-filter-state.ts)
  * and <ht-speaker-filter> (src/scripts/speaker-filter.ts) on SpeakerFilter.astro's markup in a
  * linkedom page, reading `?speakers=a,b&host=0` on load and writing it back on change. The URL's
- * own parsing (src/lib/format.ts) has its cases in format.test.ts.
+ * own parsing (src/lib/text/format.ts) has its cases in format.test.ts.
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';

@@ -5,7 +5,7 @@ import {
   matchDirective,
   passageUrl,
   serializeDirective,
-} from '../../src/lib/text-fragment';
+} from '../../src/lib/sharing/text-fragment';
 
 const at = (block: number, offset: number) => ({ block, offset });
 /** The point where `needle` starts (or ends) in blocks[block], counting from its nth occurrence. */

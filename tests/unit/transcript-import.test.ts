@@ -16,7 +16,7 @@ import {
   turnFileName,
   type SourceLine,
   type SpeakerRecord,
-} from '../../src/lib/transcript-import';
+} from '../../src/lib/import/transcript';
 import { resolverFromSpeakers } from '../../src/lib/import/label-resolver';
 
 const SPEAKERS: SpeakerRecord[] = [

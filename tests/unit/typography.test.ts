@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { normalizeLine, normalizeText } from '../../src/lib/typography';
+import { normalizeLine, normalizeText } from '../../src/lib/text/typography';
 import { root } from '../helpers/paths';
 
 /** The talk's raw source text, kept beside its turns (a copy of ../shared/source/). */

@@ -4,7 +4,7 @@
  * format has them, its times. One grouping step (group-cues.ts) turns cues into turns, so each
  * format's reader only has to read.
  */
-import type { CutRange } from '../transcript-import';
+import type { CutRange } from './transcript';
 
 export interface Cue {
   /** The speaker label as the source writes it, when this cue names one; else the speaker goes on. */

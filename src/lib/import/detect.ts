@@ -3,7 +3,7 @@
  * reason in words for the report. `--format` overrides it. Formats are listed in
  * docs/transcript-formats.md.
  */
-import { ImportError } from '../transcript-import';
+import { ImportError } from './transcript';
 import { diarizedShape } from './formats/diarized-json';
 import { field, parseJson } from './formats/json-source';
 import { headerOf } from './formats/meeting-export';

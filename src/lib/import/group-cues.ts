@@ -5,11 +5,12 @@
  * pause or after a few sentences. Stops, naming the line, on words no label credits.
  */
 import { countCharacters } from '../catalog';
-import { normalizeLine } from '../typography';
-import { ImportError, type ParsedTurn, type SpeakerRecord } from '../transcript-import';
+import { normalizeLine } from '../text/typography';
+import { ImportError, type ParsedTurn, type SpeakerRecord } from './transcript';
 import { joinLines, joinText, type Cue } from './cues';
 import { isDirection } from './directions';
 import { labelKey, type LabelResolver } from './label-resolver';
+import { clip, show } from '../text/messages';
 
 /** A pause this long (seconds) between two cues, after a sentence end, starts a new paragraph. */
 export const PAUSE_SECONDS = 2;
@@ -43,8 +44,6 @@ interface Draft {
   paragraphs: Paragraph[];
 }
 
-const show = (value: string) => JSON.stringify(value);
-const clip = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const SENTENCE_END = /[。！？]+[”’」』）)]*|[.!?]+["'”’)\]]*(?=\s|$)/gu;
 const ENDS_SENTENCE = /(?:[。！？]|[.!?])["'”’」』）)\]]*$/u;
 /** Furniture is short and does not end like a sentence: a title, a date, "533次阅读". */
@@ -106,7 +105,7 @@ function unlabelled(cues: Cue[], cue: Cue, text: string, file: string, wording: 
     .filter((other) => other !== '');
   const furniture =
     wording.startHint && before.every((line) => line.length <= FURNITURE_LENGTH && !ENDS_SENTENCE.test(line));
-  const found = `Unexpected text before the first ${wording.noun}: expected ${wording.expected} first, found ${show(clip(text))}`;
+  const found = `Unexpected text before the first ${wording.noun}: expected ${wording.expected} first, found ${show(clip(text, 40))}`;
   return new ImportError(
     file,
     cue.line,

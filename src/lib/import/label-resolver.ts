@@ -13,9 +13,9 @@
  *      closest names ("did you mean …").
  * A label holding a format character (U+200B, U+202E, …) is refused before any of this.
  */
-import type { SpeakerRecord } from '../transcript-import';
+import type { SpeakerRecord } from './transcript';
 import { PLACEHOLDER } from '../placeholder';
-import { ImportError, speakerLabels } from '../transcript-import';
+import { ImportError, speakerLabels } from './transcript';
 import { describeFormatCharacters, isRoleLabel, labelParts, showLabel } from './label-text';
 import { similarLabels, type LabelCandidate } from './similar-labels';
 import { stubName, stubSpeakerId } from './speaker-stubs';

@@ -6,7 +6,8 @@
  * characters take two columns).
  */
 import stringWidth from 'string-width';
-import type { TalkPlan } from '../transcript-import';
+import type { TalkPlan } from './transcript';
+import { plural } from '../text/messages';
 
 export type Align = 'left' | 'right';
 
@@ -38,8 +39,6 @@ export interface ReportLabels {
   /** Ids of speakers --create-speakers makes. */
   created: ReadonlySet<string>;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The speakers table and the turns table of a plan. */
 export function describePlan(plan: TalkPlan, reimport: boolean, labels: ReportLabels): string {

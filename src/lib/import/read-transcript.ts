@@ -11,7 +11,7 @@ import {
   type Markers,
   type ParsedTurn,
   type SourceLine,
-} from '../transcript-import';
+} from './transcript';
 import type { FormatCut, FormatReading } from './cues';
 import { detectFormat, type Detection, type FormatName } from './detect';
 import { DIARIZED_JSON_WORDING, readDiarizedJson } from './formats/diarized-json';

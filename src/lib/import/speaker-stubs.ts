@@ -10,9 +10,9 @@
  * (`--speaker 王五=wang-wu`).
  */
 import { parseDocument, stringify } from 'yaml';
-import { SPEAKER_COLORS } from '../../schemas/speaker';
+import { SPEAKER_COLORS } from '../constants';
 import { PLACEHOLDER } from '../placeholder';
-import { ImportError } from '../transcript-import';
+import { ImportError } from './transcript';
 import { isHanName, showLabel } from './label-text';
 
 type Color = (typeof SPEAKER_COLORS)[number];

@@ -5,7 +5,7 @@
  * moderator of one talk is not the moderator of every talk.
  */
 import { parseDocument } from 'yaml';
-import { ImportError } from '../transcript-import';
+import { ImportError } from './transcript';
 import { labelKey, type TalkLabel } from './label-resolver';
 
 /** `主持人=xu-li` → { label: 主持人, id: xu-li }; the last `=` splits (ids hold none). */

@@ -4,9 +4,11 @@
  * be told from the text: mostly Han characters is Chinese, mostly Latin letters is taken for
  * English and said to be a guess; `--language` settles anything else.
  */
+import { LANGUAGE_TAG_PATTERN } from '../constants';
 
 /** A BCP 47 tag as the talk schema accepts it (src/schemas/talk.ts). */
-export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** What --language accepts: the same tags talk.yaml does (src/lib/constants.ts). */
+export const LANGUAGE_TAG = LANGUAGE_TAG_PATTERN;
 
 export interface TalkLanguage {
   tag: string;

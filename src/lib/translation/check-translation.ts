@@ -1,4 +1,8 @@
 /**
+ * src/lib/translation/: translations of a talk and their review (npm run translation:review):
+ * load-translation.ts and read-turn.ts read them, this file compares them with the original,
+ * term-match.ts finds glossary terms, problems.ts words what is wrong.
+ *
  * Checks a translation against its original, turn by turn and paragraph by paragraph, so a
  * reader of either language reads the same talk: every turn translated and credited to the
  * same speaker, paragraph i rendering paragraph i, the same key quotes and notes (a translator's
@@ -10,6 +14,7 @@ import type { GlossaryTerm } from '../../schemas/translation';
 import { problem, quoted, type TranslationProblem } from './problems';
 import type { TurnText } from './read-turn';
 import { containsAnyTerm } from './term-match';
+import { countOccurrences, plural } from '../text/messages';
 
 /** The kind of note that only a translation has. */
 export const TRANSLATOR_NOTE_KIND = 'translator';
@@ -45,7 +50,6 @@ export interface TranslationCheckInput {
 
 const baseName = (file: string) => file.split('/').at(-1) ?? file;
 const list = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(', ');
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Every problem of a translation, in the order of the original's turns. */
 export function checkTranslation(input: TranslationCheckInput): TranslationProblem[] {
@@ -148,12 +152,6 @@ function checkParagraphCount(original: OriginalTurn, translated: TurnText): Tran
       plural(have, 'paragraph'),
     ),
   ];
-}
-
-function countOccurrences(haystack: string, needle: string): number {
-  let count = 0;
-  for (let at = haystack.indexOf(needle); needle !== '' && at !== -1; at = haystack.indexOf(needle, at + 1)) count += 1;
-  return count;
 }
 
 function checkQuotes(original: OriginalTurn, translated: TurnText): TranslationProblem[] {

@@ -8,7 +8,7 @@
  */
 import type { APIRoute } from 'astro';
 import { speakersInStageOrder } from '../../lib/catalog';
-import type { SearchSite } from '../../lib/search-site';
+import type { SearchSite } from '../../lib/search/site-json';
 import { getCatalog } from '../../lib/site';
 
 export const GET: APIRoute = async () => {

@@ -11,7 +11,7 @@
  */
 import { brotliCompressSync, constants } from 'node:zlib';
 import type { Browser, Request } from 'playwright-core';
-import { inlineScripts, inlineStyles } from '../../../src/lib/inline-hashes';
+import { inlineScripts, inlineStyles } from '../../../src/lib/build/inline-hashes';
 
 export const TYPES = ['html', 'css', 'js', 'font', 'image', 'other'] as const;
 export type ResourceType = (typeof TYPES)[number];

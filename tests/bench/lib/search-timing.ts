@@ -44,7 +44,7 @@ export function fileKind(url: string): string {
 
 export const SEARCH_QUERIES = ['幻觉', '多模态', '自主学习各种', 'DragGAN', 'moe', 'GAN 扩散模型', '杨植麟'] as const;
 
-/** This site: the header field's dialog (<ht-search>), its panel signals the end by dropping aria-busy. */
+/** This site: the header field's dialog (<ht-search-field>), its panel signals the end by dropping aria-busy. */
 export function siteTarget(url: string): SearchTarget {
   return {
     url,
@@ -53,10 +53,10 @@ export function siteTarget(url: string): SearchTarget {
         async ({ q, open }) => {
           const started = performance.now();
           if (open) {
-            const launcher = document.querySelector('ht-search') as
+            const launcher = document.querySelector('ht-search-field') as
               (HTMLElement & { open(initial: string): Promise<void> }) | null;
-            if (!launcher) throw new Error('expected <ht-search> on the page, found none');
-            await customElements.whenDefined('ht-search');
+            if (!launcher) throw new Error('expected <ht-search-field> on the page, found none');
+            await customElements.whenDefined('ht-search-field');
             // open('') shows the dialog and imports the panel; the query is then submitted at once.
             await launcher.open('');
             await customElements.whenDefined('ht-search-panel');

@@ -6,11 +6,12 @@
  * speaker; cues without one continue the current speaker.
  */
 import { parseText, tokenizeVTTCue, type VTTCue, type VTTNode } from 'media-captions';
-import { ImportError, type SourceLine } from '../../transcript-import';
+import { ImportError, type SourceLine } from '../transcript';
 import type { Cue, FormatReading } from '../cues';
 import { namesDirection } from '../directions';
 import type { LabelResolver } from '../label-resolver';
 import { looksLikeLabel, matchLabel } from '../label-shape';
+import { clip, show } from '../../text/messages';
 
 /** A run of a caption's text and the voice (WebVTT `<v Name>`) it is in, if any. */
 export interface CaptionRun {
@@ -19,9 +20,6 @@ export interface CaptionRun {
   /** Lines into the caption's text where the run starts (0 for the first line). */
   lineOffset: number;
 }
-
-const show = (value: string) => JSON.stringify(value);
-const clip = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Parses a caption file strictly: the first problem stops the import, naming its line. */
 export async function parseCaptions(lines: SourceLine[], type: 'vtt' | 'srt', file: string): Promise<VTTCue[]> {
@@ -162,7 +160,7 @@ export function captionCues(
         throw new ImportError(
           file,
           line,
-          `Unexpected change of speaker without a name: expected a "Name:" or "[Name]" prefix after ${show(mark[0].trim())}, found ${show(clip(text.trim()))}`,
+          `Unexpected change of speaker without a name: expected a "Name:" or "[Name]" prefix after ${show(mark[0].trim())}, found ${show(clip(text.trim(), 40))}`,
         );
       } else if (index === 0 || cues.length === 0) {
         cues.push({ line, text: raw, ...times });
@@ -187,7 +185,7 @@ export async function readCaptionFile(
     throw new ImportError(
       file,
       stray.line,
-      `Unexpected text outside any cue: expected a cue (a time line such as "00:00:01${type === 'vtt' ? '.' : ','}000 --> 00:00:04${type === 'vtt' ? '.' : ','}000", then its text), found ${show(clip(stray.text.trim()))}`,
+      `Unexpected text outside any cue: expected a cue (a time line such as "00:00:01${type === 'vtt' ? '.' : ','}000 --> 00:00:04${type === 'vtt' ? '.' : ','}000", then its text), found ${show(clip(stray.text.trim(), 40))}`,
     );
   }
   const at = timingLines(lines, cues);

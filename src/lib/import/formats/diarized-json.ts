@@ -10,7 +10,7 @@
  * Every segment must name its speaker: where a recogniser assigned none, the words would
  * otherwise go to whoever spoke before.
  */
-import { ImportError, type SourceLine } from '../../transcript-import';
+import { ImportError, type SourceLine } from '../transcript';
 import type { FormatReading } from '../cues';
 import type { LabelWording } from '../group-cues';
 import { field, parseJson, type JsonNode, type JsonSource } from './json-source';

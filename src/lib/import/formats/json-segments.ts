@@ -3,9 +3,10 @@
  * speaker and the times under format-specific names. Reads one segment list into cues, checking
  * each field's type and naming the line of anything wrong.
  */
-import { ImportError } from '../../transcript-import';
+import { ImportError } from '../transcript';
 import type { Cue } from '../cues';
 import { field, kindOf, valueOf, type JsonNode, type JsonSource } from './json-source';
+import { show } from '../../text/messages';
 
 /** Where one shape keeps each field, and how it counts time. */
 export interface SegmentShape {
@@ -20,8 +21,6 @@ export interface SegmentShape {
   /** True when a segment without a speaker must stop the import (it may not continue the last one). */
   speakerRequired: boolean;
 }
-
-const show = (value: string) => JSON.stringify(value);
 
 function time(
   segment: JsonNode,

@@ -11,7 +11,7 @@ import {
   type Node,
   type ParseError,
 } from 'jsonc-parser';
-import { ImportError, type SourceLine } from '../../transcript-import';
+import { ImportError, type SourceLine } from '../transcript';
 
 export type { Node as JsonNode } from 'jsonc-parser';
 

@@ -4,7 +4,7 @@
  * "Anna Perez 12:05"), then their paragraphs, one per line. A tool's footer ("Transcribed by
  * https://otter.ai") is cut and reported.
  */
-import type { SourceLine } from '../../transcript-import';
+import type { SourceLine } from '../transcript';
 import type { Cue, FormatCut, FormatReading } from '../cues';
 import type { LabelWording } from '../group-cues';
 import { labelKey, type LabelResolver } from '../label-resolver';

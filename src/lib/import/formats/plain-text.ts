@@ -4,7 +4,7 @@
  * ("周敏：谢谢主持人。", "Maria Okafor (Lumen Labs): Thanks."), in any mix. What counts as a label
  * is label-shape.ts's rule; who it is, the resolver's.
  */
-import type { SourceLine } from '../../transcript-import';
+import type { SourceLine } from '../transcript';
 import type { Cue, FormatReading } from '../cues';
 import type { LabelWording } from '../group-cues';
 import type { LabelResolver } from '../label-resolver';

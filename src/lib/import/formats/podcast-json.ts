@@ -4,7 +4,7 @@
  * seconds. Segments may be sentences or single words; a segment without a speaker continues the
  * one before, and a body ending in a line break ends a paragraph.
  */
-import { ImportError, type SourceLine } from '../../transcript-import';
+import { ImportError, type SourceLine } from '../transcript';
 import type { FormatReading } from '../cues';
 import type { LabelWording } from '../group-cues';
 import { field, kindOf, parseJson } from './json-source';

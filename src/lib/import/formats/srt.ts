@@ -3,7 +3,7 @@
  * "[Name]" prefix where it changes; a cue without one continues the speaker before it. Parsed by
  * media-captions (see captions.ts).
  */
-import type { SourceLine } from '../../transcript-import';
+import type { SourceLine } from '../transcript';
 import type { FormatReading } from '../cues';
 import type { LabelWording } from '../group-cues';
 import type { LabelResolver } from '../label-resolver';

@@ -3,7 +3,7 @@
  * `<v.loud Jane Doe>`) or a "Name:" prefix in the cue text; a cue without either continues the
  * speaker before it. Parsed by media-captions (see captions.ts).
  */
-import type { SourceLine } from '../../transcript-import';
+import type { SourceLine } from '../transcript';
 import type { FormatReading } from '../cues';
 import type { LabelWording } from '../group-cues';
 import type { LabelResolver } from '../label-resolver';

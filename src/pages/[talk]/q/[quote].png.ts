@@ -1,6 +1,6 @@
-/** The social card of a key quote, drawn at build time (see src/lib/social-card.ts, card-store.ts). */
+/** The social card of a key quote, drawn at build time (see src/lib/cards/card.ts, src/lib/cards/store.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cardCacheDir, createCardStore, quoteCardInput, type CardStore } from '../../../lib/card-store';
+import { cardCacheDir, createCardStore, quoteCardInput, type CardStore } from '../../../lib/cards/store';
 import type { QuoteView, TalkView } from '../../../lib/catalog';
 import { quoteRoutes } from '../../../lib/site';
 

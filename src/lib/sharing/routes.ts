@@ -1,11 +1,28 @@
 /**
- * Where things live: the published paths of readers, turns, key quotes, share pages and cards.
- * Every link to them is built here, and the permalink list (content/permalinks.json) is checked
- * against what these produce.
+ * src/lib/sharing/: everything that gives a passage an address and lets a reader take it away.
+ * This file is the one place a site path is built (with or without the configured base);
+ * citation.ts formats a citation, quote-page.ts the share page of a key quote,
+ * text-fragment.ts a link to a selected passage, and permalinks.ts holds published addresses
+ * to their word (content/permalinks.json).
+ *
+ * Where things live: the published paths of the front page, readers, turns, key quotes, share
+ * pages, cards, a talk's about and cite pages, speaker pages and search. Every link to them is
+ * built here (pages and components call `withBase(…Path(…))`), and the permalink list
+ * (content/permalinks.json) is checked against what these produce. The paths are the site's
+ * own, base-free; withBase puts them under the configured base. (The browser scripts get the
+ * base from a `data-base` attribute the server wrote with these.)
  */
-import type { QuoteView, TalkView, TurnView } from './catalog';
+import type { QuoteView, TalkView, TurnView } from '../catalog';
 import { attributionLabel, quoteWithAttribution, type CitationInput } from './citation';
 
+/** The site's front page, the list of talks. */
+export const homePath = '/';
+/** The search page (also the no-JS target of every search form). */
+export const searchPath = '/search/';
+/** A speaker's page: every talk they spoke in. */
+export const speakerPath = (speakerId: string) => `/speakers/${speakerId}/`;
+/** What a missing address is served (static hosts serve this file for any unknown path). */
+export const notFoundPath = '/404.html';
 export const readerPath = (talk: string) => `/${talk}/`;
 export const turnPath = (talk: string, anchor: string) => `/${talk}/#${anchor}`;
 /** The quote's anchor is `quote-<id>` (see catalog.ts QuoteView.anchor). */
@@ -16,6 +33,8 @@ export const citePath = (talk: string, anchor?: string) => `/${talk}/cite/${anch
 export const aboutPath = (talk: string, anchor?: string) => `/${talk}/about/${anchor ? `#${anchor}` : ''}`;
 export const sharePath = (talk: string, quoteId: string) => `/${talk}/q/${quoteId}/`;
 export const cardPath = (talk: string, quoteId: string) => `/${talk}/q/${quoteId}.png`;
+/** The site's own card (src/pages/card.png.ts), shown when no talk has a key quote to show. */
+export const siteCardPath = '/card.png';
 
 /**
  * A site path as served: under the configured base (astro.config `base`, from HUITAN_BASE).

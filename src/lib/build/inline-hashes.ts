@@ -1,7 +1,7 @@
 /**
  * Inline stylesheets and scripts under a strict Content-Security-Policy. Every page's CSS is
  * inlined (one less render-blocking request on a first visit, see astro.config.mjs), and so is
- * the site's small script (src/lib/inline-script.ts). Instead of 'unsafe-inline', the policy
+ * the site's small script (src/lib/build/inline-script.ts). Instead of 'unsafe-inline', the policy
  * names each inline <style> (in style-src) and <script> (in script-src) by its SHA-256 hash, so
  * any other inline style or script (injected markup, a `style` or `on…` attribute) is still refused.
  *

@@ -1,10 +1,10 @@
 /**
  * /search/site.json as search reads it: the speakers (for the speaker facet and queries that
- * name a speaker) and the index's start files. Pure, and apart from search-query.ts, which the
+ * name a speaker) and the index's start files. Pure, and apart from query.ts, which the
  * search-term marks share: only the search panel's chunk carries this.
  */
 import { SHARD_FOLDER } from './pagefind-files';
-import type { SpeakerName } from './search-query';
+import type { SpeakerName } from './query';
 
 /** A speaker as search knows them (/search/site.json): names, and the facet's colour and initials. */
 export interface SearchSpeaker extends SpeakerName {

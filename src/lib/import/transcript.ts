@@ -1,4 +1,9 @@
 /**
+ * src/lib/import/: the importer (npm run import), which turns a transcript file into a talk
+ * folder. This file is its core; formats/ reads each input format into cues, label-*.ts and
+ * similar-labels.ts decide who a label names, talk-files.ts and talk-transaction.ts read and
+ * write a talk folder all or nothing, and plan-report.ts prints what an import would do.
+ *
  * Turning a speaker-labelled plain-text transcript into a talk's files: decoding, cutting the
  * page furniture around the transcript, splitting it at speaker lines, resolving labels against
  * content/speakers, and writing (or merging into) talk.yaml and one Markdown file per turn.
@@ -8,13 +13,13 @@
  * is written.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
-import { countOccurrences } from './catalog';
-import { referencedLabels, stripNotes } from './notes';
-import { PLACEHOLDER } from './placeholder';
-import { directionMarkdown, splitDirections } from './import/directions';
-import { readPlainText, PLAIN_TEXT_WORDING } from './import/formats/plain-text';
-import { groupCues } from './import/group-cues';
-import { labelKey, type LabelResolver } from './import/label-resolver';
+import { referencedLabels, stripNotes } from '../notes';
+import { PLACEHOLDER } from '../placeholder';
+import { directionMarkdown, splitDirections } from './directions';
+import { readPlainText, PLAIN_TEXT_WORDING } from './formats/plain-text';
+import { groupCues } from './group-cues';
+import { labelKey, type LabelResolver } from './label-resolver';
+import { countOccurrences, show } from '../text/messages';
 
 /** What makes an input unusable: where (file and line) and "expected …, found …". */
 export class ImportError extends Error {
@@ -30,8 +35,6 @@ export class ImportError extends Error {
 
 /** Markers that bracket the transcript in the WAIC reprint (see content/talks/waic-2023-roundtable/source.txt). */
 export const DEFAULT_MARKERS = { start: '以下为圆桌论坛实录', end: 'Read More' } as const;
-
-const show = (value: string) => JSON.stringify(value);
 
 // Control characters no text transcript holds: NUL and the C0 controls except tab, LF, FF, CR,
 // DEL, and the C1 controls U+0080–U+009F (text decoded from Windows-1252 or Latin-1 as if it
@@ -191,7 +194,7 @@ export function speakerLabels(speakers: SpeakerRecord[]): Map<string, SpeakerRec
   return labels;
 }
 
-export { classifyLine, type LineKind } from './import/formats/plain-text';
+export { classifyLine, type LineKind } from './formats/plain-text';
 
 /** One turn as read from the transcript. */
 export interface ParsedTurn {
@@ -202,7 +205,7 @@ export interface ParsedTurn {
   label: string;
   /** Line of the speaker label in the source file. */
   line: number;
-  /** Paragraphs after the documented normalisation (src/lib/typography.ts). */
+  /** Paragraphs after the documented normalisation (src/lib/text/typography.ts). */
   paragraphs: string[];
   /** Characters of text, without whitespace. */
   characters: number;

@@ -1,8 +1,19 @@
-/** Small, pure formatting helpers shared by pages and components. */
+/**
+ * src/lib/text/: how words are shown. Chinese typography (typography.ts: full-width punctuation,
+ * normalised lines), the spacing between Chinese and Latin text (cjk-spacing.ts), dates and
+ * counts as pages print them (this file), and the quoting, cutting and counting every error
+ * message shares (messages.ts). Pure functions of strings; nothing here reads files or knows a
+ * talk.
+ *
+ * This file: small, pure formatting helpers shared by pages and components.
+ */
+
+import { ISO_DATE_PATTERN } from '../constants';
+import { readerPath, withBase } from '../sharing/routes';
 
 /** "2023-07-06" → "2023年7月6日". Throws on anything that is not an ISO date. */
 export function formatDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const match = ISO_DATE_PATTERN.exec(iso);
   if (!match) throw new Error(`expected an ISO date YYYY-MM-DD, found ${JSON.stringify(iso)}`);
   const [, year, month, day] = match;
   return `${year}年${Number(month)}月${Number(day)}日`;
@@ -15,11 +26,11 @@ export function formatDate(iso: string): string {
 export function factSourceLabel(
   source: string | undefined,
   currentTalk: string,
-  base = '/',
+  base?: string,
 ): { text: string; href?: string } | undefined {
   if (source === undefined) return undefined;
   if (source === 'transcript' || source === `talk:${currentTalk}`) return { text: '见原文' };
-  if (source.startsWith('talk:')) return { text: '见另一场实录', href: `${base}${source.slice(5)}/` };
+  if (source.startsWith('talk:')) return { text: '见另一场实录', href: withBase(readerPath(source.slice(5)), base) };
   return { text: '来源', href: source };
 }
 

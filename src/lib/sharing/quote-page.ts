@@ -1,8 +1,8 @@
 /** The view of one share page: text, meta and JSON-LD of a key quote. Pure, unit-tested. */
-import { latinNameRepeats } from './languages';
-import type { QuoteView, TalkView } from './catalog';
-import { formatDate } from './format';
-import { absoluteUrl, cardPath, quoteContextPath, readerPath, sharePath, talkLabel } from './share';
+import { latinNameRepeats } from '../languages';
+import type { QuoteView, TalkView } from '../catalog';
+import { formatDate } from '../text/format';
+import { absoluteUrl, cardPath, quoteContextPath, readerPath, sharePath, talkLabel } from './routes';
 
 export interface QuotePage {
   /** The document title: the quote cut to fit a tab or a search result. */

@@ -11,8 +11,8 @@
  *   turn, which it then reads;
  * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=….
  */
-import { namesFilter } from '../lib/names-filter';
-import './search-launcher';
+import { namesFilter } from '../lib/search/names-filter';
+import './search-field';
 
 /** Runs `load` once, on the first pointer or keyboard approach to an element matching `selector`. */
 function onIntent(selector: string, load: () => Promise<unknown>) {
@@ -30,7 +30,7 @@ const filter = document.querySelector<HTMLElement>('ht-speaker-filter');
 if (filter) {
   if (namesFilter(window.location.search)) {
     // Tells the filter's script to apply the URL: it imports nothing from this script, which is
-    // inlined into each page (src/lib/inline-script.ts).
+    // inlined into each page (src/lib/build/inline-script.ts).
     filter.dataset['urlFilter'] = '';
     void import('./speaker-filter');
   } else {

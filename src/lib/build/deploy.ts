@@ -1,4 +1,11 @@
 /**
+ * src/lib/build/: what runs only at build time, around Astro rather than inside a page: where the
+ * site is published and its security policy (this file), the hashes that let inline scripts
+ * and styles pass that policy (inline-hashes.ts, inline-script.ts, used by
+ * src/integrations/inline-pages.ts), the Vite preload unwrapping (preload-unwrap.ts, used by
+ * src/plugins/vite-unwrap-preload.ts), and the check of the built dist/ folder (dist-check.ts,
+ * run by npm run check:site).
+ *
  * Where the site is published, and the security policy every page carries. Read by
  * astro.config.mjs (HUITAN_SITE, HUITAN_BASE), src/layouts/Base.astro (the CSP meta tag) and
  * the post-build check, so the three never disagree.
@@ -31,7 +38,7 @@ export function normaliseBase(value: string | undefined): string {
 /**
  * The Content-Security-Policy of every page (a <meta> tag, so it holds on any host).
  * 'wasm-unsafe-eval' lets Pagefind run its WebAssembly; no 'unsafe-inline' anywhere: the build
- * adds the hash of each page's inline stylesheet and site script (src/lib/inline-hashes.ts), and
+ * adds the hash of each page's inline stylesheet and site script (src/lib/build/inline-hashes.ts), and
  * any other inline script or style is refused. data: images are for small icons only.
  */
 export const CONTENT_SECURITY_POLICY = [

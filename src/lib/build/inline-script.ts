@@ -1,6 +1,6 @@
 /**
  * Inlining the site's script (src/integrations/inline-pages.ts). Every page loads one small
- * module (src/scripts/site.ts); as a file it is a second request, which on a first visit
+ * module (src/scripts/every-page.ts); as a file it is a second request, which on a first visit
  * Lighthouse's mobile model counts before the first paint (npm run bench: reader LCP). Inlined,
  * it arrives with the page. Its lazy chunks stay files: their import() paths, relative to the
  * script's own URL, are rewritten to absolute paths, since an inline script resolves them

@@ -4,8 +4,8 @@
  * characters, and each page has a title, a description and a canonical URL. File reading and
  * HTML validation live in src/cli/check-site.ts; build tests call these functions directly.
  */
-import { cjkGaps } from './cjk-spacing';
-import { SAFE_SCHEMES } from './url-safety';
+import { cjkGaps } from '../text/cjk-spacing';
+import { SAFE_SCHEMES } from '../url-safety';
 
 /** One built HTML page. */
 export interface BuiltPage {

@@ -1,11 +1,15 @@
 /**
+ * src/lib/cards/: the social cards (PNG images) of key quotes and of the site. This file lays out
+ * and draws one card; fonts.ts loads the font slices a card's characters fall in; store.ts draws a whole
+ * build's cards with one font set and caches them between builds.
+ *
  * The social card of a key quote (1200×630 PNG): the quote in the speaker's words, who said it,
  * and the talk, in the site's colours. `cardTree` is the pure layout (unit-tested); `renderCard`
  * draws it with satori (layout to SVG) and resvg (SVG to PNG). Same input, same bytes.
  */
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { CARD_FONT_FAMILY, loadCardFonts, type CardFont } from './card-fonts';
+import { CARD_FONT_FAMILY, loadCardFonts, type CardFont } from './fonts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -36,18 +40,6 @@ export const CARD_COLORS = {
   line: '#e2ded6',
   accent: '#a23b2a',
 } as const;
-
-export const SPEAKER_COLORS: Readonly<Record<string, string>> = {
-  crimson: '#a61e2d',
-  amber: '#875400',
-  green: '#2d6a2f',
-  teal: '#0d6466',
-  blue: '#1f57a8',
-  indigo: '#4338a3',
-  violet: '#6d35a0',
-  rose: '#a3245a',
-  slate: '#4a5566',
-};
 
 /** A satori element: the shape React elements have, without React. */
 export interface CardNode {
@@ -159,7 +151,7 @@ export function cardText(input: CardInput): string {
 
 /** The weights a card draws with. */
 export const CARD_WEIGHTS = [400, 700] as const;
-/** resvg's options. A cached card's key includes them (card-store.ts): keep every option here. */
+/** resvg's options. A cached card's key includes them (store.ts): keep every option here. */
 export const RESVG_OPTIONS = { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } } as const;
 
 /**
@@ -238,6 +230,5 @@ export const SITE_CARD: SiteCardInput = {
   headline: '会议与圆桌的实录',
   lede: '按发言人筛选，按问题跳读，引用任何一句话。',
 };
-/** Where the site's card is published (src/pages/card.png.ts), and what it shows, for its alt text. */
-export const SITE_CARD_PATH = '/card.png';
+/** What the site's card (src/pages/card.png.ts, at routes.ts siteCardPath) shows, for its alt text. */
 export const SITE_CARD_ALT = `会谈 Huitan：${SITE_CARD.headline}。${SITE_CARD.lede}`;

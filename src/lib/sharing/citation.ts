@@ -7,6 +7,7 @@
  * date is the day of the talk, and the publisher is 会谈 Huitan. The transcript's own source
  * (a WeChat account whose display name is unverified) is named beside the citations, not in them.
  */
+import { ISO_DATE_PATTERN } from '../constants';
 
 export interface CitationInput {
   /** The speaker, e.g. 姚期智. */
@@ -26,7 +27,6 @@ export interface CitationInput {
 /** The publisher of the page being cited: this site. */
 export const PUBLISHER = '会谈 Huitan';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS = [
   'January',
   'February',
@@ -43,7 +43,7 @@ const MONTHS = [
 ];
 
 function parseIso(iso: string): [number, number, number] {
-  const match = ISO_DATE.exec(iso);
+  const match = ISO_DATE_PATTERN.exec(iso);
   if (!match) throw new Error(`expected an ISO date YYYY-MM-DD, found ${JSON.stringify(iso)}`);
   return [Number(match[1]), Number(match[2]), Number(match[3])];
 }

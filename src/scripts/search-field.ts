@@ -1,5 +1,5 @@
 /**
- * <ht-search>: the header's search field. Typing in it, clicking it, "/" or Ctrl/⌘-K open the
+ * <ht-search-field>: the header's search field. Typing in it, clicking it, "/" or Ctrl/⌘-K open the
  * search dialog; the dialog's panel code (and later Pagefind) is imported only then. Esc closes
  * the dialog and focus returns to where it was.
  */
@@ -18,7 +18,7 @@ function loadSearchStyles() {
   document.head.append(link);
 }
 
-class SearchLauncher extends HTMLElement {
+class SearchField extends HTMLElement {
   #dialog: HTMLDialogElement | null = null;
   #field: HTMLInputElement | null = null;
   #returnTo: HTMLElement | null = null;
@@ -70,7 +70,7 @@ class SearchLauncher extends HTMLElement {
     // with the panel instead of after it (npm run bench: search cold).
     const base = dialog.querySelector<HTMLElement>('ht-search-panel')?.dataset['base'];
     if (base) void import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => undefined);
-    void import('../lib/search-query').catch(() => undefined);
+    void import('../lib/search/query').catch(() => undefined);
     const panel = import('./search-panel');
     this.#returnTo =
       document.activeElement instanceof HTMLElement && document.activeElement !== this.#field
@@ -91,4 +91,4 @@ class SearchLauncher extends HTMLElement {
   }
 }
 
-if (!customElements.get('ht-search')) customElements.define('ht-search', SearchLauncher);
+if (!customElements.get('ht-search-field')) customElements.define('ht-search-field', SearchField);

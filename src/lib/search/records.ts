@@ -3,11 +3,11 @@
  * with `id` = anchor and `data-speaker`), holding the turn's plain text and where it sits.
  * Text inside `[data-pagefind-ignore]` (editorial notes, labels) is left out.
  */
-import { indexTokens } from './search-tokens';
+import { indexTokens } from './tokens';
 
 /**
  * The one language of the search index, whatever the talks' languages. Its tokens are not words
- * of any language (search-tokens.ts), so every talk must be analysed alike, and without a
+ * of any language (tokens.ts), so every talk must be analysed alike, and without a
  * stemmer: Pagefind stems the words of an index in a language it has one for ("en" turns the
  * token qhehs into qheh and qhahy into qhahi, measured with 1.6.0), while a zh-cn index keeps
  * ASCII tokens whole; and it would write one index per language, of which a page loads only its
@@ -20,7 +20,7 @@ export const SEARCH_INDEX_LANGUAGE = 'zh-cn';
 export interface TurnRecord {
   /** Permalink of the turn: the page URL plus `#anchor`. */
   url: string;
-  /** Bigram tokens of the text (see search-tokens.ts). */
+  /** Bigram tokens of the text (see tokens.ts). */
   content: string;
   /** The language of the turn's words (its transcript's `lang`), lower case. */
   language: string;

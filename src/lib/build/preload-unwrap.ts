@@ -17,7 +17,7 @@ export function unwrapPreloads(code: string): string {
   // The helper's own definition names it once without a call: `const __vitePreload = function…`.
   if (calls !== deps) {
     throw new Error(
-      `expected each ${PRELOAD_CALL}…) to end with ${PRELOAD_DEPS}, found ${calls} calls and ${deps} deps markers: check src/lib/preload-unwrap.ts against this Vite version`,
+      `expected each ${PRELOAD_CALL}…) to end with ${PRELOAD_DEPS}, found ${calls} calls and ${deps} deps markers: check src/lib/build/preload-unwrap.ts against this Vite version`,
     );
   }
   return code.replaceAll(PRELOAD_CALL, '(').replaceAll(PRELOAD_DEPS, ')()');

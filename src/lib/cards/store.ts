@@ -11,10 +11,10 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { QuoteView, TalkView } from './catalog';
-import { cardFontPackageDir, loadCardFonts, type CardFont } from './card-fonts';
-import { formatDate } from './format';
-import { talkLabel } from './share';
+import type { QuoteView, TalkView } from '../catalog';
+import { cardFontPackageDir, loadCardFonts, type CardFont } from './fonts';
+import { formatDate } from '../text/format';
+import { talkLabel } from '../sharing/routes';
 import {
   CARD_HEIGHT,
   CARD_WEIGHTS,
@@ -23,9 +23,9 @@ import {
   cardTree,
   renderCard,
   RESVG_OPTIONS,
-  SPEAKER_COLORS,
   type CardInput,
-} from './social-card';
+} from './card';
+import { SPEAKER_COLOR_HEX } from '../constants';
 
 /** What a key quote's card shows. */
 export function quoteCardInput(talk: TalkView, quote: QuoteView): CardInput {
@@ -36,7 +36,7 @@ export function quoteCardInput(talk: TalkView, quote: QuoteView): CardInput {
     speakerName: speaker.name,
     speakerRole: speaker.role.text,
     initials: speaker.initials,
-    speakerColor: SPEAKER_COLORS[speaker.color] ?? '#4a5566',
+    speakerColor: SPEAKER_COLOR_HEX[speaker.color] ?? '#4a5566',
     talkTitle: `《${talk.data.title}》`,
     talkSubtitle: label === `《${talk.data.title}》` ? '' : label,
     date: formatDate(talk.data.date.text),

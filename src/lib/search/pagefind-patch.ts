@@ -14,7 +14,7 @@
  * And before each query Pagefind splits it into graphemes (and, for an index in Chinese, words)
  * with `Intl.Segmenter`, whose first use on a page loads ICU's break-iterator data: 11–24 ms in
  * Chromium on the first query (more on a phone). Our queries reach Pagefind as ASCII bigram
- * tokens (src/lib/search-tokens.ts), in which every grapheme is one code point and no segmenter
+ * tokens (src/lib/search/tokens.ts), in which every grapheme is one code point and no segmenter
  * finds a word boundary but the spaces, so the patch takes Pagefind's own path for browsers
  * without `Intl.Segmenter`: code point by code point, lower-cased and stripped of punctuation
  * the same way.
@@ -73,7 +73,7 @@ export function patchPagefindScript(source: string, file = 'pagefind.js'): strin
     if (found !== 1) {
       throw new Error(
         `${file}: expected Pagefind's ${name} once (${find}), found it ${found} times: ` +
-          'check src/lib/pagefind-patch.ts against this Pagefind version',
+          'check src/lib/search/pagefind-patch.ts against this Pagefind version',
       );
     }
     patched = patched.replace(find, replace);

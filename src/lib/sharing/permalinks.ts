@@ -9,9 +9,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { strictObject } from '../schemas/common';
-import { ContentError, type ContentProblem } from './catalog';
-import { redirectKeyProblem, siteAddressProblem } from './url-safety';
+import { strictObject } from '../../schemas/common';
+import { ContentError, type ContentProblem } from '../catalog';
+import { redirectKeyProblem, siteAddressProblem } from '../url-safety';
+import { show } from '../text/messages';
 
 export interface PermalinkFile {
   /** Site paths, with `#anchor` for anchors: /talk/, /talk/#turn, /talk/q/quote/. */
@@ -21,8 +22,6 @@ export interface PermalinkFile {
 }
 
 export const PERMALINKS_FILE = 'permalinks.json';
-
-const show = (value: string) => JSON.stringify(value);
 
 /** An address of this site (`/a/` or `/a/#id`): never another host, never outside the site. */
 const SiteAddressSchema = z.string().superRefine((value, ctx) => {

@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { listFiles } from './files';
-import { readExistingTurn, type ExistingTalk } from './transcript-import';
+import { listFiles } from '../files';
+import { readExistingTurn, type ExistingTalk } from './transcript';
 
 /** The importer writes these; everything else in a talk folder is the editor's and is kept. */
 export function isImportedFile(rel: string): boolean {

@@ -1,9 +1,16 @@
 /**
+ * src/lib/search/: the search, from build to browser. At build time records.ts cuts one record per
+ * turn out of each reader page, pagefind-patch.ts and pagefind-files.ts shape Pagefind's
+ * index, and site-json.ts describes the site for the search page (/search/site.json); in the
+ * browser tokens.ts and this file read a query and mark what it found, and names-filter.ts
+ * tells the every-page script whether a speaker filter is in the URL. Words are tokenised the
+ * same way on both sides (tokens.ts).
+ *
  * Pure search logic shared by the search UI and its tests: reading a query, recognising a
  * speaker's name, checking that a turn really contains every word, and cutting an excerpt with
  * the matched words marked.
  */
-import { normalizeForSearch, queryTokens } from './search-tokens';
+import { normalizeForSearch, queryTokens } from './tokens';
 
 /** Longest query we read; the rest is ignored (a 10,000-character paste stays harmless). */
 export const MAX_QUERY_LENGTH = 200;
