@@ -14,6 +14,7 @@
  */
 import type { LabelReading } from './speaker-labels';
 import type { FootnoteDefinition, FootnoteReference, Link, Nodes, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { idProblem } from '../schemas/common';
 import { parseMarkdown } from './markdown-tree';
@@ -129,7 +130,7 @@ function runsOf(node: Nodes): NoteRun[] {
   const walk = (current: Nodes) => {
     if (current.type === 'link') {
       const link = current as Link;
-      push({ type: 'link', href: link.url, value: textOf(link) });
+      push({ type: 'link', href: link.url, value: toString(link, { includeImageAlt: false, includeHtml: false }) });
     } else if (current.type === 'text' || current.type === 'inlineCode') {
       push({ type: 'text', value: (current as Text).value });
     } else if ('children' in current) {
@@ -138,12 +139,6 @@ function runsOf(node: Nodes): NoteRun[] {
   };
   walk(node);
   return runs;
-}
-
-function textOf(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if ('children' in node) return node.children.map((child) => textOf(child as Nodes)).join('');
-  return '';
 }
 
 /**
