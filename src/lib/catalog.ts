@@ -12,7 +12,7 @@ import type { Section, Talk } from '../schemas/talk';
 import type { KeyQuote, Turn } from '../schemas/turn';
 import { parseMarkdown } from './markdown-tree';
 import { findPlaceholders, PLACEHOLDER } from './placeholder';
-import { inspectNotes, stripNotes, type NoteView } from './notes';
+import { inspectNotes, stripNotes, type NoteProblem, type NoteView } from './notes';
 import { paragraphStartsProblem } from './turn-times';
 import { imageProblem, type TurnImage } from './turn-images';
 import { LINK_RULE, linkProblem } from './url-safety';
@@ -284,115 +284,196 @@ export function excerptOf(texts: string[], length = EXCERPT_LENGTH): string {
 /** The speaker filter's stylesheet has rules for this many participant slots. */
 export const MAX_PARTICIPANTS = 12;
 
+/**
+ * The content check as a pipeline. Each step reads what it needs and returns the problems it
+ * found with the model it built; `buildCatalog` runs them in the order their messages are listed
+ * (speakers, then each talk: its folder, participants, turns, outline) and assembles the model
+ * only when no step found a problem.
+ */
 export function buildCatalog(input: CatalogInput): Catalog {
-  const problems: ContentProblem[] = [];
-  const report = (problem: ContentProblem) => problems.push(problem);
+  const speakers = speakerViews(input.speakers);
+  const turnsByTalk = groupTurnsByTalk(input.turns);
+  const talkSlugs = new Set(input.talks.map((entry) => talkSlugOfTalk(entry.id)));
+  const problems = [
+    ...speakerFileNameProblems(input.speakers),
+    ...strayTurnProblems(turnsByTalk, talkSlugs),
+    ...speakerFieldProblems(input.speakers, talkSlugs),
+  ];
+  const checked = input.talks.map((entry) => {
+    const slug = talkSlugOfTalk(entry.id);
+    const context: TalkContext = {
+      slug,
+      talkFile: fileOf(entry, `content/talks/${slug}/talk.yaml`),
+      talk: entry.data,
+      speakers,
+      speakerList: [...speakers.keys()].sort().join(', '),
+      fileExists: input.fileExists ?? (() => false),
+    };
+    return checkTalk(context, turnsByTalk.get(slug) ?? []);
+  });
+  problems.push(...checked.flatMap((talk) => talk.problems));
+  if (problems.length > 0) throw new ContentError(problems);
+  const talks = checked.map((talk) => assembleTalk(talk.parts));
+  talks.sort((a, b) => b.data.date.text.localeCompare(a.data.date.text) || a.slug.localeCompare(b.slug));
+  return { talks, speakers };
+}
 
-  const speakers = new Map<string, SpeakerView>();
+/** What the steps checking one talk read. */
+interface TalkContext {
+  slug: string;
+  talkFile: string;
+  talk: Talk;
+  speakers: Map<string, SpeakerView>;
+  /** Every speaker id, for messages. */
+  speakerList: string;
+  fileExists: (contentPath: string) => boolean;
+}
+
+/** A step's result: what it built, and what it found wrong. */
+interface Checked<T> {
+  parts: T;
+  problems: ContentProblem[];
+}
+
+function speakerViews(entries: EntryInput<Speaker>[]): Map<string, SpeakerView> {
   // Sorted by id: collections come in no fixed order, and pages must build byte for byte the same.
-  for (const entry of [...input.speakers].sort((a, b) => a.id.localeCompare(b.id))) {
-    speakers.set(entry.id, speakerView(entry.id, entry.data));
-  }
-  const speakerList = [...speakers.keys()].sort().join(', ');
-  // The file name is the speaker's id: it becomes a URL and a folder (/speakers/<id>/).
-  for (const entry of input.speakers) {
-    const problem = idProblem(entry.id);
-    if (problem)
-      report({
-        file: fileOf(entry, `content/speakers/${entry.id}.yaml`),
-        field: 'file name',
-        message: `Unexpected speaker file name: ${problem}`,
-      });
-  }
+  const sorted = [...entries].sort((a, b) => a.id.localeCompare(b.id));
+  return new Map(sorted.map((entry) => [entry.id, speakerView(entry.id, entry.data)]));
+}
 
+function groupTurnsByTalk(entries: EntryInput<Turn>[]): Map<string, EntryInput<Turn>[]> {
   const turnsByTalk = new Map<string, EntryInput<Turn>[]>();
-  for (const entry of input.turns) {
+  for (const entry of entries) {
     const slug = talkSlugOfTurn(entry.id);
     turnsByTalk.set(slug, [...(turnsByTalk.get(slug) ?? []), entry]);
   }
-  const talkSlugs = new Set(input.talks.map((entry) => talkSlugOfTalk(entry.id)));
-  for (const [slug, entries] of turnsByTalk) {
-    if (!talkSlugs.has(slug)) {
-      for (const entry of entries) {
-        report({
-          file: fileOf(entry, entry.id),
-          message: `Unexpected turn outside a talk: expected a talk.yaml in the folder "${slug}", found none`,
-        });
-      }
-    }
-  }
+  return turnsByTalk;
+}
 
-  for (const entry of input.speakers) {
-    // A stub written by the importer's --create-speakers publishes only once filled in.
-    for (const field of findPlaceholders(entry.data)) {
-      report({
+/** The file name is the speaker's id: it becomes a URL and a folder (/speakers/<id>/). */
+function speakerFileNameProblems(entries: EntryInput<Speaker>[]): ContentProblem[] {
+  return entries.flatMap((entry) => {
+    const problem = idProblem(entry.id);
+    if (!problem) return [];
+    return [
+      {
+        file: fileOf(entry, `content/speakers/${entry.id}.yaml`),
+        field: 'file name',
+        message: `Unexpected speaker file name: ${problem}`,
+      },
+    ];
+  });
+}
+
+function strayTurnProblems(
+  turnsByTalk: Map<string, EntryInput<Turn>[]>,
+  talkSlugs: ReadonlySet<string>,
+): ContentProblem[] {
+  return [...turnsByTalk]
+    .filter(([slug]) => !talkSlugs.has(slug))
+    .flatMap(([slug, entries]) =>
+      entries.map((entry) => ({
         file: fileOf(entry, entry.id),
-        field,
-        message: `expected the editor's text, found the importer's placeholder ${PLACEHOLDER}`,
-      });
-    }
-    for (const field of ['role', 'affiliation'] as const) {
+        message: `Unexpected turn outside a talk: expected a talk.yaml in the folder "${slug}", found none`,
+      })),
+    );
+}
+
+/** A stub written by the importer's --create-speakers publishes only once filled in. */
+function placeholderProblems(file: string, data: unknown): ContentProblem[] {
+  return findPlaceholders(data).map((field) => ({
+    file,
+    field,
+    message: `expected the editor's text, found the importer's placeholder ${PLACEHOLDER}`,
+  }));
+}
+
+function speakerFieldProblems(entries: EntryInput<Speaker>[], talkSlugs: ReadonlySet<string>): ContentProblem[] {
+  return entries.flatMap((entry) => [
+    ...placeholderProblems(fileOf(entry, entry.id), entry.data),
+    ...(['role', 'affiliation'] as const).flatMap((field) => {
       const source = entry.data[field].source;
-      if (source?.startsWith('talk:') && !talkSlugs.has(source.slice('talk:'.length))) {
-        report({
+      if (!source?.startsWith('talk:') || talkSlugs.has(source.slice('talk:'.length))) return [];
+      return [
+        {
           file: fileOf(entry, entry.id),
           field: `${field}.source`,
           message: `expected "talk:<slug>" of an existing talk (${[...talkSlugs].sort().join(', ')}), found ${show(source)}`,
-        });
-      }
-    }
-  }
+        },
+      ];
+    }),
+  ]);
+}
 
-  const talks: TalkView[] = [];
-  for (const talkEntry of input.talks) {
-    const slug = talkSlugOfTalk(talkEntry.id);
-    const talkFile = fileOf(talkEntry, `content/talks/${slug}/talk.yaml`);
-    const talk = talkEntry.data;
-    const slugProblem = idProblem(slug);
-    if (slugProblem) {
-      report({
+/** The pieces of one talk's view, checked and waiting to be assembled. */
+interface TalkParts {
+  context: TalkContext;
+  participants: ParticipantView[];
+  turns: TurnView[];
+  /** Index in `turns` of each section's first turn. */
+  starts: number[];
+}
+
+function checkTalk(context: TalkContext, turnEntries: EntryInput<Turn>[]): Checked<TalkParts> {
+  const entries = [...turnEntries].sort((a, b) => a.data.position - b.data.position);
+  // Turn anchors, quote anchors and section ids share the page: each is unique in the talk.
+  const anchors = new Map<string, string>();
+  const participants = checkParticipants(context);
+  const turns = checkTurns(context, entries, participants.parts, anchors);
+  const outline = checkOutline(context, entries, anchors);
+  return {
+    parts: { context, participants: participants.parts, turns: turns.parts, starts: outline.parts },
+    problems: [
+      ...talkFolderProblems(context),
+      ...placeholderProblems(context.talkFile, context.talk),
+      ...participants.problems,
+      ...turns.problems,
+      ...outline.problems,
+    ],
+  };
+}
+
+function talkFolderProblems({ slug, talkFile }: TalkContext): ContentProblem[] {
+  const slugProblem = idProblem(slug);
+  if (slugProblem) {
+    return [
+      {
         file: talkFile,
         field: 'folder name',
         message: `Unexpected talk folder name (it becomes the URL): ${slugProblem}`,
-      });
-    } else if (RESERVED_SLUGS.has(slug)) {
-      report({
-        file: talkFile,
-        message: `Unexpected talk folder name ${show(slug)}: expected a name other than ${[...RESERVED_SLUGS].join(', ')} (the site serves other pages there)`,
-      });
-    }
+      },
+    ];
+  }
+  if (!RESERVED_SLUGS.has(slug)) return [];
+  return [
+    {
+      file: talkFile,
+      message: `Unexpected talk folder name ${show(slug)}: expected a name other than ${[...RESERVED_SLUGS].join(', ')} (the site serves other pages there)`,
+    },
+  ];
+}
 
-    for (const field of findPlaceholders(talk)) {
-      report({
-        file: talkFile,
-        field,
-        message: `expected the editor's text, found the importer's placeholder ${PLACEHOLDER}`,
-      });
-    }
+/** Why `id` cannot speak in the talk: not a speaker at all, or not one of its participants. */
+function notAParticipant(context: TalkContext, participants: ParticipantView[], id: string): string {
+  return context.speakers.has(id)
+    ? `expected a participant of talk ${show(context.slug)} (${participants.map((p) => p.id).join(', ')}), found ${show(id)}, who is not in its participants`
+    : `expected a speaker id from content/speakers (${context.speakerList}), found ${show(id)}`;
+}
 
-    // Participants.
-    const participants: ParticipantView[] = [];
-    const seenParticipants = new Set<string>();
-    talk.participants.forEach((participant, index) => {
-      const field = `participants[${index}].speaker`;
-      const speaker = speakers.get(participant.speaker);
-      if (!speaker) {
-        report({
-          file: talkFile,
-          field,
-          message: `expected a speaker id from content/speakers (${speakerList}), found ${show(participant.speaker)}`,
-        });
-        return;
-      }
-      if (seenParticipants.has(participant.speaker)) {
-        report({
-          file: talkFile,
-          field,
-          message: `expected each participant once, found ${show(participant.speaker)} again`,
-        });
-        return;
-      }
-      seenParticipants.add(participant.speaker);
+function checkParticipants(context: TalkContext): Checked<ParticipantView[]> {
+  const { talk, talkFile, speakers, speakerList } = context;
+  const participants: ParticipantView[] = [];
+  const problems: ContentProblem[] = [];
+  talk.participants.forEach((participant, index) => {
+    const field = `participants[${index}].speaker`;
+    const speaker = speakers.get(participant.speaker);
+    if (!speaker) {
+      const message = `expected a speaker id from content/speakers (${speakerList}), found ${show(participant.speaker)}`;
+      problems.push({ file: talkFile, field, message });
+    } else if (participants.some((p) => p.id === participant.speaker)) {
+      const message = `expected each participant once, found ${show(participant.speaker)} again`;
+      problems.push({ file: talkFile, field, message });
+    } else {
       participants.push({
         ...speaker,
         role: participant.role ?? speaker.role,
@@ -400,237 +481,284 @@ export function buildCatalog(input: CatalogInput): Catalog {
         part: participant.part,
         turnCount: 0,
       });
-    });
-    if (talk.participants.length > MAX_PARTICIPANTS) {
-      report({
-        file: talkFile,
-        field: 'participants',
-        message: `expected at most ${MAX_PARTICIPANTS} participants (the speaker filter's CSS has ${MAX_PARTICIPANTS} slots), found ${talk.participants.length}`,
-      });
     }
-    const participantById = new Map(participants.map((p) => [p.id, p]));
-    // A label of this talk (talk.yaml `labels:`) names someone on its stage.
-    for (const [label, id] of Object.entries(talk.labels ?? {})) {
-      // A participant missing from content/speakers is reported once, above.
-      if (participantById.has(id) || talk.participants.some((p) => p.speaker === id)) continue;
-      report({
-        file: talkFile,
-        field: `labels.${label}`,
-        message: speakers.has(id)
-          ? `expected a participant of talk ${show(slug)} (${participants.map((p) => p.id).join(', ')}), found ${show(id)}, who is not in its participants`
-          : `expected a speaker id from content/speakers (${speakerList}), found ${show(id)}`,
-      });
-    }
-
-    // Turns.
-    const entries = [...(turnsByTalk.get(slug) ?? [])].sort((a, b) => a.data.position - b.data.position);
-    if (entries.length === 0) {
-      report({
-        file: talkFile,
-        field: 'turns',
-        message: `expected at least one turn file in content/talks/${slug}/turns/, found none`,
-      });
-    }
-    const anchorOwner = new Map<string, string>();
-    const claimAnchor = (anchor: string, owner: string, file: string, field: string) => {
-      const previous = anchorOwner.get(anchor);
-      if (previous !== undefined) {
-        report({
-          file,
-          field,
-          message: `expected an anchor unique in the talk, found ${show(anchor)}, already used by ${previous}`,
-        });
-        return false;
-      }
-      anchorOwner.set(anchor, owner);
-      return true;
-    };
-    const positionOwner = new Map<number, string>();
-    const measure = measureFor(talk.language);
-    const turns: TurnView[] = [];
-    for (const entry of entries) {
-      const file = fileOf(entry, entry.id);
-      const turn = entry.data;
-      const body = entry.body ?? '';
-      const problemsBefore = problems.length;
-      claimAnchor(turn.anchor, file, file, 'anchor');
-      const samePosition = positionOwner.get(turn.position);
-      if (samePosition !== undefined) {
-        report({
-          file,
-          field: 'position',
-          message: `expected a position unique in the talk, found ${turn.position}, already used by ${samePosition}`,
-        });
-      } else {
-        positionOwner.set(turn.position, file);
-      }
-      const speaker = participantById.get(turn.speaker);
-      if (!speaker) {
-        const known = speakers.has(turn.speaker);
-        report({
-          file,
-          field: 'speaker',
-          message: known
-            ? `expected a participant of talk ${show(slug)} (${participants.map((p) => p.id).join(', ')}), found ${show(turn.speaker)}, who is not in its participants`
-            : `expected a speaker id from content/speakers (${speakerList}), found ${show(turn.speaker)}`,
-        });
-      }
-      const spoken = stripNotes(body);
-      const paragraphs = paragraphsOf(spoken);
-      if (paragraphs.length === 0) {
-        report({ file, field: 'body', message: "expected the speaker's words, found an empty turn" });
-      }
-      const timesProblem = paragraphStartsProblem(turn.paragraphStarts, paragraphs.length);
-      if (timesProblem) report({ file, field: 'paragraphStarts', message: timesProblem });
-      // One parse per turn: every check below reads this tree.
-      const tree = parseMarkdown(body);
-      const markdown = inspectMarkdown(tree);
-      let start: number | undefined;
-      const lineOf = (bodyLine: number) => {
-        start ??= typeof entry.bodyLine === 'function' ? entry.bodyLine() : (entry.bodyLine ?? 1);
-        return start + bodyLine - 1;
-      };
-      for (const html of markdown.html) {
-        report({
-          file,
-          line: lineOf(html.line),
-          field: 'body',
-          message: `Unexpected raw HTML ${show(clip(html.value))}: expected plain Markdown text (raw HTML is not published)`,
-        });
-      }
-      for (const link of markdown.unsafeLinks) {
-        report({
-          file,
-          line: lineOf(link.line),
-          field: 'body',
-          message: `Unexpected link to ${show(clip(link.url))}: expected ${LINK_RULE}, found ${link.problem}`,
-        });
-      }
-      for (const image of markdown.images) {
-        const message = imageProblem(image, {
-          slug,
-          images: talk.images === true,
-          fileExists: input.fileExists ?? (() => false),
-        });
-        if (message) report({ file, line: lineOf(image.line), field: 'body', message });
-      }
-      for (const wrap of markdown.softBreaks) {
-        report({
-          file,
-          line: lineOf(wrap),
-          field: 'body',
-          message:
-            'Unexpected line break inside a paragraph: expected one paragraph per line, separated by blank lines',
-        });
-      }
-      const notes = inspectNotes(tree, undefined, body);
-      for (const problem of notes.problems) {
-        report({ file, line: lineOf(problem.line), field: 'body', message: problem.message });
-      }
-      const quotes: QuoteView[] = [];
-      turn.quotes.forEach((quote, index) => {
-        const field = `quotes[${index}]`;
-        const count = countOccurrences(body, quote.span);
-        if (count !== 1) {
-          report({
-            file,
-            field: `${field}.span`,
-            message: `expected text that occurs exactly once in the turn, found ${count} occurrences of ${show(quote.span)}`,
-          });
-        } else if (!markdown.texts.some((text) => text.includes(quote.span))) {
-          report({
-            file,
-            field: `${field}.span`,
-            message: `expected text inside one run of plain text, found ${show(quote.span)} crossing formatting, a link or a paragraph break`,
-          });
-        }
-        const anchor = `quote-${quote.id}`;
-        claimAnchor(anchor, `${file} ${field}`, file, `${field}.id`);
-        if (speaker) quotes.push({ ...quote, anchor, turnAnchor: turn.anchor, speaker });
-      });
-      // Rendering fails on problems already reported above; report it only when it stands alone.
-      if (entry.renderFailed && problems.length === problemsBefore) {
-        report({
-          file,
-          field: 'body',
-          message: 'expected Markdown that renders, found a render error (see the [glob-loader] error above)',
-        });
-      }
-      if (!speaker) continue;
-      speaker.turnCount += 1;
-      turns.push({
-        entryId: entry.id,
-        filePath: file,
-        anchor: turn.anchor,
-        position: turn.position,
-        speaker,
-        sourceLabel: turn.sourceLabel,
-        labelReading: readLabel(turn.sourceLabel, speaker, talk.labels),
-        quotes,
-        paragraphs: paragraphs.length,
-        characters: countCharacters(spoken),
-        length: measureText(spoken, talk.language),
-        excerpt: excerptOf(markdown.spokenTexts),
-        notes: notes.notes,
-      });
-    }
-
-    // Outline.
-    // Indexed over every turn file, so a turn with another problem is not also "missing" here.
-    const turnIndex = new Map(entries.map((entry, index) => [entry.data.anchor, index]));
-    const starts: number[] = [];
-    // With no turns at all, every section would also be "missing": one message is enough.
-    const outline = entries.length === 0 ? [] : talk.outline;
-    outline.forEach((section, index) => {
-      claimAnchor(section.id, `${talkFile} outline[${index}]`, talkFile, `outline[${index}].id`);
-      const at = turnIndex.get(section.start);
-      if (at === undefined) {
-        report({
-          file: talkFile,
-          field: `outline[${index}].start`,
-          message: `expected the anchor of a turn in this talk, found ${show(section.start)}`,
-        });
-        return;
-      }
-      const previous = starts.at(-1);
-      if (previous !== undefined && at <= previous) {
-        report({
-          file: talkFile,
-          field: `outline[${index}].start`,
-          message: `expected a turn after the previous section's start, found ${show(section.start)} (turn ${at + 1})`,
-        });
-        return;
-      }
-      starts.push(at);
-    });
-
-    if (problems.length > 0) continue;
-    const sections: SectionView[] = talk.outline.map((section, index) => ({
-      ...section,
-      turns: turns.slice(starts[index], starts[index + 1] ?? turns.length),
-    }));
-    talks.push({
-      slug,
-      filePath: talkFile,
-      data: talk,
-      measure,
-      participants,
-      preamble: turns.slice(0, starts[0] ?? turns.length),
-      sections,
-      turns,
-      quotes: turns.flatMap((turn) => turn.quotes),
+  });
+  if (talk.participants.length > MAX_PARTICIPANTS) {
+    problems.push({
+      file: talkFile,
+      field: 'participants',
+      message: `expected at most ${MAX_PARTICIPANTS} participants (the speaker filter's CSS has ${MAX_PARTICIPANTS} slots), found ${talk.participants.length}`,
     });
   }
-
-  if (problems.length > 0) throw new ContentError(problems);
-  talks.sort((a, b) => b.data.date.text.localeCompare(a.data.date.text) || a.slug.localeCompare(b.slug));
-  return { talks, speakers };
+  return { parts: participants, problems: [...problems, ...labelProblems(context, participants)] };
 }
 
-/** Every speaker in the order they appear on stage (newest talk first), then the rest by id. */
+/** A label of this talk (talk.yaml `labels:`) names someone on its stage. */
+function labelProblems(context: TalkContext, participants: ParticipantView[]): ContentProblem[] {
+  const { talk, talkFile } = context;
+  return Object.entries(talk.labels ?? {})
+    .filter(([, id]) => !talk.participants.some((p) => p.speaker === id))
+    .map(([label, id]) => ({
+      file: talkFile,
+      field: `labels.${label}`,
+      message: notAParticipant(context, participants, id),
+    }));
+}
+
+/** Records `owner` for `key` unless another owns it already; returns that other owner. */
+function claim<K>(owners: Map<K, string>, key: K, owner: string): string | undefined {
+  const previous = owners.get(key);
+  if (previous === undefined) owners.set(key, owner);
+  return previous;
+}
+
+function anchorProblems(
+  anchors: Map<string, string>,
+  anchor: string,
+  owner: string,
+  where: { file: string; field: string },
+): ContentProblem[] {
+  const previous = claim(anchors, anchor, owner);
+  if (previous === undefined) return [];
+  return [
+    { ...where, message: `expected an anchor unique in the talk, found ${show(anchor)}, already used by ${previous}` },
+  ];
+}
+
+function checkTurns(
+  context: TalkContext,
+  entries: EntryInput<Turn>[],
+  participants: ParticipantView[],
+  anchors: Map<string, string>,
+): Checked<TurnView[]> {
+  const problems: ContentProblem[] = [];
+  if (entries.length === 0) {
+    problems.push({
+      file: context.talkFile,
+      field: 'turns',
+      message: `expected at least one turn file in content/talks/${context.slug}/turns/, found none`,
+    });
+  }
+  const positions = new Map<number, string>();
+  const turns: TurnView[] = [];
+  for (const entry of entries) {
+    const checked = checkTurn({ context, participants, anchors, positions }, entry);
+    problems.push(...checked.problems);
+    if (checked.parts) turns.push(checked.parts);
+  }
+  return { parts: turns, problems };
+}
+
+/** What checking one turn reads, and the anchors and positions the talk's turns share. */
+interface TurnContext {
+  context: TalkContext;
+  participants: ParticipantView[];
+  anchors: Map<string, string>;
+  positions: Map<number, string>;
+}
+
+/** Checks one turn; builds its view when its speaker is on stage (the rest is checked anyway). */
+function checkTurn(turnContext: TurnContext, entry: EntryInput<Turn>): Checked<TurnView | undefined> {
+  const { context, participants } = turnContext;
+  const file = fileOf(entry, entry.id);
+  const turn = entry.data;
+  const body = entry.body ?? '';
+  const speaker = participants.find((p) => p.id === turn.speaker);
+  const spoken = stripNotes(body);
+  const paragraphs = paragraphsOf(spoken).length;
+  const tree = parseMarkdown(body);
+  const markdown = inspectMarkdown(tree);
+  const notes = inspectNotes(tree, undefined, body);
+  // The turn claims its anchor before its quotes claim theirs.
+  const placeProblems = turnPlaceProblems(turnContext, entry);
+  const quotes = checkQuotes(turnContext, entry, markdown.texts, speaker);
+  const problems = [
+    ...placeProblems,
+    ...(speaker ? [] : [{ file, field: 'speaker', message: notAParticipant(context, participants, turn.speaker) }]),
+    ...turnTextProblems(file, turn, paragraphs),
+    ...bodyProblems(context, entry, markdown, notes.problems),
+    ...quotes.problems,
+  ];
+  // Rendering fails on problems already reported above; report it only when it stands alone.
+  if (entry.renderFailed && problems.length === 0) {
+    problems.push({
+      file,
+      field: 'body',
+      message: 'expected Markdown that renders, found a render error (see the [glob-loader] error above)',
+    });
+  }
+  if (!speaker) return { parts: undefined, problems };
+  speaker.turnCount += 1;
+  const view: TurnView = {
+    entryId: entry.id,
+    filePath: file,
+    anchor: turn.anchor,
+    position: turn.position,
+    speaker,
+    sourceLabel: turn.sourceLabel,
+    labelReading: readLabel(turn.sourceLabel, speaker, context.talk.labels),
+    quotes: quotes.parts,
+    paragraphs,
+    characters: countCharacters(spoken),
+    length: measureText(spoken, context.talk.language),
+    excerpt: excerptOf(markdown.spokenTexts),
+    notes: notes.notes,
+  };
+  return { parts: view, problems };
+}
+
+/** A turn's anchor and position, each unique in the talk. */
+function turnPlaceProblems({ anchors, positions }: TurnContext, entry: EntryInput<Turn>): ContentProblem[] {
+  const file = fileOf(entry, entry.id);
+  const { anchor, position } = entry.data;
+  const samePosition = claim(positions, position, file);
+  return [
+    ...anchorProblems(anchors, anchor, file, { file, field: 'anchor' }),
+    ...(samePosition === undefined
+      ? []
+      : [
+          {
+            file,
+            field: 'position',
+            message: `expected a position unique in the talk, found ${position}, already used by ${samePosition}`,
+          },
+        ]),
+  ];
+}
+
+function turnTextProblems(file: string, turn: Turn, paragraphs: number): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (paragraphs === 0) {
+    problems.push({ file, field: 'body', message: "expected the speaker's words, found an empty turn" });
+  }
+  const timesProblem = paragraphStartsProblem(turn.paragraphStarts, paragraphs);
+  if (timesProblem) problems.push({ file, field: 'paragraphStarts', message: timesProblem });
+  return problems;
+}
+
+/** What the body's Markdown tree shows that the site does not publish, at the file's own lines. */
+function bodyProblems(
+  context: TalkContext,
+  entry: EntryInput<Turn>,
+  markdown: ReturnType<typeof inspectMarkdown>,
+  noteProblems: NoteProblem[],
+): ContentProblem[] {
+  const file = fileOf(entry, entry.id);
+  let start: number | undefined;
+  const at = (bodyLine: number, message: string): ContentProblem => {
+    // Finding where the body starts may mean reading the file: only for a turn with a problem.
+    start ??= typeof entry.bodyLine === 'function' ? entry.bodyLine() : (entry.bodyLine ?? 1);
+    return { file, line: start + bodyLine - 1, field: 'body', message };
+  };
+  const images = { slug: context.slug, images: context.talk.images === true, fileExists: context.fileExists };
+  return [
+    ...markdown.html.map((html) =>
+      at(
+        html.line,
+        `Unexpected raw HTML ${show(clip(html.value))}: expected plain Markdown text (raw HTML is not published)`,
+      ),
+    ),
+    ...markdown.unsafeLinks.map((link) =>
+      at(link.line, `Unexpected link to ${show(clip(link.url))}: expected ${LINK_RULE}, found ${link.problem}`),
+    ),
+    ...markdown.images.flatMap((image) => {
+      const message = imageProblem(image, images);
+      return message ? [at(image.line, message)] : [];
+    }),
+    ...markdown.softBreaks.map((line) =>
+      at(line, 'Unexpected line break inside a paragraph: expected one paragraph per line, separated by blank lines'),
+    ),
+    ...noteProblems.map((problem) => at(problem.line, problem.message)),
+  ];
+}
+
+/** Each key quote's span occurs once, in one run of plain text; its anchor is unique in the talk. */
+function checkQuotes(
+  { anchors }: TurnContext,
+  entry: EntryInput<Turn>,
+  texts: string[],
+  speaker: ParticipantView | undefined,
+): Checked<QuoteView[]> {
+  const file = fileOf(entry, entry.id);
+  const body = entry.body ?? '';
+  const quotes: QuoteView[] = [];
+  const problems: ContentProblem[] = [];
+  entry.data.quotes.forEach((quote, index) => {
+    const field = `quotes[${index}]`;
+    const count = countOccurrences(body, quote.span);
+    if (count !== 1) {
+      problems.push({
+        file,
+        field: `${field}.span`,
+        message: `expected text that occurs exactly once in the turn, found ${count} occurrences of ${show(quote.span)}`,
+      });
+    } else if (!texts.some((text) => text.includes(quote.span))) {
+      problems.push({
+        file,
+        field: `${field}.span`,
+        message: `expected text inside one run of plain text, found ${show(quote.span)} crossing formatting, a link or a paragraph break`,
+      });
+    }
+    const anchor = `quote-${quote.id}`;
+    problems.push(...anchorProblems(anchors, anchor, `${file} ${field}`, { file, field: `${field}.id` }));
+    if (speaker) quotes.push({ ...quote, anchor, turnAnchor: entry.data.anchor, speaker });
+  });
+  return { parts: quotes, problems };
+}
+
+/** Each section starts at a turn of the talk, after the previous section's start. */
+function checkOutline(
+  { talk, talkFile }: TalkContext,
+  entries: EntryInput<Turn>[],
+  anchors: Map<string, string>,
+): Checked<number[]> {
+  // Indexed over every turn file, so a turn with another problem is not also "missing" here.
+  const turnIndex = new Map(entries.map((entry, index) => [entry.data.anchor, index]));
+  const starts: number[] = [];
+  const problems: ContentProblem[] = [];
+  // With no turns at all, every section would also be "missing": one message is enough.
+  const outline = entries.length === 0 ? [] : talk.outline;
+  outline.forEach((section, index) => {
+    const owner = `${talkFile} outline[${index}]`;
+    problems.push(...anchorProblems(anchors, section.id, owner, { file: talkFile, field: `outline[${index}].id` }));
+    const field = `outline[${index}].start`;
+    const at = turnIndex.get(section.start);
+    const previous = starts.at(-1);
+    if (at === undefined) {
+      const message = `expected the anchor of a turn in this talk, found ${show(section.start)}`;
+      problems.push({ file: talkFile, field, message });
+    } else if (previous !== undefined && at <= previous) {
+      const message = `expected a turn after the previous section's start, found ${show(section.start)} (turn ${at + 1})`;
+      problems.push({ file: talkFile, field, message });
+    } else {
+      starts.push(at);
+    }
+  });
+  return { parts: starts, problems };
+}
+
+function assembleTalk({ context, participants, turns, starts }: TalkParts): TalkView {
+  const { talk } = context;
+  return {
+    slug: context.slug,
+    filePath: context.talkFile,
+    data: talk,
+    measure: measureFor(talk.language),
+    participants,
+    preamble: turns.slice(0, starts[0] ?? turns.length),
+    sections: talk.outline.map((section, index) => ({
+      ...section,
+      turns: turns.slice(starts[index], starts[index + 1] ?? turns.length),
+    })),
+    turns,
+    quotes: turns.flatMap((turn) => turn.quotes),
+  };
+}
+
 /** Every turn of every talk: the size of the search index (one record a turn). */
 export const turnCount = (catalog: Catalog): number => catalog.talks.reduce((sum, talk) => sum + talk.turns.length, 0);
 
+/** Every speaker in the order they appear on stage (newest talk first), then the rest by id. */
 export function speakersInStageOrder(catalog: Catalog): SpeakerView[] {
   const onStage = catalog.talks.flatMap((talk) => talk.participants.map((person) => person.id));
   return [...new Set([...onStage, ...catalog.speakers.keys()])].map((id) => catalog.speakers.get(id)!);

@@ -14,6 +14,7 @@
  */
 import type { LabelReading } from './speaker-labels';
 import type { FootnoteDefinition, FootnoteReference, Link, Nodes, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { idProblem } from '../schemas/common';
 import { parseMarkdown } from './markdown-tree';
@@ -129,7 +130,7 @@ function runsOf(node: Nodes): NoteRun[] {
   const walk = (current: Nodes) => {
     if (current.type === 'link') {
       const link = current as Link;
-      push({ type: 'link', href: link.url, value: textOf(link) });
+      push({ type: 'link', href: link.url, value: toString(link, { includeImageAlt: false, includeHtml: false }) });
     } else if (current.type === 'text' || current.type === 'inlineCode') {
       push({ type: 'text', value: (current as Text).value });
     } else if ('children' in current) {
@@ -138,12 +139,6 @@ function runsOf(node: Nodes): NoteRun[] {
   };
   walk(node);
   return runs;
-}
-
-function textOf(node: Nodes): string {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if ('children' in node) return node.children.map((child) => textOf(child as Nodes)).join('');
-  return '';
 }
 
 /**
@@ -170,19 +165,50 @@ export function inspectNotes<K extends string>(
   source?: string,
 ): { notes: NoteView<K>[]; problems: NoteProblem[] } {
   const tree: Root = typeof body === 'string' ? parseMarkdown(body) : body;
-  const markdown = typeof body === 'string' ? body : source;
+  const found = findFootnotes(tree, dialect, typeof body === 'string' ? body : source);
+  const notes: NoteView<K>[] = [];
+  const problems = [...found.problems];
+  const defined = new Set<string>();
+  for (const definition of found.definitions) {
+    const checked = checkDefinition(definition, found.references, defined, dialect);
+    problems.push(...checked.problems);
+    if (checked.note) notes.push(checked.note);
+  }
+  for (const [identifier, uses] of found.references) {
+    if (!defined.has(identifier)) {
+      // Unreachable with GFM (an undefined call stays text), kept in case the parser changes.
+      problems.push({
+        line: lineOf(uses[0]!),
+        message: `Unexpected note reference [^${identifier}] without a definition`,
+      });
+    }
+  }
+  // In reading order: the order of the references.
+  const order = [...found.references.keys()];
+  notes.sort((a, b) => order.indexOf(a.label.toLowerCase()) - order.indexOf(b.label.toLowerCase()));
+  problems.sort((a, b) => a.line - b.line);
+  return { notes, problems };
+}
+
+/**
+ * The footnote calls (by identifier) and definitions of a tree, with the problems a call shows
+ * where it stands: inside another note, or without a definition.
+ */
+function findFootnotes<K extends string>(
+  tree: Root,
+  dialect: NoteDialect<K>,
+  markdown: string | undefined,
+): { references: Map<string, FootnoteReference[]>; definitions: FootnoteDefinition[]; problems: NoteProblem[] } {
   const firstPrefix = dialect.writePrefix(dialect.labels[dialect.kinds[0]!]);
   const problems: NoteProblem[] = [];
   const references = new Map<string, FootnoteReference[]>();
   const definitions: FootnoteDefinition[] = [];
-
   const nested = new Set<FootnoteReference>();
   visit(tree, 'footnoteDefinition', (definition) => {
     visit(definition, 'footnoteReference', (node) => {
       nested.add(node);
     });
   });
-
   visit(tree, (node) => {
     if (node.type === 'footnoteReference') {
       if (nested.has(node)) {
@@ -195,96 +221,108 @@ export function inspectNotes<K extends string>(
     } else if (node.type === 'footnoteDefinition') {
       definitions.push(node);
     } else if (node.type === 'text') {
-      // GFM parses a call to an undefined footnote as literal text; so it parses an escaped
-      // one (`\[^1\]`), which is speech: with the source at hand, only unescaped calls count.
-      const { start, end } = node.position ?? {};
-      const written =
-        markdown !== undefined && start?.offset !== undefined && end?.offset !== undefined
-          ? [...markdown.slice(0, end.offset).matchAll(SOURCE_REFERENCE)].filter(
-              (match) => match.index >= start.offset!,
-            )
-          : node.value.matchAll(LOOSE_REFERENCE);
-      for (const match of written) {
+      for (const label of undefinedCalls(node, markdown)) {
         problems.push({
           line: lineOf(node),
-          message: `Unexpected note reference [^${match[1]}] without a definition: expected a line "[^${match[1]}]: ${firstPrefix}…" in the same file, found none`,
+          message: `Unexpected note reference [^${label}] without a definition: expected a line "[^${label}]: ${firstPrefix}…" in the same file, found none`,
         });
       }
     }
   });
+  return { references, definitions, problems };
+}
 
-  const notes: NoteView<K>[] = [];
-  const defined = new Set<string>();
-  for (const definition of definitions) {
-    const label = definition.label ?? definition.identifier;
-    const line = lineOf(definition);
-    if (defined.has(definition.identifier)) {
-      problems.push({
-        line,
-        message: `Unexpected second definition of note [^${label}]: expected each label defined once`,
-      });
-      continue;
-    }
-    defined.add(definition.identifier);
-    const uses = references.get(definition.identifier)?.length ?? 0;
-    if (uses === 0) {
-      problems.push({
-        line,
-        message: `Unexpected note definition [^${label}] that is never referenced: expected "[^${label}]" after the word it explains, found none`,
-      });
-    } else if (uses > 1) {
-      problems.push({
-        line,
-        message: `Unexpected note [^${label}] referenced ${uses} times: expected each note referenced once (write a second note for a second place)`,
-      });
-    }
-    const labelProblem = idProblem(label);
-    if (labelProblem) {
-      problems.push({ line, message: `Unexpected note label [^${label}] (it becomes the note's id): ${labelProblem}` });
-    }
-    if (definition.children.length !== 1 || definition.children[0]!.type !== 'paragraph') {
-      problems.push({
-        line,
-        message: `Unexpected note [^${label}] of ${definition.children.length} blocks: expected one paragraph on one line`,
-      });
-      continue;
-    }
-    const runs = runsOf(definition.children[0]!);
-    const first = runs[0];
-    const prefix = parseKindPrefix(first?.type === 'text' ? first.value : '', dialect);
-    if (!prefix.kind) {
-      problems.push({
-        line,
-        message: `Unexpected note kind ${prefix.found === undefined ? 'missing' : show(prefix.found)} in [^${label}]: expected the note to start with one of ${kindList(dialect)}`,
-      });
-      continue;
-    }
-    if (first?.type === 'text') first.value = prefix.rest;
-    if (runs[0]?.type === 'text' && runs[0].value === '') runs.shift();
-    const sourced = runs.some((run) => run.type === 'link' && /^https?:\/\//.test(run.href));
-    const needsSource = !dialect.unsourcedKinds?.includes(prefix.kind);
-    if (needsSource && !sourced && !runs.some((run) => dialect.unverifiedPattern.test(run.value))) {
-      problems.push({
-        line,
-        message: `Unexpected note [^${label}] without a source: expected an http(s) link or the words ${show(dialect.unverifiedMark)}, found neither`,
-      });
-    }
-    notes.push({ label, kind: prefix.kind, runs, line });
+/**
+ * The labels of footnote calls left as literal text. GFM parses a call to an undefined footnote
+ * as text; so it parses an escaped one (`\[^1\]`), which is speech: with the source at hand,
+ * only unescaped calls count.
+ */
+function undefinedCalls(node: Text, markdown: string | undefined): string[] {
+  const { start, end } = node.position ?? {};
+  const written =
+    markdown !== undefined && start?.offset !== undefined && end?.offset !== undefined
+      ? [...markdown.slice(0, end.offset).matchAll(SOURCE_REFERENCE)].filter((match) => match.index >= start.offset!)
+      : node.value.matchAll(LOOSE_REFERENCE);
+  return [...written].map((match) => match[1]!);
+}
+
+/** One definition: defined once, referenced once, a valid label, one paragraph, a kind, a source. */
+function checkDefinition<K extends string>(
+  definition: FootnoteDefinition,
+  references: Map<string, FootnoteReference[]>,
+  defined: Set<string>,
+  dialect: NoteDialect<K>,
+): { note?: NoteView<K>; problems: NoteProblem[] } {
+  const label = definition.label ?? definition.identifier;
+  const line = lineOf(definition);
+  const problem = (message: string) => ({ line, message });
+  if (defined.has(definition.identifier)) {
+    return {
+      problems: [problem(`Unexpected second definition of note [^${label}]: expected each label defined once`)],
+    };
   }
-  for (const [identifier, uses] of references) {
-    if (!defined.has(identifier)) {
-      // Unreachable with GFM (an undefined call stays text), kept in case the parser changes.
-      problems.push({
-        line: lineOf(uses[0]!),
-        message: `Unexpected note reference [^${identifier}] without a definition`,
-      });
-    }
+  defined.add(definition.identifier);
+  const problems: NoteProblem[] = [];
+  const uses = references.get(definition.identifier)?.length ?? 0;
+  if (uses === 0) {
+    problems.push(
+      problem(
+        `Unexpected note definition [^${label}] that is never referenced: expected "[^${label}]" after the word it explains, found none`,
+      ),
+    );
+  } else if (uses > 1) {
+    problems.push(
+      problem(
+        `Unexpected note [^${label}] referenced ${uses} times: expected each note referenced once (write a second note for a second place)`,
+      ),
+    );
   }
-  // In reading order: the order of the references.
-  const order = [...references.keys()];
-  notes.sort((a, b) => order.indexOf(a.label.toLowerCase()) - order.indexOf(b.label.toLowerCase()));
-  problems.sort((a, b) => a.line - b.line);
-  return { notes, problems };
+  const labelProblem = idProblem(label);
+  if (labelProblem)
+    problems.push(problem(`Unexpected note label [^${label}] (it becomes the note's id): ${labelProblem}`));
+  if (definition.children.length !== 1 || definition.children[0]!.type !== 'paragraph') {
+    problems.push(
+      problem(
+        `Unexpected note [^${label}] of ${definition.children.length} blocks: expected one paragraph on one line`,
+      ),
+    );
+    return { problems };
+  }
+  const read = readNote(definition.children[0]!, label, dialect);
+  return read.note
+    ? { note: { ...read.note, line }, problems: [...problems, ...read.problems.map(problem)] }
+    : {
+        problems: [...problems, ...read.problems.map(problem)],
+      };
+}
+
+/** A note paragraph's kind (from its prefix) and runs, and whether it has a source. */
+function readNote<K extends string>(
+  paragraph: Nodes,
+  label: string,
+  dialect: NoteDialect<K>,
+): { note?: Omit<NoteView<K>, 'line'>; problems: string[] } {
+  const runs = runsOf(paragraph);
+  const first = runs[0];
+  const prefix = parseKindPrefix(first?.type === 'text' ? first.value : '', dialect);
+  if (!prefix.kind) {
+    return {
+      problems: [
+        `Unexpected note kind ${prefix.found === undefined ? 'missing' : show(prefix.found)} in [^${label}]: expected the note to start with one of ${kindList(dialect)}`,
+      ],
+    };
+  }
+  if (first?.type === 'text') first.value = prefix.rest;
+  if (runs[0]?.type === 'text' && runs[0].value === '') runs.shift();
+  const sourced = runs.some((run) => run.type === 'link' && /^https?:\/\//.test(run.href));
+  const needsSource = !dialect.unsourcedKinds?.includes(prefix.kind);
+  const problems =
+    needsSource && !sourced && !runs.some((run) => dialect.unverifiedPattern.test(run.value))
+      ? [
+          `Unexpected note [^${label}] without a source: expected an http(s) link or the words ${show(dialect.unverifiedMark)}, found neither`,
+        ]
+      : [];
+  return { note: { label, kind: prefix.kind, runs }, problems };
 }
 
 /** The id of a note on the reader page: `note-<turn anchor>-<label>` (see rehype-notes.ts). */

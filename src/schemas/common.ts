@@ -2,48 +2,26 @@ import { z } from 'astro/zod';
 import { WEB_URL_RULE, webUrlFieldProblem } from '../lib/url-safety';
 import { ID_PATTERN, ISO_DATE_PATTERN } from '../lib/constants';
 
-/** How a schema is described in "expected …" messages. */
+/**
+ * How a schema is described in "expected …" messages. Reads Zod's public classes and accessors
+ * (`options`, `value`, `unwrap()`…), not its internal definition.
+ */
 export function describeSchema(schema: z.ZodTypeAny): string {
-  const def = schema._def as {
-    typeName?: string;
-    innerType?: z.ZodTypeAny;
-    schema?: z.ZodTypeAny;
-    out?: z.ZodTypeAny;
-    in?: z.ZodTypeAny;
-    values?: readonly string[];
-    options?: z.ZodTypeAny[];
-    value?: unknown;
-  };
-  switch (def.typeName) {
-    case 'ZodString':
-      return 'text';
-    case 'ZodNumber':
-      return 'a number';
-    case 'ZodBoolean':
-      return 'true or false';
-    case 'ZodArray':
-      return 'a list';
-    case 'ZodObject':
-      return 'a mapping of fields';
-    case 'ZodRecord':
-      return 'a mapping of keys to values';
-    case 'ZodEnum':
-      return `one of ${(def.values ?? []).map((value) => JSON.stringify(value)).join(', ')}`;
-    case 'ZodLiteral':
-      return JSON.stringify(def.value);
-    case 'ZodUnion':
-      return (def.options ?? []).map(describeSchema).join(' or ');
-    case 'ZodOptional':
-    case 'ZodDefault':
-    case 'ZodNullable':
-      return describeSchema(def.innerType!);
-    case 'ZodEffects':
-      return describeSchema(def.schema!);
-    case 'ZodPipeline':
-      return describeSchema(def.out!);
-    default:
-      return 'a value';
+  if (schema instanceof z.ZodString) return 'text';
+  if (schema instanceof z.ZodNumber) return 'a number';
+  if (schema instanceof z.ZodBoolean) return 'true or false';
+  if (schema instanceof z.ZodArray) return 'a list';
+  if (schema instanceof z.ZodObject) return 'a mapping of fields';
+  if (schema instanceof z.ZodRecord) return 'a mapping of keys to values';
+  if (schema instanceof z.ZodEnum) {
+    return `one of ${(schema.options as string[]).map((value) => JSON.stringify(value)).join(', ')}`;
   }
+  if (schema instanceof z.ZodLiteral) return JSON.stringify(schema.value);
+  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodTypeAny[]).map(describeSchema).join(' or ');
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return describeSchema(schema.unwrap());
+  if (schema instanceof z.ZodDefault) return describeSchema(schema.removeDefault());
+  if (schema instanceof z.ZodEffects) return describeSchema(schema.innerType());
+  return 'a value';
 }
 
 /** A short, readable rendering of a found value for messages. */

@@ -278,8 +278,6 @@ class SearchPanel extends HTMLElement {
     const found = outcome.matches.length - dropped;
     this.#list.replaceChildren(...this.#hits.map((hit) => this.#result(hit, outcome)));
     this.#more.hidden = this.#next >= outcome.matches.length;
-    // How many turns the index matched before the text check (read by the search-quality test).
-    this.#list.dataset['candidates'] = String(outcome.matches.length);
 
     const asked = `“${outcome.query.display}”`;
     const talkTitle = talk
