@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { runImport } from '../../src/cli/import-command';
+import { runImportIn } from '../helpers/import-run';
 import { root } from '../helpers/paths';
 
 const transcript = (name: string) => path.join(root, 'tests/fixtures/transcripts', name);
@@ -65,17 +65,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runImport(argv, {
-    cwd: dir,
-    env: {},
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+/** Runs the importer with `dir` as the working directory and `content/` there as content. */
+const run = (...argv: string[]) => runImportIn(dir, argv);
 
 /** Each written turn file's front matter fields and body. */
 async function writtenTurns(talk: string) {

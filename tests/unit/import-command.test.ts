@@ -7,9 +7,9 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { runImport } from '../../src/cli/import-command';
 import { stripNotes } from '../../src/lib/notes';
 import { writeTalk } from '../../src/lib/import/talk-transaction';
+import { runImportIn } from '../helpers/import-run';
 import { root } from '../helpers/paths';
 
 const WAIC = 'waic-2023-roundtable';
@@ -25,17 +25,7 @@ afterEach(async () => {
 });
 
 /** Runs the importer with `dir` as the working directory and `content/` there as content. */
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runImport(argv, {
-    cwd: dir,
-    env: {},
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const run = (...argv: string[]) => runImportIn(dir, argv);
 
 /** Every file under a folder (dot files too) with its bytes, to prove nothing changed. */
 async function snapshot(folder: string): Promise<Record<string, string>> {

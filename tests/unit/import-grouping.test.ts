@@ -6,10 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { importError } from '../helpers/import-run';
 import type { Cue } from '../../src/lib/import/cues';
 import { groupCues, PAUSE_SECONDS, SENTENCES_PER_PARAGRAPH, type LabelWording } from '../../src/lib/import/group-cues';
 import { prepareTranscript, readTranscript } from '../../src/lib/import/read-transcript';
-import { ImportError, type ParsedTurn } from '../../src/lib/import/transcript';
+import type { ParsedTurn } from '../../src/lib/import/transcript';
 import { fakeResolver } from '../helpers/fake-resolver';
 import { root } from '../helpers/paths';
 
@@ -19,16 +20,6 @@ const resolver = fakeResolver({ Anna: 'anna', Ben: 'ben', 'Dr. Anna': 'anna' });
 
 /** Speaker id and paragraphs of each turn. */
 const shape = (turns: ParsedTurn[]) => turns.map((turn) => [turn.speaker.id, turn.paragraphs]);
-
-function importError(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError, found none');
-}
 
 describe('groupCues', () => {
   test('merges consecutive cues of one speaker into one turn, even under another label of theirs', () => {

@@ -2,12 +2,12 @@
 import { inspectMarkdown } from '../../src/lib/catalog';
 import { findPlaceholders, PLACEHOLDER } from '../../src/lib/placeholder';
 import { describe, expect, test } from 'vitest';
+import { importError } from '../helpers/import-run';
 import {
   classifyLine,
   cutTranscript,
   decodeTranscript,
   escapeMarkdown,
-  ImportError,
   newAnchor,
   planTalk,
   readExistingTurn,
@@ -28,16 +28,6 @@ const labels = resolverFromSpeakers(SPEAKERS, 't.txt');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const linesOf = (text: string): SourceLine[] =>
   text.split('\n').map((line, index) => ({ line: index + 1, text: line }));
-
-function importError(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError, found none');
-}
 
 describe('decodeTranscript', () => {
   test('reads UTF-8, drops a byte-order mark and turns CRLF and CR into LF', () => {
