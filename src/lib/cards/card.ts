@@ -63,7 +63,10 @@ export function translationLine(input: Pick<CardInput, 'locale' | 'translatedFro
 
 /** True for text in a Latin script with no Chinese, Japanese or Korean in it: set in Noto Sans. */
 export function isLatinScript(text: string): boolean {
-  return /\p{Script=Latin}/u.test(text) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
+  return (
+    /\p{Script=Latin}/u.test(text) &&
+    !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text)
+  );
 }
 
 /** The quote as the card prints it: in English quotation marks, with quotes inside it as ‘…’. */
@@ -200,7 +203,8 @@ export function cardTree(input: CardInput, layout: CardLayout = {}): CardNode {
 
 /** The top row of a card that prints its labels with latinCardTree: the brand, and the talk. */
 function brandRow(input: CardInput, words: (typeof CARD_WORDS)[CardLocale]): CardNode {
-  const talk = input.locale === 'en' ? input.talkSubtitle || input.talkTitle : `${input.talkTitle} ${input.talkSubtitle}`;
+  const talk =
+    input.locale === 'en' ? input.talkSubtitle || input.talkTitle : `${input.talkTitle} ${input.talkSubtitle}`;
   return node('div', { display: 'flex', alignItems: 'center', justifyContent: 'space-between', fontSize: 26 }, [
     node('div', { display: 'flex', alignItems: 'center', flexShrink: 0 }, [
       badge({ size: 48, radius: 10, color: CARD_COLORS.accent, fontSize: 28, gap: 14 }, words.badge),
@@ -217,7 +221,14 @@ function speakerRow(input: CardInput): CardNode {
     node('div', { display: 'flex', alignItems: 'center', flexShrink: 1 }, [
       // Latin initials may be three letters (Yao): smaller, so they stay inside the circle.
       badge(
-        { size: 64, radius: 32, color: input.speakerColor, fontSize: Array.from(input.initials).length > 2 ? 21 : 28, gap: 20, fixed: true },
+        {
+          size: 64,
+          radius: 32,
+          color: input.speakerColor,
+          fontSize: Array.from(input.initials).length > 2 ? 21 : 28,
+          gap: 20,
+          fixed: true,
+        },
         input.initials,
       ),
       node('div', { display: 'flex', flexDirection: 'column', flexShrink: 1 }, [
@@ -295,7 +306,13 @@ function latinCardTree(input: CardInput, layout: CardLayout): CardNode {
 /** Every character a card draws, for picking font slices. */
 export function cardText(input: CardInput): string {
   const words = CARD_WORDS[input.locale ?? 'zh-CN'];
-  return [words.brand, words.badge, quotedText(input.quote), translationLine(input) ?? '', ...Object.values(input)].join('');
+  return [
+    words.brand,
+    words.badge,
+    quotedText(input.quote),
+    translationLine(input) ?? '',
+    ...Object.values(input),
+  ].join('');
 }
 
 /** Every character a card draws, by the face it is set in (fonts.ts loadCardFonts). */
@@ -325,7 +342,8 @@ async function naturalHeight(input: CardInput, quoteSize: number, fonts: CardFon
 export async function fitQuoteSize(input: CardInput, fonts: CardFont[]): Promise<number> {
   if (!isLatinScript(input.quote)) return quoteFontSize(input.quote);
   // Binary search: a smaller size never makes the card taller. `high` is the first size known to fit.
-  let [low, high] = [0, LATIN_QUOTE_SIZES.length];
+  let low = 0;
+  let high: number = LATIN_QUOTE_SIZES.length;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
     if ((await naturalHeight(input, LATIN_QUOTE_SIZES[middle]!, fonts)) <= CARD_HEIGHT) high = middle;

@@ -56,7 +56,9 @@ export function slicesFor(
 ): string[] {
   const { keys, missing } = coverage(text, slices);
   if (missing.length > 0) {
-    const named = missing.map((char) => `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+    const named = missing.map(
+      (char) => `${char} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
+    );
     throw new Error(`Card text: expected characters that ${family} covers, found ${named.join(', ')}`);
   }
   return keys;
@@ -80,8 +82,7 @@ export function coverage(
 }
 
 /** A package's folder; its exports map hides unicode.json, so go through a file it exports. */
-const packageDir = (font: FontPackage) =>
-  path.dirname(createRequire(import.meta.url).resolve(`${font.npm}/LICENSE`));
+const packageDir = (font: FontPackage) => path.dirname(createRequire(import.meta.url).resolve(`${font.npm}/LICENSE`));
 export const cardFontPackageDir = (): string => packageDir(SC_PACKAGE);
 export const latinFontPackageDir = (): string => packageDir(LATIN_PACKAGE);
 
@@ -131,7 +132,10 @@ export async function loadCardFonts(text: string | CardFontText, weights: readon
   const latinSlices = latin ? coverage(latin, await readSlices(latinFontPackageDir())) : { keys: [], missing: [] };
   const scText = sc + latinSlices.missing.join('');
   const scKeys = scText ? slicesFor(scText, await readSlices(cardFontPackageDir())) : [];
-  return [...(await loadSlices(SC_PACKAGE, scKeys, weights)), ...(await loadSlices(LATIN_PACKAGE, latinSlices.keys, weights))];
+  return [
+    ...(await loadSlices(SC_PACKAGE, scKeys, weights)),
+    ...(await loadSlices(LATIN_PACKAGE, latinSlices.keys, weights)),
+  ];
 }
 
 let latinList: string | undefined;
@@ -140,7 +144,9 @@ let latinList: string | undefined;
  * Noto Sans SC (satori skips a name no loaded font has). Read once; a card's layout needs it.
  */
 export function latinFamilies(): string {
-  latinList ??= Object.keys(JSON.parse(readFileSync(path.join(latinFontPackageDir(), 'unicode.json'), 'utf8')) as object)
+  latinList ??= Object.keys(
+    JSON.parse(readFileSync(path.join(latinFontPackageDir(), 'unicode.json'), 'utf8')) as object,
+  )
     .map((key) => sliceName(LATIN_FONT_FAMILY, key))
     .join(', ');
   return latinList;
