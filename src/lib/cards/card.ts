@@ -324,7 +324,7 @@ export function cardFontText(input: CardInput): CardFontText {
 }
 
 /** The card's height when laid out at its content's own height, read from satori's SVG. */
-async function naturalHeight(input: CardInput, quoteSize: number, fonts: CardFont[]): Promise<number> {
+export async function naturalHeight(input: CardInput, quoteSize: number, fonts: CardFont[]): Promise<number> {
   const svg = await satori(cardTree(input, { quoteSize, natural: true }) as unknown as Parameters<typeof satori>[0], {
     width: CARD_WIDTH,
     fonts,
