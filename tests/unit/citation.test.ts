@@ -1,5 +1,23 @@
 import { describe, expect, test } from 'vitest';
-import { citeApa, citeGbt7714, isoDay, quoteWithAttribution, type CitationInput } from '../../src/lib/sharing/citation';
+import {
+  apaAuthor,
+  chicagoBibliographyAuthor,
+  citeApa,
+  citeApaTranslation,
+  citeApaTranslationInText,
+  citeChicagoBibliography,
+  citeChicagoNote,
+  citeGbt7714,
+  englishAttributionLabel,
+  englishDate,
+  englishLanguageName,
+  headlineStyle,
+  isoDay,
+  quoteWithAttribution,
+  translatedQuoteWithAttribution,
+  type CitationInput,
+  type TranslatedCitationInput,
+} from '../../src/lib/sharing/citation';
 
 const input: CitationInput = {
   author: '姚期智',
@@ -48,5 +66,89 @@ describe('citeApa', () => {
 describe('isoDay', () => {
   test('writes the local calendar day with zero padding', () => {
     expect(isoDay(new Date(2025, 0, 9, 23, 30))).toBe('2025-01-09');
+  });
+});
+
+describe('citations of a translation', () => {
+  const translated: TranslatedCitationInput = {
+    author: 'Andrew Chi-Chih Yao',
+    family: 'Yao',
+    title: 'Ideas in Dialogue · The Possibilities of Intelligent Change',
+    subtitle: 'WAIC 2023 opening ceremony roundtable',
+    url: 'https://example.org/en/waic-2023-roundtable/q/embodied-agents/',
+    translation: { by: 'Huitan', date: '2026-12-04', from: 'zh-CN' },
+    original: {
+      title: '创想共论·智变可能',
+      subtitle: 'WAIC 2023 开幕式圆桌论坛',
+      date: '2023-07-06',
+      url: 'https://example.org/waic-2023-roundtable/q/embodied-agents/',
+    },
+  };
+
+  test('APA names the translator as (Huitan, Trans.), dates the translation and names the Chinese original', () => {
+    expect(citeApaTranslation(translated)).toBe(
+      'Yao, A. C.-C. (2026, December 4). Ideas in Dialogue · The Possibilities of Intelligent Change: WAIC 2023 opening ceremony roundtable (Huitan, Trans.) [Transcript]. Huitan. https://example.org/en/waic-2023-roundtable/q/embodied-agents/ (Original work published 2023 in Chinese as 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛, https://example.org/waic-2023-roundtable/q/embodied-agents/)',
+    );
+    expect(citeApaTranslationInText(translated)).toBe('(Yao, 2023/2026)');
+  });
+
+  test('APA keeps a name as written when its family name is not known', () => {
+    const unknown = { ...translated, family: undefined };
+    expect(citeApaTranslation(unknown)).toMatch(/^Andrew Chi-Chih Yao\. \(2026, December 4\)\. /);
+    expect(citeApaTranslationInText(unknown)).toBe('(Andrew Chi-Chih Yao, 2023/2026)');
+  });
+
+  test('APA and Chicago put a Chinese-order name family first without inverting it in Chicago', () => {
+    expect(apaAuthor('Yang Zhilin', 'Yang')).toBe('Yang, Z.');
+    expect(chicagoBibliographyAuthor('Yang Zhilin', 'Yang')).toBe('Yang Zhilin');
+    expect(chicagoBibliographyAuthor('Andrew Chi-Chih Yao', 'Yao')).toBe('Yao, Andrew Chi-Chih');
+    expect(apaAuthor('Andrew Chi-Chih Yao', 'Chen')).toBe('Andrew Chi-Chih Yao');
+  });
+
+  test('Chicago’s note says trans. Huitan from the Chinese and where the original was published', () => {
+    expect(citeChicagoNote(translated)).toBe(
+      'Andrew Chi-Chih Yao, “Ideas in Dialogue · The Possibilities of Intelligent Change: WAIC 2023 Opening Ceremony Roundtable,” trans. Huitan from the Chinese, Huitan, December 4, 2026, https://example.org/en/waic-2023-roundtable/q/embodied-agents/; originally published as “创想共论·智变可能：WAIC 2023 开幕式圆桌论坛,” 会谈 Huitan, July 6, 2023, https://example.org/waic-2023-roundtable/q/embodied-agents/.',
+    );
+  });
+
+  test('Chicago’s bibliography entry inverts the author, spells out Translated … by, and adds the access date', () => {
+    expect(citeChicagoBibliography({ ...translated, accessed: '2026-12-05' })).toBe(
+      'Yao, Andrew Chi-Chih. “Ideas in Dialogue · The Possibilities of Intelligent Change: WAIC 2023 Opening Ceremony Roundtable.” Translated from the Chinese by Huitan. Huitan, December 4, 2026. Accessed December 5, 2026. https://example.org/en/waic-2023-roundtable/q/embodied-agents/. Originally published as “创想共论·智变可能：WAIC 2023 开幕式圆桌论坛.” 会谈 Huitan, July 6, 2023. https://example.org/waic-2023-roundtable/q/embodied-agents/.',
+    );
+  });
+
+  test('headline style raises the first letters of major words only, and never lowers one', () => {
+    expect(headlineStyle('a talk on GANs and diffusion: what comes next')).toBe(
+      'A Talk on GANs and Diffusion: What Comes Next',
+    );
+    expect(headlineStyle('DragGAN in the wild')).toBe('DragGAN in the Wild');
+  });
+
+  test('the copied quote says whose translation it is and from what', () => {
+    expect(
+      translatedQuoteWithAttribution(
+        'After ChatGPT, the next very important goal is to turn AI into robots.',
+        'Andrew Chi-Chih Yao',
+        englishAttributionLabel({ title: 'Ideas in Dialogue', subtitle: 'WAIC 2023 opening ceremony roundtable' }),
+        'https://example.org/en/q/x/',
+        { by: 'Huitan', from: 'zh-CN' },
+      ),
+    ).toBe(
+      '“After ChatGPT, the next very important goal is to turn AI into robots.” — Andrew Chi-Chih Yao, WAIC 2023 opening ceremony roundtable (Huitan’s translation from the Chinese) https://example.org/en/q/x/',
+    );
+    expect(englishAttributionLabel({ title: 'Ideas in Dialogue' })).toBe('Ideas in Dialogue');
+  });
+
+  test('names languages and dates in English, and rejects what is not a language tag or an ISO date', () => {
+    expect([englishLanguageName('zh-CN'), englishLanguageName('en'), englishLanguageName('ja')]).toEqual([
+      'Chinese',
+      'English',
+      'Japanese',
+    ]);
+    expect(englishDate('2023-07-06')).toBe('July 6, 2023');
+    expect(() => englishLanguageName('zz-Qq')).toThrow('expected a BCP 47 language tag such as "zh-CN", found "zz-Qq"');
+    expect(() =>
+      citeApaTranslation({ ...translated, translation: { ...translated.translation, date: '4.12.2026' } }),
+    ).toThrow('expected an ISO date YYYY-MM-DD, found "4.12.2026"');
   });
 });

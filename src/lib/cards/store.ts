@@ -12,14 +12,15 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { QuoteView, TalkView } from '../catalog';
-import { cardFontPackageDir, loadCardFonts, type CardFont } from './fonts';
+import { cardFontPackageDir, latinFontPackageDir, loadCardFonts, type CardFont } from './fonts';
 import { formatDate } from '../text/format';
 import { talkLabel } from '../sharing/routes';
+import { englishDate, englishLanguageName } from '../sharing/citation';
 import {
   CARD_HEIGHT,
   CARD_WEIGHTS,
   CARD_WIDTH,
-  cardText,
+  cardFontText,
   cardTree,
   renderCard,
   RESVG_OPTIONS,
@@ -27,9 +28,27 @@ import {
 } from './card';
 import { SPEAKER_COLOR_HEX } from '../constants';
 
-/** What a key quote's card shows. */
-export function quoteCardInput(talk: TalkView, quote: QuoteView): CardInput {
+/**
+ * What a key quote's card shows. For an English edition's quote pass `translation` (the original's
+ * language tag, e.g. `{ from: talk.original.data.language }`): the card is then in English, names
+ * the talk by its English subtitle and says it is Huitan's translation.
+ */
+export function quoteCardInput(talk: TalkView, quote: QuoteView, translation?: { from: string }): CardInput {
   const { speaker } = quote;
+  if (translation) {
+    return {
+      quote: quote.span,
+      speakerName: speaker.name,
+      speakerRole: speaker.role.text,
+      initials: speaker.initials,
+      speakerColor: SPEAKER_COLOR_HEX[speaker.color] ?? '#4a5566',
+      talkTitle: talk.data.title,
+      talkSubtitle: talk.data.subtitle ?? '',
+      date: englishDate(talk.data.date.text),
+      locale: 'en',
+      translatedFrom: englishLanguageName(translation.from),
+    };
+  }
   const label = talkLabel(talk);
   return {
     quote: quote.span,
@@ -62,6 +81,7 @@ export function rendererVersions(): Record<string, string> {
     satori: versionOf(require.resolve('satori/package.json')),
     resvg: versionOf(require.resolve('@resvg/resvg-js/package.json')),
     font: versionOf(path.join(cardFontPackageDir(), 'package.json')),
+    latinFont: versionOf(path.join(latinFontPackageDir(), 'package.json')),
   };
 }
 
@@ -91,14 +111,16 @@ export interface CardStore {
 
 export function createCardStore({ inputs, dir, render = renderCard }: CardStoreOptions): CardStore {
   const versions = rendererVersions();
-  const text = inputs.map(cardText).join('');
-  const covered = new Set(Array.from(text));
+  const needs = inputs.map(cardFontText);
+  const text = { sc: needs.map(({ sc }) => sc).join(''), latin: needs.map(({ latin }) => latin).join('') };
+  const covered = { sc: new Set(Array.from(text.sc)), latin: new Set(Array.from(text.latin)) };
   // Loaded on the first card not in the cache: a rebuild with every card cached loads no font.
   let fonts: Promise<CardFont[]> | undefined;
   const fontsFor = (input: CardInput) => {
-    const own = cardText(input);
+    const own = cardFontText(input);
+    const known = (chars: string, set: Set<string>) => Array.from(chars).every((char) => set.has(char));
     // A card the store was not told about may need slices the shared set lacks.
-    if (!Array.from(own).every((char) => covered.has(char))) return loadCardFonts(own, CARD_WEIGHTS);
+    if (!known(own.sc, covered.sc) || !known(own.latin, covered.latin)) return loadCardFonts(own, CARD_WEIGHTS);
     fonts ??= loadCardFonts(text, CARD_WEIGHTS);
     return fonts;
   };
