@@ -5,7 +5,7 @@ import pagefindIndex from './src/integrations/pagefind-index.ts';
 import inlinePages from './src/integrations/inline-pages.ts';
 import permalinkLock from './src/integrations/permalink-lock.ts';
 import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
-import rehypeNotes from './src/plugins/rehype-notes.ts';
+import remarkNotes from './src/plugins/remark-notes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
 import remarkImages from './src/plugins/remark-images.ts';
 import viteUnwrapPreload from './src/plugins/vite-unwrap-preload.ts';
@@ -49,9 +49,10 @@ export default defineConfig({
   markdown: {
     // Transcript text is published as spoken: no curly-quote or dash rewriting.
     smartypants: false,
-    remarkPlugins: [remarkRejectHtml, remarkImages],
-    // Notes first: footnotes become inline notes before anything else walks the text.
-    rehypePlugins: [rehypeNotes, rehypeSlug, rehypeKeyQuotes],
+    // Notes last: the safety nets see every node where it was written, and remark-rehype then
+    // renders the notes inline (GFM's footnote section never exists).
+    remarkPlugins: [remarkRejectHtml, remarkImages, remarkNotes],
+    rehypePlugins: [rehypeSlug, rehypeKeyQuotes],
   },
   devToolbar: { enabled: false },
 });

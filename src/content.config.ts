@@ -3,6 +3,7 @@ import { defineCollection } from 'astro:content';
 import { SpeakerSchema } from './schemas/speaker';
 import { TalkSchema } from './schemas/talk';
 import { TurnSchema } from './schemas/turn';
+import { withBodyLines } from './lib/body-line';
 import { checkedGlob } from './lib/checked-glob';
 import { contentDir } from './lib/content-dir';
 import { assertNoTalkMovedAside } from './lib/import/interrupted';
@@ -25,7 +26,8 @@ export const collections = {
     schema: TalkSchema,
   }),
   turns: defineCollection({
-    loader: checkedGlob({ base: `${base}/talks`, pattern: '*/turns/*.md', generateId: pathId }),
+    // Each turn's data carries the line its body starts on, for messages (see lib/body-line.ts).
+    loader: withBodyLines(checkedGlob({ base: `${base}/talks`, pattern: '*/turns/*.md', generateId: pathId })),
     schema: TurnSchema,
   }),
 };

@@ -27,11 +27,8 @@ export interface EntryInput<T> {
   filePath?: string | undefined;
   data: T;
   body?: string | undefined;
-  /**
-   * Line of the file where the body starts (after front matter), for messages. Default: 1. A
-   * function is called only when a message needs it (finding it may mean reading the file).
-   */
-  bodyLine?: number | (() => number) | undefined;
+  /** Line of the file where the body starts (after front matter), for messages. Default: 1. */
+  bodyLine?: number | undefined;
   /** True when Astro could not render the Markdown (its loader logs the cause and goes on). */
   renderFailed?: boolean | undefined;
 }
@@ -644,12 +641,13 @@ function bodyProblems(
   noteProblems: NoteProblem[],
 ): ContentProblem[] {
   const file = fileOf(entry, entry.id);
-  let start: number | undefined;
-  const at = (bodyLine: number, message: string): ContentProblem => {
-    // Finding where the body starts may mean reading the file: only for a turn with a problem.
-    start ??= typeof entry.bodyLine === 'function' ? entry.bodyLine() : (entry.bodyLine ?? 1);
-    return { file, line: start + bodyLine - 1, field: 'body', message };
-  };
+  const start = entry.bodyLine ?? 1;
+  const at = (bodyLine: number, message: string): ContentProblem => ({
+    file,
+    line: start + bodyLine - 1,
+    field: 'body',
+    message,
+  });
   const images = { slug: context.slug, images: context.talk.images === true, fileExists: context.fileExists };
   return [
     ...markdown.html.map((html) =>

@@ -8,7 +8,7 @@
  * A label is an id (src/schemas/common.ts ID_PATTERN; it becomes part of the note's id). The
  * kind is one of 【背景】 (context), 【更正】 (correction) or 【术语】 (term). Each definition is one
  * line, is referenced exactly once, and carries a source link or says 未核实 (unverified).
- * This module finds the notes and every problem with them; rendering is rehype-notes.ts.
+ * This module finds the notes and every problem with them; rendering is remark-notes.ts.
  * A translation writes its notes the same way with its own prefixes (a NoteDialect, e.g.
  * `[Context]` in English, see src/schemas/translation.ts); Chinese is the default.
  */
@@ -65,6 +65,25 @@ export interface NoteProblem {
   message: string;
 }
 
+/** Which rule a note breaks: the `ruleId` remark-notes.ts reports a problem under. */
+export type NoteRule =
+  | 'reference-nested'
+  | 'reference-undefined'
+  | 'reference-repeated'
+  | 'definition-repeated'
+  | 'definition-unused'
+  | 'definition-blocks'
+  | 'label-invalid'
+  | 'kind-unknown'
+  | 'source-missing';
+
+/** A problem with the rule it breaks and the column it starts at, for a Markdown plugin's message. */
+export interface NoteFinding extends NoteProblem {
+  rule: NoteRule;
+  /** Column in the line, from 1. */
+  column: number;
+}
+
 /** How one language writes notes: its kinds, their prefixes, and the words for "unverified". */
 export interface NoteDialect<K extends string = NoteKind> {
   /** The kinds, in the order messages list them. */
@@ -116,7 +135,14 @@ export function parseKindPrefix<K extends string = NoteKind>(
 }
 
 const show = (value: string) => JSON.stringify(value);
-const lineOf = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
+type Positioned = { position?: { start: { line: number; column: number } } | undefined };
+const lineOf = (node: Positioned) => node.position?.start.line ?? 1;
+const finding = (node: Positioned, rule: NoteRule, message: string): NoteFinding => ({
+  line: lineOf(node),
+  column: node.position?.start.column ?? 1,
+  rule,
+  message,
+});
 const kindList = <K extends string>(dialect: NoteDialect<K>) =>
   dialect.kinds.map((kind) => dialect.writePrefix(dialect.labels[kind])).join(', ');
 
@@ -165,7 +191,17 @@ export function inspectNotes<K extends string>(
   source?: string,
 ): { notes: NoteView<K>[]; problems: NoteProblem[] } {
   const tree: Root = typeof body === 'string' ? parseMarkdown(body) : body;
-  const found = findFootnotes(tree, dialect, typeof body === 'string' ? body : source);
+  const { notes, findings } = readNotes(tree, dialect, typeof body === 'string' ? body : source);
+  return { notes, problems: findings.map(({ line, message }) => ({ line, message })) };
+}
+
+/** inspectNotes on a tree, each problem with its rule and column (see remark-notes.ts). */
+export function readNotes<K extends string>(
+  tree: Root,
+  dialect: NoteDialect<K>,
+  source: string | undefined,
+): { notes: NoteView<K>[]; findings: NoteFinding[] } {
+  const found = findFootnotes(tree, dialect, source);
   const notes: NoteView<K>[] = [];
   const problems = [...found.problems];
   const defined = new Set<string>();
@@ -177,17 +213,16 @@ export function inspectNotes<K extends string>(
   for (const [identifier, uses] of found.references) {
     if (!defined.has(identifier)) {
       // Unreachable with GFM (an undefined call stays text), kept in case the parser changes.
-      problems.push({
-        line: lineOf(uses[0]!),
-        message: `Unexpected note reference [^${identifier}] without a definition`,
-      });
+      problems.push(
+        finding(uses[0]!, 'reference-undefined', `Unexpected note reference [^${identifier}] without a definition`),
+      );
     }
   }
   // In reading order: the order of the references.
   const order = [...found.references.keys()];
   notes.sort((a, b) => order.indexOf(a.label.toLowerCase()) - order.indexOf(b.label.toLowerCase()));
   problems.sort((a, b) => a.line - b.line);
-  return { notes, problems };
+  return { notes, findings: problems };
 }
 
 /**
@@ -198,9 +233,9 @@ function findFootnotes<K extends string>(
   tree: Root,
   dialect: NoteDialect<K>,
   markdown: string | undefined,
-): { references: Map<string, FootnoteReference[]>; definitions: FootnoteDefinition[]; problems: NoteProblem[] } {
+): { references: Map<string, FootnoteReference[]>; definitions: FootnoteDefinition[]; problems: NoteFinding[] } {
   const firstPrefix = dialect.writePrefix(dialect.labels[dialect.kinds[0]!]);
-  const problems: NoteProblem[] = [];
+  const problems: NoteFinding[] = [];
   const references = new Map<string, FootnoteReference[]>();
   const definitions: FootnoteDefinition[] = [];
   const nested = new Set<FootnoteReference>();
@@ -212,20 +247,26 @@ function findFootnotes<K extends string>(
   visit(tree, (node) => {
     if (node.type === 'footnoteReference') {
       if (nested.has(node)) {
-        problems.push({
-          line: lineOf(node),
-          message: `Unexpected note reference [^${node.label ?? node.identifier}] inside a note: expected references only in the speaker's words`,
-        });
+        problems.push(
+          finding(
+            node,
+            'reference-nested',
+            `Unexpected note reference [^${node.label ?? node.identifier}] inside a note: expected references only in the speaker's words`,
+          ),
+        );
       }
       references.set(node.identifier, [...(references.get(node.identifier) ?? []), node]);
     } else if (node.type === 'footnoteDefinition') {
       definitions.push(node);
     } else if (node.type === 'text') {
       for (const label of undefinedCalls(node, markdown)) {
-        problems.push({
-          line: lineOf(node),
-          message: `Unexpected note reference [^${label}] without a definition: expected a line "[^${label}]: ${firstPrefix}…" in the same file, found none`,
-        });
+        problems.push(
+          finding(
+            node,
+            'reference-undefined',
+            `Unexpected note reference [^${label}] without a definition: expected a line "[^${label}]: ${firstPrefix}…" in the same file, found none`,
+          ),
+        );
       }
     }
   });
@@ -252,48 +293,71 @@ function checkDefinition<K extends string>(
   references: Map<string, FootnoteReference[]>,
   defined: Set<string>,
   dialect: NoteDialect<K>,
-): { note?: NoteView<K>; problems: NoteProblem[] } {
+): { note?: NoteView<K>; problems: NoteFinding[] } {
   const label = definition.label ?? definition.identifier;
   const line = lineOf(definition);
-  const problem = (message: string) => ({ line, message });
+  const problem = (rule: NoteRule, message: string) => finding(definition, rule, message);
   if (defined.has(definition.identifier)) {
     return {
-      problems: [problem(`Unexpected second definition of note [^${label}]: expected each label defined once`)],
+      problems: [
+        problem(
+          'definition-repeated',
+          `Unexpected second definition of note [^${label}]: expected each label defined once`,
+        ),
+      ],
     };
   }
   defined.add(definition.identifier);
-  const problems: NoteProblem[] = [];
-  const uses = references.get(definition.identifier)?.length ?? 0;
-  if (uses === 0) {
-    problems.push(
-      problem(
-        `Unexpected note definition [^${label}] that is never referenced: expected "[^${label}]" after the word it explains, found none`,
-      ),
-    );
-  } else if (uses > 1) {
-    problems.push(
-      problem(
-        `Unexpected note [^${label}] referenced ${uses} times: expected each note referenced once (write a second note for a second place)`,
-      ),
-    );
-  }
+  const problems = useProblems(label, references.get(definition.identifier)?.length ?? 0).map((use) =>
+    problem(use.rule, use.message),
+  );
   const labelProblem = idProblem(label);
   if (labelProblem)
-    problems.push(problem(`Unexpected note label [^${label}] (it becomes the note's id): ${labelProblem}`));
+    problems.push(
+      problem('label-invalid', `Unexpected note label [^${label}] (it becomes the note's id): ${labelProblem}`),
+    );
   if (definition.children.length !== 1 || definition.children[0]!.type !== 'paragraph') {
     problems.push(
       problem(
+        'definition-blocks',
         `Unexpected note [^${label}] of ${definition.children.length} blocks: expected one paragraph on one line`,
       ),
     );
     return { problems };
   }
   const read = readNote(definition.children[0]!, label, dialect);
-  return read.note
-    ? { note: { ...read.note, line }, problems: [...problems, ...read.problems.map(problem)] }
-    : {
-        problems: [...problems, ...read.problems.map(problem)],
-      };
+  problems.push(...read.problems.map((found) => problem(found.rule, found.message)));
+  return read.note ? { note: { ...read.note, line }, problems } : { problems };
+}
+
+/** A definition is referenced exactly once. */
+function useProblems(label: string, uses: number): { rule: NoteRule; message: string }[] {
+  if (uses === 0) {
+    return [
+      {
+        rule: 'definition-unused',
+        message: `Unexpected note definition [^${label}] that is never referenced: expected "[^${label}]" after the word it explains, found none`,
+      },
+    ];
+  }
+  if (uses > 1) {
+    return [
+      {
+        rule: 'reference-repeated',
+        message: `Unexpected note [^${label}] referenced ${uses} times: expected each note referenced once (write a second note for a second place)`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** The message for a note whose text does not start with a known kind (`found`: the prefix as written). */
+export function unknownKindMessage<K extends string>(
+  found: string | undefined,
+  label: string,
+  dialect: NoteDialect<K>,
+): string {
+  return `Unexpected note kind ${found === undefined ? 'missing' : show(found)} in [^${label}]: expected the note to start with one of ${kindList(dialect)}`;
 }
 
 /** A note paragraph's kind (from its prefix) and runs, and whether it has a source. */
@@ -301,16 +365,12 @@ function readNote<K extends string>(
   paragraph: Nodes,
   label: string,
   dialect: NoteDialect<K>,
-): { note?: Omit<NoteView<K>, 'line'>; problems: string[] } {
+): { note?: Omit<NoteView<K>, 'line'>; problems: { rule: NoteRule; message: string }[] } {
   const runs = runsOf(paragraph);
   const first = runs[0];
   const prefix = parseKindPrefix(first?.type === 'text' ? first.value : '', dialect);
   if (!prefix.kind) {
-    return {
-      problems: [
-        `Unexpected note kind ${prefix.found === undefined ? 'missing' : show(prefix.found)} in [^${label}]: expected the note to start with one of ${kindList(dialect)}`,
-      ],
-    };
+    return { problems: [{ rule: 'kind-unknown', message: unknownKindMessage(prefix.found, label, dialect) }] };
   }
   if (first?.type === 'text') first.value = prefix.rest;
   if (runs[0]?.type === 'text' && runs[0].value === '') runs.shift();
@@ -319,13 +379,16 @@ function readNote<K extends string>(
   const problems =
     needsSource && !sourced && !runs.some((run) => dialect.unverifiedPattern.test(run.value))
       ? [
-          `Unexpected note [^${label}] without a source: expected an http(s) link or the words ${show(dialect.unverifiedMark)}, found neither`,
+          {
+            rule: 'source-missing' as const,
+            message: `Unexpected note [^${label}] without a source: expected an http(s) link or the words ${show(dialect.unverifiedMark)}, found neither`,
+          },
         ]
       : [];
   return { note: { label, kind: prefix.kind, runs }, problems };
 }
 
-/** The id of a note on the reader page: `note-<turn anchor>-<label>` (see rehype-notes.ts). */
+/** The id of a note on the reader page: `note-<turn anchor>-<label>` (see remark-notes.ts). */
 export function noteAnchor(turnAnchor: string, label: string): string {
   return `note-${turnAnchor}-${label}`;
 }

@@ -2,28 +2,12 @@
  * The one place pages read content: queries the collections once per build and validates them
  * together (see catalog.ts). Every page awaits it, so a content error stops the whole build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
+import { takeBodyLine } from './body-line';
 import { buildCatalog, type Catalog, type QuoteView, type TalkView } from './catalog';
 import { contentDir } from './content-dir';
-
-/**
- * The file line where a turn's body starts, so messages can point into the file. Turn ids are
- * their path under content/talks without the extension (see content.config.ts). Astro's loader
- * keeps the body trimmed and not the front matter, so this reads the file again: the catalog
- * asks only for a turn with a problem to report, so a clean build reads no file twice.
- */
-function bodyLine(entryId: string, body: string | undefined): number {
-  if (!body) return 1;
-  try {
-    const text = readFileSync(path.join(contentDir(), 'talks', `${entryId}.md`), 'utf8');
-    const at = text.lastIndexOf(body);
-    return at === -1 ? 1 : text.slice(0, at).split('\n').length;
-  } catch {
-    return 1;
-  }
-}
 
 let catalog: Promise<Catalog> | undefined;
 
@@ -37,9 +21,10 @@ export function getCatalog(): Promise<Catalog> {
     return buildCatalog({
       speakers,
       talks,
+      // The turns loader gives each turn's data the line its body starts on (lib/body-line.ts).
       turns: turns.map((entry) => ({
         ...entry,
-        bodyLine: () => bodyLine(entry.id, entry.body),
+        ...takeBodyLine(entry.data),
         renderFailed: entry.rendered === undefined,
       })),
       fileExists: (contentPath) => existsSync(path.join(contentDir(), contentPath)),

@@ -1,14 +1,40 @@
 /**
- * Pure helpers for editorial notes in hast: the markup of one inline note (a marker button that
- * opens a popover with the note's text) and reading a GFM footnote item back into kind + content.
+ * The markup of one inline note, written as mdast for remark-notes.ts. Each part is a
+ * `noteElement` node: remark-rehype turns a node it has no handler for into an element named by
+ * its `data.hName`, with `data.hProperties` and its children converted as usual, so the note's
+ * own text (emphasis, code, links) goes through the same handlers as the speaker's words.
  */
-import type { Element, ElementContent } from 'hast';
-import { NOTE_KIND_LABELS, parseKindPrefix, type NoteKind } from '../lib/notes';
+import type { Properties } from 'hast';
+import type { Data, Parent, PhrasingContent, Text } from 'mdast';
+
+/** An HTML element in mdast: what remark-rehype makes of it is `<hName …hProperties>children</hName>`. */
+export interface NoteElement extends Parent {
+  type: 'noteElement';
+  data: Data & { hName: string; hProperties: Properties };
+  children: PhrasingContent[];
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    noteElement: NoteElement;
+  }
+  interface RootContentMap {
+    noteElement: NoteElement;
+  }
+}
+
+const element = (hName: string, hProperties: Properties, children: PhrasingContent[]): NoteElement => ({
+  type: 'noteElement',
+  data: { hName, hProperties },
+  children,
+});
+const text = (value: string): Text => ({ type: 'text', value });
 
 /**
  * One inline note. Works without JavaScript (the `popover` attribute and `popovertarget` are
  * declarative HTML); browsers without popover support show the text inline. The wrapper
- * carries `data-pagefind-ignore` so note text never shows up in search excerpts.
+ * carries `data-pagefind-ignore` so note text never shows up in search excerpts. `label` is
+ * how the note's language names its kind (更正, or Correction in an English translation).
  *
  *     <span class="note" id="…" data-note-kind="correction" data-pagefind-ignore>
  *       <button class="note-marker" popovertarget="…-text" aria-label="更正注释">更正</button>
@@ -17,80 +43,17 @@ import { NOTE_KIND_LABELS, parseKindPrefix, type NoteKind } from '../lib/notes';
  *       </span>
  *     </span>
  */
-export function noteElement(id: string, kind: NoteKind, content: ElementContent[]): Element {
-  const label = NOTE_KIND_LABELS[kind];
+export function noteElement(id: string, kind: string, label: string, content: PhrasingContent[]): NoteElement {
   const bodyId = `${id}-text`;
-  return {
-    type: 'element',
-    tagName: 'span',
-    properties: { className: ['note'], id, dataNoteKind: kind, dataPagefindIgnore: '' },
-    children: [
-      {
-        type: 'element',
-        tagName: 'button',
-        properties: { type: 'button', className: ['note-marker'], popoverTarget: bodyId, ariaLabel: `${label}注释` },
-        children: [{ type: 'text', value: label }],
-      },
-      {
-        type: 'element',
-        tagName: 'span',
-        properties: { className: ['note-body'], id: bodyId, popover: 'auto', role: 'note', ariaLabel: label },
-        children: [
-          {
-            type: 'element',
-            tagName: 'span',
-            properties: { className: ['note-kind'] },
-            children: [{ type: 'text', value: label }],
-          },
-          ...content,
-          {
-            type: 'element',
-            tagName: 'button',
-            properties: {
-              type: 'button',
-              className: ['note-close'],
-              popoverTarget: bodyId,
-              popoverTargetAction: 'hide',
-            },
-            children: [{ type: 'text', value: '关闭' }],
-          },
-        ],
-      },
-    ],
-  };
-}
-
-const isBackref = (node: ElementContent) =>
-  node.type === 'element' && node.tagName === 'a' && node.properties['dataFootnoteBackref'] !== undefined;
-
-/**
- * Reads one GFM footnote item (`<li><p>【更正】text <a data-footnote-backref>↩</a></p></li>`)
- * into its kind and inline content, without the prefix, the back-reference and the space
- * before it. `found` is the prefix as written, for messages; kind is undefined if unknown.
- */
-export function readFootnoteItem(item: Element): {
-  kind: NoteKind | undefined;
-  found: string | undefined;
-  content: ElementContent[];
-} {
-  const paragraphs = item.children.filter(
-    (child): child is Element => child.type === 'element' && child.tagName === 'p',
-  );
-  const space: ElementContent = { type: 'text', value: ' ' };
-  const content: ElementContent[] = paragraphs.flatMap((p, index) => [
-    ...(index > 0 ? [space] : []),
-    ...p.children.filter((child) => !isBackref(child)),
+  const marker = { type: 'button', className: ['note-marker'], popoverTarget: bodyId, ariaLabel: `${label}注释` };
+  const close = { type: 'button', className: ['note-close'], popoverTarget: bodyId, popoverTargetAction: 'hide' };
+  const body = { className: ['note-body'], id: bodyId, popover: 'auto', role: 'note', ariaLabel: label };
+  return element('span', { className: ['note'], id, dataNoteKind: kind, dataPagefindIgnore: '' }, [
+    element('button', marker, [text(label)]),
+    element('span', body, [
+      element('span', { className: ['note-kind'] }, [text(label)]),
+      ...content,
+      element('button', close, [text('关闭')]),
+    ]),
   ]);
-  const last = content.at(-1);
-  if (last?.type === 'text') {
-    last.value = last.value.trimEnd();
-    if (last.value === '') content.pop();
-  }
-  const first = content[0];
-  const prefix = parseKindPrefix(first?.type === 'text' ? first.value : '');
-  if (prefix.kind && first?.type === 'text') {
-    first.value = prefix.rest;
-    if (first.value === '') content.shift();
-  }
-  return { kind: prefix.kind, found: prefix.found, content };
 }

@@ -14,6 +14,7 @@ import { buildCatalog, type CatalogInput, type EntryInput } from '../../src/lib/
 import { SpeakerSchema } from '../../src/schemas/speaker';
 import { TalkSchema } from '../../src/schemas/talk';
 import { TurnSchema } from '../../src/schemas/turn';
+import { bodyStartLine } from '../../src/lib/body-line';
 import { listFiles } from '../../src/lib/files';
 import { baseFixture, type ErrorCase } from './fixture-build';
 
@@ -39,12 +40,6 @@ function splitFrontMatter(text: string): { data: unknown; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) return { data: {}, body: text };
   return { data: parseYaml(match[1]!) as unknown, body: text.slice(match[0].length) };
-}
-
-/** The file line a body starts on, found as src/lib/site.ts finds it (the body's last occurrence). */
-function bodyLineOf(text: string, body: string): number {
-  const at = body ? text.lastIndexOf(body) : -1;
-  return at === -1 ? 1 : text.slice(0, at).split('\n').length;
 }
 
 interface Collection<T> {
@@ -90,7 +85,8 @@ function loadCollection<T>(files: Map<string, string>, collection: Collection<T>
       continue;
     }
     const entry: EntryInput<T> = { id, filePath: `${CONTENT}/${rel}`, data: parsed.data };
-    if (collection.markdown) Object.assign(entry, { body, bodyLine: () => bodyLineOf(text, body) });
+    // The line the turns loader records (src/lib/body-line.ts).
+    if (collection.markdown) Object.assign(entry, { body, bodyLine: bodyStartLine(text, body) });
     entries.push(entry);
   }
   return { entries, issues, failed };

@@ -1,4 +1,4 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   buildCatalog,
   speakersInStageOrder,
@@ -645,25 +645,6 @@ describe('buildCatalog, content problems', () => {
       }),
       lines.map((line) => ({ file: turnFile(2, 'yao-answers'), line, field: 'body', message: HARD_WRAP })),
     );
-  });
-
-  test('asks for a turn’s body line only when a message needs it, and once per turn', () => {
-    const clean = vi.fn(() => 4);
-    const wrapped = vi.fn(() => 6);
-    expectProblems(
-      valid({
-        turns: [
-          turn(1, 'xu-li-opens', 'xu-li', '好', { bodyLine: clean }),
-          turn(2, 'yao-answers', 'yao-qizhi', '甲\n乙\n\n丙\n丁', { bodyLine: wrapped }),
-        ],
-      }),
-      [
-        { file: turnFile(2, 'yao-answers'), line: 7, field: 'body', message: HARD_WRAP },
-        { file: turnFile(2, 'yao-answers'), line: 10, field: 'body', message: HARD_WRAP },
-      ],
-    );
-    expect(clean).not.toHaveBeenCalled();
-    expect(wrapped).toHaveBeenCalledTimes(1);
   });
 
   test('prints a hard wrap as file:line field "body"', () => {
