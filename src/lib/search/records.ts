@@ -1,14 +1,18 @@
 /**
  * Search records from a built reader page: one per turn (the markup contract: `article.turn`
  * with `id` = anchor and `data-speaker`), holding the turn's plain text and where it sits.
- * Text inside `[data-pagefind-ignore]` (editorial notes, labels) is left out.
+ * Text inside `[data-pagefind-ignore]` (editorial notes, labels) is left out. Reader pages are
+ * `/<talk>/` and, for a translation, `/<lang>/<talk>/` (e.g. `/en/waic-2023-roundtable/`): both
+ * give the talk's slug, so a talk's turns in every language share the talk and speaker facets.
+ * A turn's words are tokenised for its language (words.ts turnTokens): bigrams, or stemmed words
+ * for English.
  */
-import { indexTokens } from './tokens';
+import { turnTokens } from './words';
 
 /**
- * The one language of the search index, whatever the talks' languages. Its tokens are not words
- * of any language (tokens.ts), so every talk must be analysed alike, and without a
- * stemmer: Pagefind stems the words of an index in a language it has one for ("en" turns the
+ * The one language of the search index, whatever the talks' and the pages' languages. Its tokens
+ * are not words of any language (tokens.ts, words.ts: English words are stemmed by us, before
+ * Pagefind sees them), so every talk must be analysed alike, and without a stemmer: Pagefind stems the words of an index in a language it has one for ("en" turns the
  * token qhehs into qheh and qhahy into qhahi, measured with 1.6.0), while a zh-cn index keeps
  * ASCII tokens whole; and it would write one index per language, of which a page loads only its
  * own (a merged one is searched with the first one's stemmer, so it would miss). One index in
@@ -20,7 +24,7 @@ export const SEARCH_INDEX_LANGUAGE = 'zh-cn';
 export interface TurnRecord {
   /** Permalink of the turn: the page URL plus `#anchor`. */
   url: string;
-  /** Bigram tokens of the text (see tokens.ts). */
+  /** Tokens of the text: bigrams (tokens.ts), or words for English (words.ts). */
   content: string;
   /** The language of the turn's words (its transcript's `lang`), lower case. */
   language: string;
@@ -57,11 +61,12 @@ export function plainText(element: Element): string {
 
 /**
  * Records for every turn on one page. `pagePath` is the page's URL path without the base
- * (e.g. "/waic-2023-roundtable/"); `talk` is its slug.
+ * (e.g. "/waic-2023-roundtable/" or "/en/waic-2023-roundtable/"); `talk` is its slug, the
+ * path's last segment.
  */
 export function turnRecords(document: Document, pagePath: string): TurnRecord[] {
   const talkTitle = document.querySelector('.talk-title')?.textContent?.trim() ?? '';
-  const talk = pagePath.split('/').filter(Boolean)[0] ?? '';
+  const talk = pagePath.split('/').filter(Boolean).at(-1) ?? '';
   return [...document.querySelectorAll('article.turn')].map((turn, index) => {
     const body = turn.querySelector('.turn-body');
     const text = body ? plainText(body) : '';
@@ -71,7 +76,7 @@ export function turnRecords(document: Document, pagePath: string): TurnRecord[] 
     const language = tag.toLowerCase();
     return {
       url: `${pagePath}#${turn.id}`,
-      content: indexTokens(text).join(' '),
+      content: turnTokens(text, language).join(' '),
       language,
       meta: {
         speaker,
