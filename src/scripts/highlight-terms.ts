@@ -27,10 +27,10 @@ export function highlight(root: Element, words: readonly string[]): number {
   });
   for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
   let marked = 0;
-  // The turn's words are matched as they are searched in its language (an English turn by stem).
-  const language = root.closest('[lang]')?.getAttribute('lang') ?? undefined;
   for (const text of texts) {
     const value = text.data;
+    // Words are matched as they are searched in the text's language (English by stem).
+    const language = text.parentElement?.closest('[lang]')?.getAttribute('lang') ?? undefined;
     const hits = matchSpans(value, words, language);
     hits.sort((a, b) => b[0] - a[0]);
     let limit = value.length;

@@ -148,7 +148,11 @@ function lazyMatch(result: PagefindResult, keep: (hit: Hit) => boolean): Match {
  * search itself waits for a pause): the search then finds them loaded.
  */
 export async function preloadQuery(pagefind: PagefindApi, input: string): Promise<void> {
-  await Promise.all(parseQuery(input).words.flatMap(termsFor).map((term) => pagefind.preload(term)));
+  await Promise.all(
+    parseQuery(input)
+      .words.flatMap(termsFor)
+      .map((term) => pagefind.preload(term)),
+  );
 }
 
 /**

@@ -90,7 +90,9 @@ function score(tally: Tally, query: string, expected: readonly string[], got: re
   tally.relevant += expected.length;
   tally.correct += correct;
   tally.returned += got.length;
-  tally.rows.push(`${query.padEnd(26)} expected ${expected.length}  returned ${got.length}  correct ${correct}${extra}`);
+  tally.rows.push(
+    `${query.padEnd(26)} expected ${expected.length}  returned ${got.length}  correct ${correct}${extra}`,
+  );
 }
 
 function summary(name: string, count: number, tally: Tally): { recall: number; precision: number } {

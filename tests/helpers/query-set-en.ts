@@ -83,7 +83,11 @@ export const ENGLISH_QUERIES: EnglishQuery[] = [
     expected: ['xu-li-asks-pan', 'pan-gan-vs-diffusion', 'xu-li-closing-question'],
     why: 'a term',
   },
-  { query: 'gan', expected: ['xu-li-asks-pan', 'pan-gan-vs-diffusion', 'xu-li-closing-question'], why: '"GANs", not "DragGAN"' },
+  {
+    query: 'gan',
+    expected: ['xu-li-asks-pan', 'pan-gan-vs-diffusion', 'xu-li-closing-question'],
+    why: '"GANs", not "DragGAN"',
+  },
   { query: 'DragGAN', expected: ['yuan-modality-completion', 'xu-li-asks-pan'], why: 'a name' },
   { query: 'lipschitz', expected: ['pan-gan-vs-diffusion'], why: 'a name, lower case' },
   { query: 'Turing', expected: ['xu-li-opening'], why: 'a name' },
@@ -103,7 +107,11 @@ export const ENGLISH_QUERIES: EnglishQuery[] = [
   // words one speaker said
   { query: 'paperwork', expected: ['yao-paperwork'], why: 'Yao’s answer' },
   { query: 'optimistic', expected: ['yuan-healthcare'], why: 'Yuan’s answer' },
-  { query: 'animator', expected: ['pan-video-and-3d'], why: '"animators" (Porter also joins "animation": one turn too many)' },
+  {
+    query: 'animator',
+    expected: ['pan-video-and-3d'],
+    why: '"animators" (Porter also joins "animation": one turn too many)',
+  },
   // a speaker's name: that speaker's turns
   { query: 'Yang Zhilin', expected: ['yang-shared-problems', 'yang-shared-memory'], why: 'a speaker' },
   // nobody said these

@@ -95,4 +95,3 @@ export function relevant(query: string, turns: readonly Turn[]): string[] {
     .filter((turn) => words.every((word) => turn.text.normalize('NFKC').toLowerCase().includes(word)))
     .map((turn) => turn.anchor);
 }
-

@@ -122,7 +122,13 @@ describe('turns in English and Chinese in one index', () => {
     { speaker: 'yang', talk: 'a', anchor: 'zh-1', text: '比如幻觉的问题，还有GAN和DragGAN。' },
     { speaker: 'yang', talk: 'a', anchor: 'en-1', language: 'en', text: 'Such as the hallucination we mention.' },
     { speaker: 'pan', talk: 'a', anchor: 'en-2', language: 'en', text: 'GANs and DragGAN; artists learned it.' },
-    { speaker: 'pan', talk: 'a', anchor: 'en-3', language: 'en', text: 'Artificial intelligence, reinforcement and learning.' },
+    {
+      speaker: 'pan',
+      talk: 'a',
+      anchor: 'en-3',
+      language: 'en',
+      text: 'Artificial intelligence, reinforcement and learning.',
+    },
     { speaker: 'yao', talk: 'a', anchor: 'en-4', language: 'en', text: 'It can speed up reinforcement learning.' },
   ];
 

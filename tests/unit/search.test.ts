@@ -305,7 +305,14 @@ describe('English word tokens', () => {
   });
 
   test('fold diacritics and full-width letters into the word, and cut words at punctuation', () => {
-    expect(wordIndexTokens('Café ＧＡＮｓ Transformer-XL it’s')).toEqual(['wcafe', 'wgan', 'wtransform', 'wxl', 'wit', 'ws']);
+    expect(wordIndexTokens('Café ＧＡＮｓ Transformer-XL it’s')).toEqual([
+      'wcafe',
+      'wgan',
+      'wtransform',
+      'wxl',
+      'wit',
+      'ws',
+    ]);
   });
 
   test('index other scripts inside English text as bigrams, as a Chinese turn would be', () => {
@@ -384,6 +391,18 @@ describe('shards', () => {
   test('records are indexed by talk, then by position in the talk', () => {
     const records = [record('b', 1, 1), record('a', 10, 1), record('a', 2, 1), record('b', 0, 1)];
     expect(transcriptOrder(records).map((r) => r.url)).toEqual(['/a/#t2', '/a/#t10', '/b/#t0', '/b/#t1']);
+  });
+
+  test('a talk’s original comes before its translations, each in transcript order', () => {
+    const english = (order: number) => ({ ...record('a', order, 1), url: `/en/a/#t${order}` });
+    const records = [english(2), record('a', 2, 1), english(1), record('b', 1, 1), record('a', 1, 1)];
+    expect(transcriptOrder(records).map((r) => r.url)).toEqual([
+      '/a/#t1',
+      '/a/#t2',
+      '/en/a/#t1',
+      '/en/a/#t2',
+      '/b/#t1',
+    ]);
   });
 
   test('shards hold whole talks, as few as the pair limit allows, about equal', () => {

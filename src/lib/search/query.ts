@@ -90,7 +90,8 @@ export function containsAll(text: string, words: readonly string[]): boolean {
 function spansOf(normal: string, word: string, language: string | undefined): [number, number][] {
   const spans: [number, number][] = [];
   if (!indexedByWord(language)) {
-    for (let at = normal.indexOf(word); at !== -1; at = normal.indexOf(word, at + 1)) spans.push([at, at + word.length]);
+    for (let at = normal.indexOf(word); at !== -1; at = normal.indexOf(word, at + 1))
+      spans.push([at, at + word.length]);
     return spans;
   }
   const { tokens, prefix } = wordQueryTokens(word);

@@ -110,16 +110,27 @@ export function indexChunkSize(records: readonly TurnRecord[]): number {
   return Math.max(200, Math.round(Math.sqrt(4 * positions)));
 }
 
+/** The page a record is on: its URL without the anchor. */
+const pageOf = (record: TurnRecord) => record.url.slice(0, record.url.indexOf('#'));
+
 /**
- * Records in transcript order: by talk, then by position in the talk. Pagefind lists a search
- * without words (a speaker's turns) in the order its records were added, shard after shard, so
- * indexing in this order lists a speaker's turns as they were spoken. (A Pagefind sort key would
+ * Where a record's page sorts within its talk: the original (`/<talk>/`) first, then each
+ * translation (`/<lang>/<talk>/`) by path, so a talk's turns in one language stay together.
+ */
+const pageRank = (record: TurnRecord) => (pageOf(record) === `/${record.meta.talk}/` ? '' : pageOf(record));
+
+/**
+ * Records in transcript order: by talk, then by page (the original, then its translations), then
+ * by position in the talk. Pagefind lists a search without words (a speaker's turns) in the order
+ * its records were added, shard after shard, so indexing in this order lists a speaker's turns as
+ * they were spoken, a translation's after the original's rather than interleaved with them. (A Pagefind sort key would
  * do the same within one shard, but merged shards interleave its ranks, and its list of every
  * record costs about 2 bytes a turn in the metadata every search loads.)
  */
 export function transcriptOrder(records: readonly TurnRecord[]): TurnRecord[] {
   const byTalk = (a: TurnRecord, b: TurnRecord) => (a.meta.talk < b.meta.talk ? -1 : a.meta.talk > b.meta.talk ? 1 : 0);
-  return [...records].sort((a, b) => byTalk(a, b) || Number(a.meta.order) - Number(b.meta.order));
+  const byPage = (a: TurnRecord, b: TurnRecord) => (pageRank(a) < pageRank(b) ? -1 : pageRank(a) > pageRank(b) ? 1 : 0);
+  return [...records].sort((a, b) => byTalk(a, b) || byPage(a, b) || Number(a.meta.order) - Number(b.meta.order));
 }
 
 /**
