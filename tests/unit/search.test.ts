@@ -297,6 +297,18 @@ describe('turn records', () => {
   });
 });
 
+describe('a turn shown in two languages', () => {
+  test('keeps only the turn’s own language: a block in the other is left out, a phrase marked in it is kept', () => {
+    const { document } = parseHTML(`<html lang="en"><body><article class="turn" id="t" data-speaker="s">
+      <div class="turn-body"><p>We call it <span lang="zh-CN">模态补全</span>.</p><div lang="zh-CN"><p>我们叫模态补全。</p></div>
+      <p lang="zh-cn">原文。</p></div></article></body></html>`);
+    expect(turnRecords(document, '/en/talk-a/')[0]!.meta.text).toBe('We call it 模态补全.');
+    const chinese = parseHTML(`<html lang="zh-CN"><body><article class="turn" id="t" data-speaker="s">
+      <div class="turn-body"><p>原文。</p><p lang="en">The original.</p></div></article></body></html>`);
+    expect(turnRecords(chinese.document, '/talk-a/')[0]!.meta.text).toBe('原文。');
+  });
+});
+
 describe('English word tokens', () => {
   test('one token per word, "w" and its Porter stem, never a bigram token', () => {
     expect(wordIndexTokens('Hallucinations, models and learning!')).toEqual(['whallucin', 'wmodel', 'wand', 'wlearn']);

@@ -47,10 +47,21 @@ export interface TurnRecord {
   filters: { speaker: string[]; talk: string[] };
 }
 
-/** The visible text of an element, without ignored parts, paragraphs on their own lines. */
-export function plainText(element: Element): string {
+/** Elements that mark a word or phrase inside a sentence: a `lang` on them is still the turn's text. */
+const PHRASING = new Set(['SPAN', 'EM', 'I', 'B', 'STRONG', 'ABBR', 'CITE', 'Q', 'CODE', 'A', 'DFN', 'SMALL']);
+
+/**
+ * The visible text of an element, without ignored parts, paragraphs on their own lines. Given the
+ * turn's `language`, a block in another language inside it (the original beside a translation,
+ * when a reader shows both) is left out too, so each language's record holds only its own words.
+ */
+export function plainText(element: Element, language?: string): string {
   const copy = element.cloneNode(true) as Element;
   for (const ignored of copy.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
+  for (const other of copy.querySelectorAll('[lang]')) {
+    const tag = other.getAttribute('lang')?.toLowerCase();
+    if (language && tag !== language && !PHRASING.has(other.tagName.toUpperCase())) other.remove();
+  }
   const paragraphs = [...copy.querySelectorAll('p')];
   const blocks = paragraphs.length > 0 ? paragraphs : [copy];
   return blocks
@@ -69,11 +80,11 @@ export function turnRecords(document: Document, pagePath: string): TurnRecord[] 
   const talk = pagePath.split('/').filter(Boolean).at(-1) ?? '';
   return [...document.querySelectorAll('article.turn')].map((turn, index) => {
     const body = turn.querySelector('.turn-body');
-    const text = body ? plainText(body) : '';
     const speaker = turn.getAttribute('data-speaker') ?? '';
     // The transcript's lang, or the page's (languages.ts: a talk's words carry their own).
     const tag = turn.closest('[lang]')?.getAttribute('lang') ?? '';
     const language = tag.toLowerCase();
+    const text = body ? plainText(body, language) : '';
     return {
       url: `${pagePath}#${turn.id}`,
       content: turnTokens(text, language).join(' '),
