@@ -3,8 +3,7 @@
  * read as plain text and matched in text nodes only; a stray or hostile `hl` marks nothing or
  * marks text, never adds markup of its own.
  */
-import { MAX_QUERY_LENGTH, parseQuery } from '../lib/search/query';
-import { normalizeForSearch } from '../lib/search/tokens';
+import { matchSpans, MAX_QUERY_LENGTH, parseQuery } from '../lib/search/query';
 
 function targetOf(hash: string): Element | null {
   let id = '';
@@ -30,13 +29,9 @@ export function highlight(root: Element, words: readonly string[]): number {
   let marked = 0;
   for (const text of texts) {
     const value = text.data;
-    const normal = normalizeForSearch(value);
-    if (normal.length !== value.length) continue;
-    const hits: [number, number][] = [];
-    for (const word of words) {
-      for (let at = normal.indexOf(word); at !== -1; at = normal.indexOf(word, at + 1))
-        hits.push([at, at + word.length]);
-    }
+    // Words are matched as they are searched in the text's language (English by stem).
+    const language = text.parentElement?.closest('[lang]')?.getAttribute('lang') ?? undefined;
+    const hits = matchSpans(value, words, language);
     hits.sort((a, b) => b[0] - a[0]);
     let limit = value.length;
     for (const [from, to] of hits) {

@@ -1,11 +1,15 @@
 /**
  * The search engine the UI uses: loads Pagefind on first use, turns each query word into an
- * exact-phrase search over bigram tokens, keeps the turns that match every word, and checks
- * each candidate's text so that a turn that does not say the words is never shown.
+ * exact-phrase search over bigram tokens and, where it has Latin letters or digits, a second one
+ * over English word tokens (lib/search/words.ts), keeps the turns that match every word, and
+ * checks each candidate's text in its own language so that a turn that does not say the words is
+ * never shown. The one index holds every language's turns, so a query finds them all whatever
+ * the page's language; each result says its language (Hit.language).
  */
-import { containsAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search/query';
+import { matchesAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search/query';
 import type { TurnRecord } from '../lib/search/records';
-import { indexTokens, queryTokens } from '../lib/search/tokens';
+import { queryTokens } from '../lib/search/tokens';
+import { turnTokens, wordQueryTokens } from '../lib/search/words';
 import type { PagefindApi, PagefindData, PagefindResult, PagefindSearch } from './pagefind-loader';
 
 export { loadPagefind, loadSite } from './pagefind-loader';
@@ -26,6 +30,8 @@ export interface Facets {
 /** A matched turn whose text is loaded (and checked) only when it is shown. */
 export interface Match {
   id: string;
+  /** Pagefind's score for the turn (0 where it has none): orders the results of a word's two terms. */
+  score: number;
   /** The turn, or undefined when its text does not contain the query's words after all. */
   load(): Promise<Hit | undefined>;
 }
@@ -68,10 +74,25 @@ function toHit(data: PagefindData): Hit {
   };
 }
 
-/** Pagefind's phrase query for one word's tokens. */
+/** Pagefind's phrase query for one word's bigram tokens (a lone token searches by prefix). */
 function phrase(word: string): string {
   const tokens = queryTokens(word);
   return tokens.length === 1 ? tokens[0]! : `"${tokens.join(' ')}"`;
+}
+
+/**
+ * Pagefind's queries for one word: its bigram phrase, which finds it in turns indexed by bigrams,
+ * and its word phrase, which finds it in English turns (always quoted, so a word token matches
+ * only itself, never as a prefix). They are one query when the word has no Latin letter or
+ * digit. When they differ, they find disjoint turns: the first holds bigram tokens of Latin
+ * characters, which only bigram-indexed turns have, the second word tokens, which only English
+ * turns have; so their results and facet counts add up.
+ */
+export function termsFor(word: string): string[] {
+  const bigrams = queryTokens(word);
+  const { tokens } = wordQueryTokens(word);
+  const same = tokens.length === bigrams.length && tokens.every((token, i) => token === bigrams[i]);
+  return same || tokens.length === 0 ? [phrase(word)] : [phrase(word), `"${tokens.join(' ')}"`];
 }
 
 /** The base filters plus the chosen facets; a key in both must match both (Pagefind ANDs a list). */
@@ -113,6 +134,7 @@ function lazyMatch(result: PagefindResult, keep: (hit: Hit) => boolean): Match {
   let loaded: Promise<Hit | undefined> | undefined;
   return {
     id: result.id,
+    score: result.score,
     load: () =>
       (loaded ??= record(result).then((data) => {
         const hit = toHit(data);
@@ -126,7 +148,11 @@ function lazyMatch(result: PagefindResult, keep: (hit: Hit) => boolean): Match {
  * search itself waits for a pause): the search then finds them loaded.
  */
 export async function preloadQuery(pagefind: PagefindApi, input: string): Promise<void> {
-  await Promise.all(parseQuery(input).words.map((word) => pagefind.preload(phrase(word))));
+  await Promise.all(
+    parseQuery(input)
+      .words.flatMap(termsFor)
+      .map((term) => pagefind.preload(term)),
+  );
 }
 
 /**
@@ -184,11 +210,17 @@ export interface Counting {
   talks: boolean;
 }
 
+/** The results of every term of a word (termsFor), one list. */
+async function searchWord(pagefind: PagefindApi, word: string): Promise<PagefindResult[]> {
+  const found = await Promise.all(termsFor(word).map((term) => pagefind.search(term)));
+  return found.flatMap((one) => one?.results ?? []);
+}
+
 /** Several words: the turns every word's phrase matched, loaded and checked to count the facets. */
 async function intersected(pagefind: PagefindApi, words: readonly string[], facets: Facets) {
   let kept: PagefindResult[] | undefined;
   for (const word of words) {
-    const found = (await pagefind.search(phrase(word)))?.results ?? [];
+    const found = await searchWord(pagefind, word);
     if (kept === undefined) {
       kept = found;
     } else {
@@ -202,7 +234,7 @@ async function intersected(pagefind: PagefindApi, words: readonly string[], face
   );
   const hits = loaded
     .map(({ id, data }) => ({ id, hit: toHit(data) }))
-    .filter(({ hit }) => containsAll(hit.text, words));
+    .filter(({ hit }) => matchesAll(hit.text, words, hit.language));
   const count = (key: 'speaker' | 'talk', within: (hit: Hit) => boolean) => {
     const map = new Map<string, number>();
     for (const { hit } of hits) if (within(hit)) map.set(hit[key], (map.get(hit[key]) ?? 0) + 1);
@@ -213,10 +245,37 @@ async function intersected(pagefind: PagefindApi, words: readonly string[], face
   return {
     matches: hits
       .filter(({ hit }) => inTalk(hit) && bySpeaker(hit))
-      .map(({ id, hit }) => ({ id, load: () => Promise.resolve(hit) })),
+      .map(({ id, hit }) => ({ id, score: 0, load: () => Promise.resolve(hit) })),
     speakerCounts: count('speaker', inTalk),
     talkCounts: count('talk', bySpeaker),
     total: hits.length,
+  };
+}
+
+type Found = Awaited<ReturnType<typeof indexed>>;
+
+/** Counts of two disjoint result lists, added up. */
+function added(a: Map<string, number>, b: Map<string, number>): Map<string, number> {
+  const sum = new Map(a);
+  for (const [key, count] of b) sum.set(key, (sum.get(key) ?? 0) + count);
+  return sum;
+}
+
+/**
+ * One word: each of its terms (termsFor) searched with Pagefind's facets, their disjoint results
+ * put together, the better scored first.
+ */
+async function oneWord(pagefind: PagefindApi, word: string, facets: Facets, counting: Counting): Promise<Found> {
+  const keep = (hit: Hit) => matchesAll(hit.text, [word], hit.language);
+  const terms = termsFor(word);
+  const found = await Promise.all(terms.map((term) => indexed(pagefind, term, {}, facets, keep, counting)));
+  if (found.length === 1) return found[0]!;
+  const [a, b] = found as [Found, Found];
+  return {
+    matches: [...a.matches, ...b.matches].sort((x, y) => y.score - x.score),
+    speakerCounts: added(a.speakerCounts, b.speakerCounts),
+    talkCounts: added(a.talkCounts, b.talkCounts),
+    total: a.total + b.total,
   };
 }
 
@@ -237,14 +296,7 @@ export async function search(
     ? // A speaker's turns read best in transcript order, the order they are indexed in.
       await indexed(pagefind, null, { speaker: speaker.id }, facets, () => true, counting)
     : query.words.length === 1
-      ? await indexed(
-          pagefind,
-          phrase(query.words[0]!),
-          {},
-          facets,
-          (hit) => containsAll(hit.text, query.words),
-          counting,
-        )
+      ? await oneWord(pagefind, query.words[0]!, facets, counting)
       : await intersected(pagefind, query.words, facets);
   return { query, speaker, ...found };
 }
@@ -264,7 +316,7 @@ export async function warmUp(pagefind: PagefindApi, speakers: readonly string[],
   const all = (await pagefind.search(null, { filters: { speaker: { any: [...speakers] } } }))?.results ?? [];
   const data = await Promise.all(all.map(record));
   // The index's words are the records' tokens: preloading them all loads every chunk.
-  const words = new Set(data.flatMap((item) => indexTokens(item.meta['text'] ?? '')));
+  const words = new Set(data.flatMap((item) => turnTokens(item.meta['text'] ?? '', item.meta['language'])));
   if (words.size > 0) await pagefind.preload([...words].join(' '));
   return data.length;
 }

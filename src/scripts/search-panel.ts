@@ -336,7 +336,7 @@ class SearchPanel extends HTMLElement {
       text.lang = hit.language;
       where.lang = hit.language;
     }
-    for (const part of excerpt(hit.text, outcome.speaker ? [] : outcome.query.words)) {
+    for (const part of excerpt(hit.text, outcome.speaker ? [] : outcome.query.words, 80, hit.language)) {
       text.append(part.marked ? element('mark', 'search-hit', part.text) : document.createTextNode(part.text));
     }
     link.append(head, where, text);

@@ -4,7 +4,8 @@
  * few turns held in memory, so that a change to the engine is caught without a build or a browser.
  *
  * It indexes the way the site does (lib/search/records.ts): a record per turn whose words are its
- * text's bigram tokens (lib/search/tokens.ts), filtered by speaker and talk. It matches the way
+ * text's tokens in its language (bigrams, lib/search/tokens.ts, or English words,
+ * lib/search/words.ts), filtered by speaker and talk. It matches the way
  * Pagefind does for those tokens: an unquoted term is one token, matched as the prefix of a word;
  * a quoted term is a phrase, its tokens found as consecutive words. Without a term it lists every
  * record in index order. Like Pagefind, it counts a filter only once that filter's file is loaded
@@ -20,7 +21,8 @@ import type {
   PagefindSearch,
   PagefindSearchOptions,
 } from '../../src/scripts/pagefind-loader';
-import { indexTokens } from '../../src/lib/search/tokens';
+import { SEARCH_INDEX_LANGUAGE } from '../../src/lib/search/records';
+import { turnTokens } from '../../src/lib/search/words';
 
 export interface FakeTurn {
   speaker: string;
@@ -28,6 +30,8 @@ export interface FakeTurn {
   text: string;
   /** The turn's anchor; `<speaker>-<order>` unless given. */
   anchor?: string;
+  /** The turn's language (lower case); the index's (zh-cn) unless given. */
+  language?: string;
 }
 
 interface FakeRecord {
@@ -90,7 +94,7 @@ export class FakePagefind implements PagefindApi {
       const anchor = turn.anchor ?? `${turn.speaker}-${order}`;
       return {
         id: `zh-cn_${fake}_${index}`,
-        words: indexTokens(turn.text),
+        words: turnTokens(turn.text, turn.language),
         data: {
           url: `/${turn.talk}/#${anchor}`,
           meta: {
@@ -104,6 +108,7 @@ export class FakePagefind implements PagefindApi {
             section: '',
             text: turn.text,
             order: String(order),
+            ...(turn.language && turn.language !== SEARCH_INDEX_LANGUAGE ? { language: turn.language } : {}),
           },
         },
         filters: { speaker: [turn.speaker], talk: [turn.talk] },

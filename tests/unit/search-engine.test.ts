@@ -56,17 +56,18 @@ describe('query shaping: what the engine asks Pagefind for', () => {
     [
       'a run of Latin and Han, lower-cased',
       'DragGAN这篇',
-      ['"qhdhr qhrha qhahg qhghg qhgha qhahn qhnd09 qd0991j"'],
+      // And as an English word and a bigram: the phrase English turns would hold (there are none here).
+      ['"qhdhr qhrha qhahg qhghg qhgha qhahn qhnd09 qd0991j"', '"wdraggan qd0991j"'],
       ['/b/#pan-2'],
     ],
     [
       'two words, one phrase each, intersected',
       'GAN Diffusion',
-      ['"qhgha qhahn"', '"qhdhi qhihf qhfhf qhfhu qhuhs qhshi qhiho qhohn"'],
+      ['"qhgha qhahn"', '"wgan"', '"qhdhi qhihf qhfhf qhfhu qhuhs qhshi qhiho qhohn"', '"wdiffus"'],
       ['/a/#yang-3', '/b/#yao-3'],
     ],
     ['a quoted name, as text rather than the speaker', '"姚期智"', ['"q2ca4yn q4yn4u2"'], ['/a/#pan-4']],
-    ['full-width Latin, normalised', 'ＧＡＮ', ['"qhgha qhahn"'], ['/a/#yang-3', '/b/#pan-2', '/b/#yao-3']],
+    ['full-width Latin, normalised', 'ＧＡＮ', ['"qhgha qhahn"', '"wgan"'], ['/a/#yang-3', '/b/#pan-2', '/b/#yao-3']],
   ])('%s (%s)', async (_name, query, terms, anchors) => {
     const fake = new FakePagefind(turns);
     const outcome = await search(fake, query, speakers);
@@ -111,7 +112,46 @@ describe('query shaping: what the engine asks Pagefind for', () => {
     expect(fake.calls).toEqual([
       { method: 'preload', term: '"q26y5k1 q5k13k1"', options: undefined },
       { method: 'preload', term: '"qhgha qhahn"', options: undefined },
+      { method: 'preload', term: '"wgan"', options: undefined },
     ]);
+  });
+});
+
+describe('turns in English and Chinese in one index', () => {
+  const bilingual: FakeTurn[] = [
+    { speaker: 'yang', talk: 'a', anchor: 'zh-1', text: '比如幻觉的问题，还有GAN和DragGAN。' },
+    { speaker: 'yang', talk: 'a', anchor: 'en-1', language: 'en', text: 'Such as the hallucination we mention.' },
+    { speaker: 'pan', talk: 'a', anchor: 'en-2', language: 'en', text: 'GANs and DragGAN; artists learned it.' },
+    {
+      speaker: 'pan',
+      talk: 'a',
+      anchor: 'en-3',
+      language: 'en',
+      text: 'Artificial intelligence, reinforcement and learning.',
+    },
+    { speaker: 'yao', talk: 'a', anchor: 'en-4', language: 'en', text: 'It can speed up reinforcement learning.' },
+  ];
+
+  test.each([
+    ['an English word in another inflection, by stem', 'hallucinations', ['/a/#en-1']],
+    ['a word by stem, not inside another word', 'art', []],
+    ['a stem shared by inflections', 'learning', ['/a/#en-2', '/a/#en-3', '/a/#en-4']],
+    ['a Latin word: as a substring in Chinese, by word in English', 'gan', ['/a/#en-2', '/a/#zh-1']],
+    ['a Chinese word, in the Chinese turn only', '幻觉', ['/a/#zh-1']],
+    ['a quoted phrase of English words, in order', '"reinforcement learning"', ['/a/#en-4']],
+    ['unquoted English words, anywhere in a turn', 'reinforcement learning', ['/a/#en-3', '/a/#en-4']],
+  ])('%s (%s)', async (_name, query, anchors) => {
+    const outcome = await search(new FakePagefind(bilingual), query, speakers);
+    expect((await shown(outcome.matches)).sort()).toEqual(anchors);
+    expect(outcome.total).toBe(anchors.length);
+  });
+
+  test('a result in English says so; counts add up over both terms of a word', async () => {
+    const outcome = await search(new FakePagefind(bilingual), 'gan', speakers);
+    const hits = (await loadPage(outcome.matches, 0, 10)).items;
+    expect(hits.map((hit) => hit.language)).toEqual(expect.arrayContaining([undefined, 'en']));
+    expect(counts(outcome.speakerCounts)).toEqual({ yang: 1, pan: 1 });
+    expect(counts(outcome.talkCounts)).toEqual({ a: 2 });
   });
 });
 

@@ -1,6 +1,14 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { containsAll, excerpt, loadPage, MAX_QUERY_LENGTH, parseQuery, speakerNamed } from '../../src/lib/search/query';
+import {
+  containsAll,
+  excerpt,
+  loadPage,
+  matchesAll,
+  MAX_QUERY_LENGTH,
+  parseQuery,
+  speakerNamed,
+} from '../../src/lib/search/query';
 import { parseSite, parseSpeakers, sitePath } from '../../src/lib/search/site-json';
 import {
   indexChunkSize,
@@ -12,6 +20,7 @@ import {
   type TurnRecord,
 } from '../../src/lib/search/records';
 import { bigramToken, endToken, indexTokens, prefixToken, queryTokens, runsOf } from '../../src/lib/search/tokens';
+import { turnTokens, wordIndexTokens, wordQueryTokens, wordToken } from '../../src/lib/search/words';
 
 /** Is `needle` a run of consecutive tokens in `haystack`? (What an exact-phrase search asks.) */
 function phraseIn(haystack: string[], needle: string[]): boolean {
@@ -253,6 +262,112 @@ describe('turn records', () => {
     const { document } = parseHTML('<div><p>甲\n乙</p><p> 丙 </p></div>');
     expect(plainText(document.querySelector('div')!)).toBe('甲 乙\n丙');
   });
+
+  // An English reader page as the markup contract has it (article.turn, id = anchor,
+  // data-speaker), under /en/: written by hand, as the English pages are built elsewhere.
+  const english = `<!doctype html><html lang="en"><body><h1 class="talk-title">Envisioning the Future</h1>
+    <section class="talk-section"><h2 class="section-title">Part one</h2>
+    <article class="turn" id="yao-a" data-speaker="yao-qizhi" data-color="crimson">
+      <header class="turn-head"><span class="avatar">Y</span><h3><span class="turn-name">Andrew Chi-Chih Yao</span><span class="turn-role">Dean</span></h3></header>
+      <div class="turn-body"><p>Models keep hallucinating<sup data-pagefind-ignore>1</sup>.</p><p>Reinforcement learning, 强化学习.</p></div>
+    </article></section></body></html>`;
+
+  test('read an English reader page under /en/: the talk’s slug, the same speaker, the English title, words by stem', () => {
+    const [record] = turnRecords(parseHTML(english).document, '/en/talk-a/');
+    const text = 'Models keep hallucinating.\nReinforcement learning, 强化学习.';
+    expect(record).toEqual({
+      url: '/en/talk-a/#yao-a',
+      content: ['wmodel', 'wkeep', 'whallucin', 'wreinforc', 'wlearn', ...indexTokens('强化学习')].join(' '),
+      language: 'en',
+      meta: {
+        speaker: 'yao-qizhi',
+        speakerName: 'Andrew Chi-Chih Yao',
+        role: 'Dean',
+        color: 'crimson',
+        initials: 'Y',
+        talk: 'talk-a',
+        talkTitle: 'Envisioning the Future',
+        section: 'Part one',
+        text,
+        order: '1',
+        language: 'en',
+      },
+      filters: { speaker: ['yao-qizhi'], talk: ['talk-a'] },
+    });
+  });
+});
+
+describe('a turn shown in two languages', () => {
+  test('keeps only the turn’s own language: a block in the other is left out, a phrase marked in it is kept', () => {
+    const { document } = parseHTML(`<html lang="en"><body><article class="turn" id="t" data-speaker="s">
+      <div class="turn-body"><p>We call it <span lang="zh-CN">模态补全</span>.</p><div lang="zh-CN"><p>我们叫模态补全。</p></div>
+      <p lang="zh-cn">原文。</p></div></article></body></html>`);
+    expect(turnRecords(document, '/en/talk-a/')[0]!.meta.text).toBe('We call it 模态补全.');
+    const chinese = parseHTML(`<html lang="zh-CN"><body><article class="turn" id="t" data-speaker="s">
+      <div class="turn-body"><p>原文。</p><p lang="en">The original.</p></div></article></body></html>`);
+    expect(turnRecords(chinese.document, '/talk-a/')[0]!.meta.text).toBe('原文。');
+  });
+});
+
+describe('English word tokens', () => {
+  test('one token per word, "w" and its Porter stem, never a bigram token', () => {
+    expect(wordIndexTokens('Hallucinations, models and learning!')).toEqual(['whallucin', 'wmodel', 'wand', 'wlearn']);
+    expect(wordToken('hallucination')).toBe(wordToken('hallucinations'));
+    for (const token of wordIndexTokens('a b qzz gzz 33')) expect(token.startsWith('q')).toBe(false);
+  });
+
+  test('fold diacritics and full-width letters into the word, and cut words at punctuation', () => {
+    expect(wordIndexTokens('Café ＧＡＮｓ Transformer-XL it’s')).toEqual([
+      'wcafe',
+      'wgan',
+      'wtransform',
+      'wxl',
+      'wit',
+      'ws',
+    ]);
+  });
+
+  test('index other scripts inside English text as bigrams, as a Chinese turn would be', () => {
+    expect(wordIndexTokens('the 模态补全 idea')).toEqual(['wthe', ...indexTokens('模态补全'), 'widea']);
+    expect(turnTokens('模态补全', 'zh-cn')).toEqual(indexTokens('模态补全'));
+    expect(turnTokens('Models', 'en-GB')).toEqual(['wmodel']);
+  });
+
+  test('a query is cut the same way; a lone other character searches by prefix', () => {
+    expect(wordQueryTokens('Reinforcement learning')).toEqual({ tokens: ['wreinforc', 'wlearn'], prefix: false });
+    expect(wordQueryTokens('幻')).toEqual({ tokens: [prefixToken('幻')], prefix: true });
+    expect(wordQueryTokens('模态补')).toEqual({ tokens: indexTokens('模态补').slice(0, -1), prefix: false });
+  });
+});
+
+describe('matching a turn in its language', () => {
+  test('an English turn by word and stem, any other by substring', () => {
+    expect(matchesAll('The hallucination problem.', ['hallucinations'], 'en')).toBe(true);
+    expect(matchesAll('Artificial intelligence.', ['art'], 'en')).toBe(false);
+    expect(matchesAll('Artificial intelligence.', ['art'], undefined)).toBe(true);
+    expect(matchesAll('DragGAN and GANs', ['gan'], 'en')).toBe(true);
+    expect(matchesAll('DragGAN only', ['gan'], 'en')).toBe(false);
+  });
+
+  test('a phrase in order, across punctuation but not across other words', () => {
+    expect(matchesAll('speed up reinforcement-learning.', ['reinforcement learning'], 'en')).toBe(true);
+    expect(matchesAll('reinforcement and learning', ['reinforcement learning'], 'en')).toBe(false);
+  });
+
+  test('mark every form of the word in an English excerpt, and only whole words', () => {
+    const parts = excerpt('Models hallucinate; a model.\nRemodel it.', ['model'], 80, 'en');
+    expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(['Models', 'model']);
+    expect(parts.map((part) => part.text).join('')).toBe('Models hallucinate; a model. Remodel it.');
+  });
+
+  test.each([
+    ['"reinforcement learning"', ['reinforcement learning']],
+    ['“Reinforcement  Learning”', ['reinforcement learning']],
+    ['reinforcement learning', ['reinforcement', 'learning']],
+    ['"GAN 扩散模型"', ['gan', '扩散模型']],
+  ])('read %j as the words %j (a quoted query of Latin words is a phrase)', (query, words) => {
+    expect(parseQuery(query).words).toEqual(words);
+  });
 });
 
 describe('index chunks', () => {
@@ -288,6 +403,18 @@ describe('shards', () => {
   test('records are indexed by talk, then by position in the talk', () => {
     const records = [record('b', 1, 1), record('a', 10, 1), record('a', 2, 1), record('b', 0, 1)];
     expect(transcriptOrder(records).map((r) => r.url)).toEqual(['/a/#t2', '/a/#t10', '/b/#t0', '/b/#t1']);
+  });
+
+  test('a talk’s original comes before its translations, each in transcript order', () => {
+    const english = (order: number) => ({ ...record('a', order, 1), url: `/en/a/#t${order}` });
+    const records = [english(2), record('a', 2, 1), english(1), record('b', 1, 1), record('a', 1, 1)];
+    expect(transcriptOrder(records).map((r) => r.url)).toEqual([
+      '/a/#t1',
+      '/a/#t2',
+      '/en/a/#t1',
+      '/en/a/#t2',
+      '/b/#t1',
+    ]);
   });
 
   test('shards hold whole talks, as few as the pair limit allows, about equal', () => {

@@ -8,9 +8,12 @@
  *
  * Pure search logic shared by the search UI and its tests: reading a query, recognising a
  * speaker's name, checking that a turn really contains every word, and cutting an excerpt with
- * the matched words marked.
+ * the matched words marked. A turn is checked as it is indexed, by its language: a turn in
+ * English (words.ts) must hold each query word as a word with the same stem, any other turn must
+ * contain it as a substring (case-insensitive, NFKC).
  */
 import { normalizeForSearch, queryTokens } from './tokens';
+import { indexedByWord, placedWordTokens, wordQueryTokens } from './words';
 
 /** Longest query we read; the rest is ignored (a 10,000-character paste stays harmless). */
 export const MAX_QUERY_LENGTH = 200;
@@ -18,7 +21,10 @@ export const MAX_QUERY_LENGTH = 200;
 export const MAX_WORDS = 8;
 
 export interface ParsedQuery {
-  /** Normalised words (NFKC, lower case), each to be found in a turn; all must occur. */
+  /**
+   * Normalised words (NFKC, lower case), each to be found in a turn; all must occur. A quoted
+   * query of several Latin words ("reinforcement learning") is one word: a phrase.
+   */
   words: string[];
   /** True when the whole query was in double quotes: search the text, never a speaker. */
   quoted: boolean;
@@ -27,17 +33,25 @@ export interface ParsedQuery {
 }
 
 const QUOTES = /^["“”「」『』]+|["“”「」『』]+$/g;
+/**
+ * A word of a script written with spaces (letters, digits, the punctuation inside words). Only
+ * such words make a quoted query a phrase: a space in a Chinese query separates words the reader
+ * wants, and Chinese queries keep the meaning they have always had (all words, anywhere).
+ */
+const LATIN_WORD = /^[\p{Script=Latin}\p{N}\p{P}]+$/u;
 
 export function parseQuery(input: string): ParsedQuery {
   const typed = input.slice(0, MAX_QUERY_LENGTH).trim();
   const quoted = /^["“「『].*["”」』]$/su.test(typed);
   const display = typed.replace(QUOTES, '').trim();
-  const words: string[] = [];
-  for (const raw of normalizeForSearch(display).split(/\s+/u)) {
-    const word = raw.replace(QUOTES, '');
-    if (word && queryTokens(word).length > 0 && !words.includes(word)) words.push(word);
-    if (words.length === MAX_WORDS) break;
+  const typedWords = normalizeForSearch(display)
+    .split(/\s+/u)
+    .map((raw) => raw.replace(QUOTES, ''))
+    .filter((word) => word && queryTokens(word).length > 0);
+  if (quoted && typedWords.length > 1 && typedWords.every((word) => LATIN_WORD.test(word))) {
+    return { words: [typedWords.slice(0, MAX_WORDS).join(' ')], quoted, display };
   }
+  const words = [...new Set(typedWords)].slice(0, MAX_WORDS);
   return { words, quoted, display };
 }
 
@@ -68,6 +82,55 @@ export function containsAll(text: string, words: readonly string[]): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
+/**
+ * Where a word or phrase occurs in `normal` (normalised text in `language`), as [start, end)
+ * spans: its substrings, or for a word language its run of tokens (words.ts), the last one
+ * matched as a prefix when the query's last character stands alone.
+ */
+function spansOf(normal: string, word: string, language: string | undefined): [number, number][] {
+  const spans: [number, number][] = [];
+  if (!indexedByWord(language)) {
+    for (let at = normal.indexOf(word); at !== -1; at = normal.indexOf(word, at + 1))
+      spans.push([at, at + word.length]);
+    return spans;
+  }
+  const { tokens, prefix } = wordQueryTokens(word);
+  const text = placedWordTokens(normal);
+  for (let i = 0; tokens.length > 0 && i + tokens.length <= text.length; i += 1) {
+    const found = tokens.every((token, j) =>
+      prefix ? text[i + j]!.token.startsWith(token) : text[i + j]!.token === token,
+    );
+    if (found) spans.push([text[i]!.start, text[i + tokens.length - 1]!.end]);
+  }
+  return spans;
+}
+
+/** True when the text, a turn in `language`, holds every word as that language is searched. */
+export function matchesAll(text: string, words: readonly string[], language: string | undefined): boolean {
+  if (!indexedByWord(language)) return containsAll(text, words);
+  const normal = normalizeForSearch(text);
+  return words.every((word) => spansOf(normal, word, language).length > 0);
+}
+
+/**
+ * Spans of `text` to mark for the words, merged where they touch, in order. Matching is on the
+ * normalised text, which keeps positions for the text this site indexes (NFKC changes no length
+ * in CJK or ASCII text); where it would not, nothing is marked.
+ */
+export function matchSpans(text: string, words: readonly string[], language?: string): [number, number][] {
+  const normal = normalizeForSearch(text);
+  if (normal.length !== text.length) return [];
+  const hits = words.flatMap((word) => spansOf(normal, word, language));
+  hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const hit of hits) {
+    const last = merged.at(-1);
+    if (last && hit[0] <= last[1]) last[1] = Math.max(last[1], hit[1]);
+    else merged.push([...hit]);
+  }
+  return merged;
+}
+
 const LATIN = /[A-Za-z0-9]/;
 
 export interface ExcerptPart {
@@ -77,29 +140,12 @@ export interface ExcerptPart {
 
 /**
  * An excerpt of about `length` characters around the first matched word, with every occurrence
- * of every word marked. Works on the original text; matching is on its normalised form, which
- * keeps positions for the text this site indexes (NFKC changes no length in CJK or ASCII text;
- * where it would, the excerpt falls back to no marks).
+ * of every word marked (matchSpans: in a turn in English, every form of the word).
  */
-export function excerpt(fullText: string, words: readonly string[], length = 80): ExcerptPart[] {
-  // Paragraphs run on in an excerpt; each ends with its own punctuation.
-  const text = fullText.replace(/\s*\n\s*/gu, '');
-  const normal = normalizeForSearch(text);
-  const aligned = normal.length === text.length;
-  const hits: [number, number][] = [];
-  if (aligned) {
-    for (const word of words) {
-      for (let at = normal.indexOf(word); at !== -1; at = normal.indexOf(word, at + 1))
-        hits.push([at, at + word.length]);
-    }
-  }
-  hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: [number, number][] = [];
-  for (const hit of hits) {
-    const last = merged.at(-1);
-    if (last && hit[0] <= last[1]) last[1] = Math.max(last[1], hit[1]);
-    else merged.push([...hit]);
-  }
+export function excerpt(fullText: string, words: readonly string[], length = 80, language?: string): ExcerptPart[] {
+  // Paragraphs run on in an excerpt; each ends with its own punctuation (a space between English ones).
+  const text = fullText.replace(/\s*\n\s*/gu, indexedByWord(language) ? ' ' : '');
+  const merged = matchSpans(text, words, language);
   const first = merged[0]?.[0] ?? 0;
   let start = Math.max(0, first - Math.floor(length / 3));
   const end = Math.min(text.length, start + length);

@@ -1,14 +1,18 @@
 /**
  * Search records from a built reader page: one per turn (the markup contract: `article.turn`
  * with `id` = anchor and `data-speaker`), holding the turn's plain text and where it sits.
- * Text inside `[data-pagefind-ignore]` (editorial notes, labels) is left out.
+ * Text inside `[data-pagefind-ignore]` (editorial notes, labels) is left out. Reader pages are
+ * `/<talk>/` and, for a translation, `/<lang>/<talk>/` (e.g. `/en/waic-2023-roundtable/`): both
+ * give the talk's slug, so a talk's turns in every language share the talk and speaker facets.
+ * A turn's words are tokenised for its language (words.ts turnTokens): bigrams, or stemmed words
+ * for English.
  */
-import { indexTokens } from './tokens';
+import { turnTokens } from './words';
 
 /**
- * The one language of the search index, whatever the talks' languages. Its tokens are not words
- * of any language (tokens.ts), so every talk must be analysed alike, and without a
- * stemmer: Pagefind stems the words of an index in a language it has one for ("en" turns the
+ * The one language of the search index, whatever the talks' and the pages' languages. Its tokens
+ * are not words of any language (tokens.ts, words.ts: English words are stemmed by us, before
+ * Pagefind sees them), so every talk must be analysed alike, and without a stemmer: Pagefind stems the words of an index in a language it has one for ("en" turns the
  * token qhehs into qheh and qhahy into qhahi, measured with 1.6.0), while a zh-cn index keeps
  * ASCII tokens whole; and it would write one index per language, of which a page loads only its
  * own (a merged one is searched with the first one's stemmer, so it would miss). One index in
@@ -20,7 +24,7 @@ export const SEARCH_INDEX_LANGUAGE = 'zh-cn';
 export interface TurnRecord {
   /** Permalink of the turn: the page URL plus `#anchor`. */
   url: string;
-  /** Bigram tokens of the text (see tokens.ts). */
+  /** Tokens of the text: bigrams (tokens.ts), or words for English (words.ts). */
   content: string;
   /** The language of the turn's words (its transcript's `lang`), lower case. */
   language: string;
@@ -43,10 +47,21 @@ export interface TurnRecord {
   filters: { speaker: string[]; talk: string[] };
 }
 
-/** The visible text of an element, without ignored parts, paragraphs on their own lines. */
-export function plainText(element: Element): string {
+/** Elements that mark a word or phrase inside a sentence: a `lang` on them is still the turn's text. */
+const PHRASING = new Set(['SPAN', 'EM', 'I', 'B', 'STRONG', 'ABBR', 'CITE', 'Q', 'CODE', 'A', 'DFN', 'SMALL']);
+
+/**
+ * The visible text of an element, without ignored parts, paragraphs on their own lines. Given the
+ * turn's `language`, a block in another language inside it (the original beside a translation,
+ * when a reader shows both) is left out too, so each language's record holds only its own words.
+ */
+export function plainText(element: Element, language?: string): string {
   const copy = element.cloneNode(true) as Element;
   for (const ignored of copy.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
+  for (const other of copy.querySelectorAll('[lang]')) {
+    const tag = other.getAttribute('lang')?.toLowerCase();
+    if (language && tag !== language && !PHRASING.has(other.tagName.toUpperCase())) other.remove();
+  }
   const paragraphs = [...copy.querySelectorAll('p')];
   const blocks = paragraphs.length > 0 ? paragraphs : [copy];
   return blocks
@@ -57,21 +72,22 @@ export function plainText(element: Element): string {
 
 /**
  * Records for every turn on one page. `pagePath` is the page's URL path without the base
- * (e.g. "/waic-2023-roundtable/"); `talk` is its slug.
+ * (e.g. "/waic-2023-roundtable/" or "/en/waic-2023-roundtable/"); `talk` is its slug, the
+ * path's last segment.
  */
 export function turnRecords(document: Document, pagePath: string): TurnRecord[] {
   const talkTitle = document.querySelector('.talk-title')?.textContent?.trim() ?? '';
-  const talk = pagePath.split('/').filter(Boolean)[0] ?? '';
+  const talk = pagePath.split('/').filter(Boolean).at(-1) ?? '';
   return [...document.querySelectorAll('article.turn')].map((turn, index) => {
     const body = turn.querySelector('.turn-body');
-    const text = body ? plainText(body) : '';
     const speaker = turn.getAttribute('data-speaker') ?? '';
     // The transcript's lang, or the page's (languages.ts: a talk's words carry their own).
     const tag = turn.closest('[lang]')?.getAttribute('lang') ?? '';
     const language = tag.toLowerCase();
+    const text = body ? plainText(body, language) : '';
     return {
       url: `${pagePath}#${turn.id}`,
-      content: indexTokens(text).join(' '),
+      content: turnTokens(text, language).join(' '),
       language,
       meta: {
         speaker,
@@ -105,16 +121,27 @@ export function indexChunkSize(records: readonly TurnRecord[]): number {
   return Math.max(200, Math.round(Math.sqrt(4 * positions)));
 }
 
+/** The page a record is on: its URL without the anchor. */
+const pageOf = (record: TurnRecord) => record.url.slice(0, record.url.indexOf('#'));
+
 /**
- * Records in transcript order: by talk, then by position in the talk. Pagefind lists a search
- * without words (a speaker's turns) in the order its records were added, shard after shard, so
- * indexing in this order lists a speaker's turns as they were spoken. (A Pagefind sort key would
+ * Where a record's page sorts within its talk: the original (`/<talk>/`) first, then each
+ * translation (`/<lang>/<talk>/`) by path, so a talk's turns in one language stay together.
+ */
+const pageRank = (record: TurnRecord) => (pageOf(record) === `/${record.meta.talk}/` ? '' : pageOf(record));
+
+/**
+ * Records in transcript order: by talk, then by page (the original, then its translations), then
+ * by position in the talk. Pagefind lists a search without words (a speaker's turns) in the order
+ * its records were added, shard after shard, so indexing in this order lists a speaker's turns as
+ * they were spoken, a translation's after the original's rather than interleaved with them. (A Pagefind sort key would
  * do the same within one shard, but merged shards interleave its ranks, and its list of every
  * record costs about 2 bytes a turn in the metadata every search loads.)
  */
 export function transcriptOrder(records: readonly TurnRecord[]): TurnRecord[] {
   const byTalk = (a: TurnRecord, b: TurnRecord) => (a.meta.talk < b.meta.talk ? -1 : a.meta.talk > b.meta.talk ? 1 : 0);
-  return [...records].sort((a, b) => byTalk(a, b) || Number(a.meta.order) - Number(b.meta.order));
+  const byPage = (a: TurnRecord, b: TurnRecord) => (pageRank(a) < pageRank(b) ? -1 : pageRank(a) > pageRank(b) ? 1 : 0);
+  return [...records].sort((a, b) => byTalk(a, b) || byPage(a, b) || Number(a.meta.order) - Number(b.meta.order));
 }
 
 /**
