@@ -3,6 +3,7 @@ import { defineCollection } from 'astro:content';
 import { SpeakerSchema } from './schemas/speaker';
 import { TalkSchema } from './schemas/talk';
 import { TurnSchema } from './schemas/turn';
+import { TranslatedTurnSchema } from './schemas/translation';
 import { checkedGlob } from './lib/checked-glob';
 import { contentDir } from './lib/content-dir';
 import { assertNoTalkMovedAside } from './lib/import/interrupted';
@@ -27,5 +28,12 @@ export const collections = {
   turns: defineCollection({
     loader: checkedGlob({ base: `${base}/talks`, pattern: '*/turns/*.md', generateId: pathId }),
     schema: TurnSchema,
+  }),
+  // Translated turns render through the same Markdown pipeline as originals (the note plugin
+  // reads the language from the path). The translation's YAML files are not collections: the
+  // build and the review command read them in one place (src/lib/translation/load-translation.ts).
+  translatedTurns: defineCollection({
+    loader: checkedGlob({ base: `${base}/talks`, pattern: '*/translations/*/turns/*.md', generateId: pathId }),
+    schema: TranslatedTurnSchema,
   }),
 };

@@ -3,7 +3,26 @@
  * opens a popover with the note's text) and reading a GFM footnote item back into kind + content.
  */
 import type { Element, ElementContent } from 'hast';
-import { NOTE_KIND_LABELS, parseKindPrefix, type NoteKind } from '../lib/notes';
+import { NOTE_KIND_LABELS, parseKindPrefix, type NoteDialect, type NoteKind } from '../lib/notes';
+
+/** The words of a note's markup in one language: its kind label, the marker's accessible name, the close button. */
+export interface NoteWords {
+  label: string;
+  markerName: string;
+  close: string;
+}
+
+/** The original's (Chinese) words for a note of `kind`. */
+export const chineseNoteWords = (kind: NoteKind): NoteWords => {
+  const label = NOTE_KIND_LABELS[kind];
+  return { label, markerName: `${label}注释`, close: '关闭' };
+};
+
+/** A translation's words for a note of `kind`: the dialect's label (Context, Translator's note). */
+export function translatedNoteWords<K extends string>(dialect: NoteDialect<K>, kind: K): NoteWords {
+  const label = dialect.labels[kind];
+  return { label, markerName: `Note: ${label}`, close: 'Close' };
+}
 
 /**
  * One inline note. Works without JavaScript (the `popover` attribute and `popovertarget` are
@@ -17,8 +36,13 @@ import { NOTE_KIND_LABELS, parseKindPrefix, type NoteKind } from '../lib/notes';
  *       </span>
  *     </span>
  */
-export function noteElement(id: string, kind: NoteKind, content: ElementContent[]): Element {
-  const label = NOTE_KIND_LABELS[kind];
+export function noteElement(
+  id: string,
+  kind: string,
+  content: ElementContent[],
+  words: NoteWords = chineseNoteWords(kind as NoteKind),
+): Element {
+  const { label } = words;
   const bodyId = `${id}-text`;
   return {
     type: 'element',
@@ -28,7 +52,7 @@ export function noteElement(id: string, kind: NoteKind, content: ElementContent[
       {
         type: 'element',
         tagName: 'button',
-        properties: { type: 'button', className: ['note-marker'], popoverTarget: bodyId, ariaLabel: `${label}注释` },
+        properties: { type: 'button', className: ['note-marker'], popoverTarget: bodyId, ariaLabel: words.markerName },
         children: [{ type: 'text', value: label }],
       },
       {
@@ -52,7 +76,7 @@ export function noteElement(id: string, kind: NoteKind, content: ElementContent[
               popoverTarget: bodyId,
               popoverTargetAction: 'hide',
             },
-            children: [{ type: 'text', value: '关闭' }],
+            children: [{ type: 'text', value: words.close }],
           },
         ],
       },
@@ -66,10 +90,13 @@ const isBackref = (node: ElementContent) =>
 /**
  * Reads one GFM footnote item (`<li><p>【更正】text <a data-footnote-backref>↩</a></p></li>`)
  * into its kind and inline content, without the prefix, the back-reference and the space
- * before it. `found` is the prefix as written, for messages; kind is undefined if unknown.
+ * before it. `dialect`: the prefixes of the file's language (default: the original's, Chinese). `found` is the prefix as written, for messages; kind is undefined if unknown.
  */
-export function readFootnoteItem(item: Element): {
-  kind: NoteKind | undefined;
+export function readFootnoteItem<K extends string = NoteKind>(
+  item: Element,
+  dialect?: NoteDialect<K>,
+): {
+  kind: K | undefined;
   found: string | undefined;
   content: ElementContent[];
 } {
@@ -87,7 +114,7 @@ export function readFootnoteItem(item: Element): {
     if (last.value === '') content.pop();
   }
   const first = content[0];
-  const prefix = parseKindPrefix(first?.type === 'text' ? first.value : '');
+  const prefix = parseKindPrefix<K>(first?.type === 'text' ? first.value : '', dialect);
   if (prefix.kind && first?.type === 'text') {
     first.value = prefix.rest;
     if (first.value === '') content.shift();

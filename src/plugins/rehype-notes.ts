@@ -2,8 +2,9 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
-import { noteAnchor } from '../lib/notes';
-import { noteElement, readFootnoteItem } from './note-markup';
+import { CHINESE_NOTES, noteAnchor, type NoteDialect } from '../lib/notes';
+import { NOTE_DIALECTS } from '../schemas/translation';
+import { chineseNoteWords, noteElement, readFootnoteItem, translatedNoteWords, type NoteWords } from './note-markup';
 import { contentError } from '../lib/content-error';
 
 export interface RehypeNotesOptions {
@@ -18,6 +19,32 @@ function anchorOf(file: VFile, fallback: string): string {
   const astro = file.data['astro'] as { frontmatter?: { anchor?: unknown } } | undefined;
   const anchor = astro?.frontmatter?.anchor;
   return typeof anchor === 'string' && anchor !== '' ? anchor : fallback;
+}
+
+/** A translated turn's path: `…/translations/<lang>/turns/<file>.md`. */
+const TRANSLATED_TURN = /[/\\]translations[/\\]([^/\\]+)[/\\]turns[/\\][^/\\]+$/u;
+
+/**
+ * How the file writes notes, from its path: a translated turn's language's dialect (an unknown
+ * language is the catalog's to report), anything else the original's Chinese prefixes.
+ */
+export function noteLanguageOf(filePath: string | undefined): {
+  dialect: NoteDialect<string>;
+  words: (kind: string) => NoteWords;
+} {
+  const lang = TRANSLATED_TURN.exec(filePath ?? '')?.[1];
+  const dialect = lang === undefined ? undefined : NOTE_DIALECTS[lang];
+  if (dialect) return { dialect, words: (kind) => translatedNoteWords(dialect, kind as keyof typeof dialect.labels) };
+  return {
+    dialect: CHINESE_NOTES as unknown as NoteDialect<string>,
+    words: (kind) => chineseNoteWords(kind as Parameters<typeof chineseNoteWords>[0]),
+  };
+}
+
+/** The dialect's prefixes for messages: 【背景】, 【更正】 or 【术语】. */
+function kindList(dialect: NoteDialect<string>): string {
+  const prefixes = dialect.kinds.map((kind) => dialect.writePrefix(dialect.labels[kind]!));
+  return prefixes.length < 2 ? prefixes.join('') : `${prefixes.slice(0, -1).join(', ')} or ${prefixes.at(-1)}`;
 }
 
 const isElement = (node: unknown, tagName: string): node is Element =>
@@ -44,6 +71,7 @@ export default function rehypeNotes(options: RehypeNotesOptions = {}) {
 
     const anchor = anchorOf(file, fallbackAnchor);
     const where = file.path || 'a Markdown file';
+    const language = noteLanguageOf(file.path);
     // Each call: <sup><a data-footnote-ref href="#user-content-fn-<label>">1</a></sup>.
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'sup' || !parent || index === undefined) return undefined;
@@ -56,13 +84,13 @@ export default function rehypeNotes(options: RehypeNotesOptions = {}) {
           `${where}: expected a definition for the note reference ${JSON.stringify(target)}, found none`,
         );
       const label = target.replace(/^.*?fn-/, '');
-      const { kind, found, content } = readFootnoteItem(item);
+      const { kind, found, content } = readFootnoteItem(item, language.dialect);
       if (!kind) {
         throw contentError(
-          `${where} note [^${label}]: Unexpected note kind ${found === undefined ? 'missing' : JSON.stringify(found)}: expected the note to start with 【背景】, 【更正】 or 【术语】`,
+          `${where} note [^${label}]: Unexpected note kind ${found === undefined ? 'missing' : JSON.stringify(found)}: expected the note to start with ${kindList(language.dialect)}`,
         );
       }
-      parent.children.splice(index, 1, noteElement(noteAnchor(anchor, label), kind, content));
+      parent.children.splice(index, 1, noteElement(noteAnchor(anchor, label), kind, content, language.words(kind)));
       return [SKIP, index + 1];
     });
   };

@@ -104,15 +104,17 @@ export interface TurnFrontMatter {
 
 /**
  * A turn already parsed (by readTurn, or by Astro's content layer in a build) as the checks
- * compare it. `bodyLine` is the file line the body starts on, for note problems.
+ * compare it. `bodyLine` is the file line the body starts on (or how to find it), for note problems.
  */
 export function turnTextOf<K extends string>(
-  turn: { file: string; data: TurnFrontMatter; body: string; bodyLine: number },
+  turn: { file: string; data: TurnFrontMatter; body: string; bodyLine: number | (() => number) },
   dialect: NoteDialect<K>,
 ): { turn: TurnText<K>; problems: TranslationProblem[] } {
   const { file, data, body, bodyLine } = turn;
   const { notes, problems: noteProblems } = inspectNotes(parseMarkdown(body), dialect, body);
-  const problems = noteProblems.map((note) => problemFromMessage(file, 'body', note.message, bodyLine + note.line - 1));
+  // Finding where the body starts may mean reading the file (src/lib/site.ts): only for a problem.
+  const start = () => (typeof bodyLine === 'function' ? bodyLine() : bodyLine);
+  const problems = noteProblems.map((note) => problemFromMessage(file, 'body', note.message, start() + note.line - 1));
   return {
     turn: {
       file,
