@@ -19,12 +19,7 @@ import { LINK_RULE, linkProblem } from './url-safety';
 import { readLabel, type LabelReading } from './speaker-labels';
 import { countCharacters, measureFor, measureText, type TextMeasure } from './talk-stats';
 import { CHINESE_NOTES, type NoteDialect } from './notes';
-import {
-  NOTE_DIALECTS,
-  type GlossaryTerm,
-  type TranslatedNoteKind,
-  type TranslatedTurn,
-} from '../schemas/translation';
+import { NOTE_DIALECTS, type GlossaryTerm, type TranslatedNoteKind, type TranslatedTurn } from '../schemas/translation';
 import { checkTranslation } from './translation/check-translation';
 import { translationCheckInput } from './translation/check-input';
 import {
@@ -921,8 +916,7 @@ interface EditionParts {
 }
 
 /** Where a translation's turns are, as messages name the folder. */
-const turnsDirOf = (translation: TranslationInput) =>
-  translation.talkFile.replace(/\/talk\.yaml$/, '/turns');
+const turnsDirOf = (translation: TranslationInput) => translation.talkFile.replace(/\/talk\.yaml$/, '/turns');
 
 /** One translation: compared with its original, then built by the catalog's steps in its language. */
 function checkEdition(parts: EditionParts): Checked<TranslatedParts | undefined> {
@@ -932,7 +926,10 @@ function checkEdition(parts: EditionParts): Checked<TranslatedParts | undefined>
     const message = !original
       ? `expected the translation of a published talk, found no talk ${show(translation.slug)}`
       : `expected a language the site can publish (${Object.keys(NOTE_DIALECTS).join(', ')}), found ${show(translation.lang)}`;
-    return { parts: undefined, problems: [{ file: turnsDirOf(translation).replace(/\/turns$/, ''), field: 'folder name', message }] };
+    return {
+      parts: undefined,
+      problems: [{ file: turnsDirOf(translation).replace(/\/turns$/, ''), field: 'folder name', message }],
+    };
   }
   const translatedTexts = parts.entries.map((entry) =>
     turnTextOf(
@@ -944,7 +941,11 @@ function checkEdition(parts: EditionParts): Checked<TranslatedParts | undefined>
     turnsDir: turnsDirOf(translation),
     talk: original.data,
     originalTurns: parts.originalEntries.map(
-      (entry) => turnTextOf({ file: fileOf(entry, entry.id), data: entry.data, body: entry.body ?? '', bodyLine: 1 }, CHINESE_NOTES).turn,
+      (entry) =>
+        turnTextOf(
+          { file: fileOf(entry, entry.id), data: entry.data, body: entry.body ?? '', bodyLine: 1 },
+          CHINESE_NOTES,
+        ).turn,
     ),
     translatedTurns: translatedTexts.map((read) => read.turn).sort((a, b) => a.position - b.position),
     originalSpeakers: new Map(parts.input.speakers.map((entry) => [entry.id, entry.data])),

@@ -5,7 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
-import { buildCatalog, talkSlugOfTalk, type Catalog, type QuoteView, type TalkView, type TranslationInput } from './catalog';
+import {
+  buildCatalog,
+  talkSlugOfTalk,
+  type Catalog,
+  type QuoteView,
+  type TalkView,
+  type TranslationInput,
+} from './catalog';
 import { contentDir } from './content-dir';
 import { readTranslationFiles, translationLanguages } from './translation/load-translation';
 

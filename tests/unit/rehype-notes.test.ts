@@ -9,7 +9,10 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
-import rehypeNotes from '../../src/plugins/rehype-notes';
+import rehypeKeyQuotes from '../../src/plugins/rehype-key-quotes';
+import rehypeNotes, { noteLanguageOf } from '../../src/plugins/rehype-notes';
+import { CHINESE_NOTES } from '../../src/lib/notes';
+import { ENGLISH_NOTES } from '../../src/schemas/translation';
 
 const FILE = 'content/talks/demo/turns/02-yao-answers.md';
 
@@ -69,5 +72,64 @@ describe('rehypeNotes', () => {
     expect(() => render('词[^a]。\n\n[^a]: 【注释】说明。\n')).toThrow(
       `${FILE} note [^a]: Unexpected note kind "【注释】": expected the note to start with 【背景】, 【更正】 or 【术语】`,
     );
+  });
+});
+
+describe('rehypeNotes on a translated turn (the dialect comes from the path)', () => {
+  const ENGLISH_FILE = 'content/talks/demo/translations/en/turns/02-yao-answers.md';
+  const renderEnglish = (body: string, quotes: { id: string; span: string }[] = []) =>
+    String(
+      unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        .use(remarkRehype)
+        .use(rehypeNotes)
+        .use(rehypeKeyQuotes)
+        .use(rehypeStringify)
+        .processSync(
+          new VFile({
+            path: ENGLISH_FILE,
+            value: body,
+            data: { astro: { frontmatter: { anchor: 'yao-answers', quotes } } },
+          }),
+        ),
+    );
+  /** rehype-stringify writes an apostrophe in an attribute as &#x27;. */
+  const attr = (value: string) => value.replace(/'/g, '&#x27;');
+  const englishNote = (id: string, kind: string, label: string, content: string) =>
+    `<span class="note" id="${id}" data-note-kind="${kind}" data-pagefind-ignore="">` +
+    `<button type="button" class="note-marker" popovertarget="${id}-text" aria-label="Note: ${attr(label)}">${label}</button>` +
+    `<span class="note-body" id="${id}-text" popover="auto" role="note" aria-label="${attr(label)}">` +
+    `<span class="note-kind">${label}</span>${content}` +
+    `<button type="button" class="note-close" popovertarget="${id}-text" popovertargetaction="hide">Close</button>` +
+    `</span></span>`;
+
+  test.each([
+    ['context', 'Context'],
+    ['correction', 'Correction'],
+    ['term', 'Term'],
+    ['translator', "Translator's note"],
+  ])('renders a %s note with the English label %s', (kind, label) => {
+    expect(renderEnglish(`Gao Yang[^gao] said.\n\n[^gao]: [${label}] A teacher, unverified.\n`)).toBe(
+      `<p>Gao Yang${englishNote('note-yao-answers-gao', kind, label, 'A teacher, unverified.')} said.</p>\n`,
+    );
+  });
+
+  test('refuses a Chinese prefix in an English turn, naming the English prefixes', () => {
+    expect(() => renderEnglish('Word[^a].\n\n[^a]: 【背景】说明，未核实。\n')).toThrow(
+      `${ENGLISH_FILE} note [^a]: Unexpected note kind missing: expected the note to start with [Context], [Correction], [Term] or [Translator's note]`,
+    );
+  });
+
+  test('reads a language without a dialect, and any other path, as the original (Chinese)', () => {
+    expect(noteLanguageOf('content/talks/demo/translations/xx/turns/01-a.md').dialect).toBe(CHINESE_NOTES);
+    expect(noteLanguageOf(FILE).dialect).toBe(CHINESE_NOTES);
+    expect(noteLanguageOf(ENGLISH_FILE).dialect).toBe(ENGLISH_NOTES);
+    expect(noteLanguageOf(undefined).dialect).toBe(CHINESE_NOTES);
+  });
+
+  test('key-quote highlighting marks the English span of an English turn', () => {
+    const html = renderEnglish('It must fail early, and say where.\n', [{ id: 'fail-early', span: 'fail early' }]);
+    expect(html).toBe('<p>It must <mark id="quote-fail-early" class="key-quote">fail early</mark>, and say where.</p>');
   });
 });

@@ -44,7 +44,9 @@ export function translationCheckInput(parts: CheckInputParts): TranslationCheckI
     translation: parts.translatedTurns,
     glossary: files.glossary ? { file: files.glossaryFile, terms: files.glossary.terms } : undefined,
     outline:
-      talk && translated ? { file: files.talkFile, original: talk.outline, translation: translated.outline } : undefined,
+      talk && translated
+        ? { file: files.talkFile, original: talk.outline, translation: translated.outline }
+        : undefined,
     facts: talk && translated ? factPairs(files.talkFile, talk, translated, speakers) : undefined,
   };
 }
@@ -88,4 +90,3 @@ export function factPairs(
     ]),
   ];
 }
-

@@ -108,5 +108,7 @@ export function untranslatedFieldProblems(talk: Talk, translated: TranslatedTalk
   ];
   return fields
     .filter(([, original, translation]) => original !== undefined && translation === undefined)
-    .map(([field, original]) => problem(file, field, `a translation of the original's ${JSON.stringify(original)}`, 'none'));
+    .map(([field, original]) =>
+      problem(file, field, `a translation of the original's ${JSON.stringify(original)}`, 'none'),
+    );
 }

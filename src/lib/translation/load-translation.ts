@@ -58,8 +58,15 @@ export function translatedSpeakerFile(contentRoot: string, lang: string, id: str
 /** A path as messages show it: relative to the working folder (the repository when run by npm). */
 const shown = (file: string) => path.relative(process.cwd(), file).split(path.sep).join('/');
 
+/** Reads a text file; undefined when there is none. Tests pass one over files held in memory. */
+export type ReadText = (file: string) => Promise<string | undefined>;
+
+/** The file system's ReadText. */
+export const readFromDisk: ReadText = async (file) => (existsSync(file) ? readFile(file, 'utf8') : undefined);
+
 interface Reader {
   problems: TranslationProblem[];
+  read: ReadText;
 }
 
 /** A YAML file checked against its schema; undefined (with a problem) when missing or unfit. */
@@ -69,11 +76,12 @@ async function readYaml<S extends z.ZodTypeAny>(
   schema: S,
   required = true,
 ): Promise<z.output<S> | undefined> {
-  if (!existsSync(file)) {
+  const text = await reader.read(file);
+  if (text === undefined) {
     if (required) reader.problems.push(problem(shown(file), 'file', 'a file here', 'none'));
     return undefined;
   }
-  const doc = parseDocument(await readFile(file, 'utf8'));
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     reader.problems.push(problem(shown(file), 'file', 'valid YAML', `a syntax error: ${doc.errors[0]!.message}`));
     return undefined;
@@ -151,8 +159,9 @@ export async function readTranslationFiles(
   slug: string,
   lang: string,
   participants: readonly string[],
+  read: ReadText = readFromDisk,
 ): Promise<TranslationFiles> {
-  const reader: Reader = { problems: [] };
+  const reader: Reader = { problems: [], read };
   const dir = translationDir(contentRoot, slug, lang);
   const talk = await readYaml(reader, path.join(dir, 'talk.yaml'), TranslatedTalkSchema);
   const glossary = await readYaml(reader, path.join(dir, 'glossary.yaml'), GlossarySchema, false);
@@ -176,7 +185,7 @@ export async function readTranslationFiles(
 /** Reads the talk `slug` and its translation into `lang` from `contentRoot` (e.g. ./content). */
 export async function loadTranslation(contentRoot: string, slug: string, lang: string): Promise<LoadedTranslation> {
   const dialect = dialectOf(lang);
-  const reader: Reader = { problems: [] };
+  const reader: Reader = { problems: [], read: readFromDisk };
   const talkDir = path.join(contentRoot, 'talks', slug);
   const dir = translationDir(contentRoot, slug, lang);
   const talk = await readYaml(reader, path.join(talkDir, 'talk.yaml'), TalkSchema);

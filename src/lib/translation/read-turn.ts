@@ -90,7 +90,10 @@ export function readTurn<K extends string>(
   if ('problem' in split) return { turn: undefined, problems: [split.problem] };
   const parsed = parseWith(schema, file, split.data);
   if (!parsed.value) return { turn: undefined, problems: parsed.problems };
-  return turnTextOf({ file, data: parsed.value as TurnFrontMatter, body: split.body, bodyLine: split.bodyLine }, dialect);
+  return turnTextOf(
+    { file, data: parsed.value as TurnFrontMatter, body: split.body, bodyLine: split.bodyLine },
+    dialect,
+  );
 }
 
 /** The front-matter fields the checks read, common to an original and a translated turn. */
