@@ -36,6 +36,13 @@ export async function fixtureFiles(errorCase?: ErrorCase): Promise<Map<string, s
   return files;
 }
 
+/** Every file of a content folder (e.g. the site's own content/), by path under it. */
+export async function contentFiles(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const rel of await listFiles(dir)) files.set(rel, await readFile(path.join(dir, rel), 'utf8'));
+  return files;
+}
+
 /** An English translation of base's talk (tests/fixtures/content/translated/), laid over `files`. */
 export async function withTranslation(files: Map<string, string>): Promise<Map<string, string>> {
   const dir = path.join(fixturesDir, 'translated');
