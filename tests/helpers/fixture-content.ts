@@ -2,7 +2,8 @@
  * The content check of a fixture site without `astro build`: reads base (and an error case laid
  * over it, as fixture-build.ts lays it for a build) into memory, parses each file with its
  * collection's zod schema as content.config.ts declares them, and hands what parses to the
- * catalog as src/lib/site.ts does. A case whose message this code writes needs no site build;
+ * catalog as src/lib/site.ts does, with each talk's translations read by the build's own reader
+ * (load-translation.ts readTranslationFiles, over the files in memory). A case whose message this code writes needs no site build;
  * what only Astro adds (its "data does not match collection schema" line, YAML parsing, the
  * permalink lock) stays with the few cases tests/build/content-errors.test.ts still builds.
  */
