@@ -3,6 +3,7 @@ import { defineCollection } from 'astro:content';
 import { SpeakerSchema } from './schemas/speaker';
 import { TalkSchema } from './schemas/talk';
 import { TurnSchema } from './schemas/turn';
+import { TranslatedTurnSchema } from './schemas/translation';
 import { withBodyLines } from './lib/body-line';
 import { checkedGlob } from './lib/checked-glob';
 import { contentDir } from './lib/content-dir';
@@ -29,5 +30,14 @@ export const collections = {
     // Each turn's data carries the line its body starts on, for messages (see lib/body-line.ts).
     loader: withBodyLines(checkedGlob({ base: `${base}/talks`, pattern: '*/turns/*.md', generateId: pathId })),
     schema: TurnSchema,
+  }),
+  // Translated turns render through the same Markdown pipeline as originals (the note plugin
+  // reads the language from the path). The translation's YAML files are not collections: the
+  // build and the review command read them in one place (src/lib/translation/load-translation.ts).
+  translatedTurns: defineCollection({
+    loader: withBodyLines(
+      checkedGlob({ base: `${base}/talks`, pattern: '*/translations/*/turns/*.md', generateId: pathId }),
+    ),
+    schema: TranslatedTurnSchema,
   }),
 };

@@ -18,6 +18,18 @@ import { imageProblem, type TurnImage } from './turn-images';
 import { LINK_RULE, linkProblem } from './url-safety';
 import { readLabel, type LabelReading } from './speaker-labels';
 import { countCharacters, measureFor, measureText, type TextMeasure } from './talk-stats';
+import { CHINESE_NOTES, type NoteDialect } from './notes';
+import { NOTE_DIALECTS, type GlossaryTerm, type TranslatedNoteKind, type TranslatedTurn } from '../schemas/translation';
+import { checkTranslation } from './translation/check-translation';
+import { translationCheckInput } from './translation/check-input';
+import {
+  translatedSpeakerFields,
+  translatedTalkData,
+  translatedTurnData,
+  untranslatedFieldProblems,
+} from './translation/edition';
+import type { TranslationFiles } from './translation/load-translation';
+import { turnTextOf } from './translation/read-turn';
 
 export { countCharacters };
 
@@ -42,6 +54,18 @@ export interface CatalogInput {
    * images in turns must. Default: no file exists.
    */
   fileExists?: ((contentPath: string) => boolean) | undefined;
+  /**
+   * The translations found under each talk's `translations/<lang>/` folder, their YAML files read
+   * by load-translation.ts readTranslationFiles. Default: none (no talk has an edition).
+   */
+  translations?: TranslationInput[] | undefined;
+  /** The translated turns (collection `translatedTurns`). Default: none. */
+  translatedTurns?: EntryInput<TranslatedTurn>[] | undefined;
+}
+
+/** One talk's translation into one language, as the build found it. */
+export interface TranslationInput extends TranslationFiles {
+  slug: string;
 }
 
 export interface SpeakerView {
@@ -70,6 +94,8 @@ export interface QuoteView extends KeyQuote {
 }
 
 export interface TurnView {
+  /** Content collection of the entry: pages render the body with getEntry(collection, entryId). */
+  collection: 'turns' | 'translatedTurns';
   /** Content-collection entry id, for rendering the body. */
   entryId: string;
   filePath: string;
@@ -88,8 +114,8 @@ export interface TurnView {
   length: number;
   /** The turn's opening words as plain text, at most EXCERPT_LENGTH characters (… if cut). */
   excerpt: string;
-  /** Editorial notes, in reading order (see notes.ts). */
-  notes: NoteView[];
+  /** Editorial notes, in reading order (see notes.ts); a translation's may include translator's notes. */
+  notes: NoteView<TranslatedNoteKind>[];
 }
 
 export interface SectionView extends Section {
@@ -108,11 +134,37 @@ export interface TalkView {
   sections: SectionView[];
   turns: TurnView[];
   quotes: QuoteView[];
+  /** The language of its words: the talk's `language` for an original, the edition's tag for a translation. */
+  language: string;
+  /** Who translated and how, and the glossary: set on translated views only. */
+  translation?: TranslationView | undefined;
+  /** On a translated view, the original it translates. */
+  original?: TalkView | undefined;
+  /** On an original view, its translated views by language tag (empty when none). */
+  translations: Map<string, TalkView>;
+}
+
+export interface TranslationView {
+  lang: string;
+  by: string;
+  date: string;
+  notice: string;
+  method?: string | undefined;
+  glossary: GlossaryTerm[];
+}
+
+/** The site in one translation language: the translated talks and their speakers, in that language. */
+export interface Edition {
+  lang: string;
+  talks: TalkView[];
+  speakers: Map<string, SpeakerView>;
 }
 
 export interface Catalog {
   talks: TalkView[];
   speakers: Map<string, SpeakerView>;
+  /** By language tag, e.g. 'en'. */
+  translations: Map<string, Edition>;
 }
 
 /** One content problem: where it is, and "expected …, found …". */
@@ -263,8 +315,18 @@ export function talkSlugOfTalk(entryId: string): string {
   return entryId.split('/')[0] ?? '';
 }
 
-/** Folder names a talk cannot have: the site serves other pages at these URLs. */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['speakers', 'search', 'pagefind', '_astro', '404']);
+/**
+ * Folder names a talk cannot have: the site serves other pages at these URLs, and each
+ * translation language's pages under /<lang>/ (every language with a note dialect).
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'speakers',
+  'search',
+  'pagefind',
+  '_astro',
+  '404',
+  ...Object.keys(NOTE_DIALECTS),
+]);
 /** Length of a turn's excerpt on speaker pages. */
 export const EXCERPT_LENGTH = 60;
 
@@ -305,6 +367,9 @@ export function buildCatalog(input: CatalogInput): Catalog {
       speakers,
       speakerList: [...speakers.keys()].sort().join(', '),
       fileExists: input.fileExists ?? (() => false),
+      language: entry.data.language,
+      dialect: undefined,
+      collection: 'turns',
     };
     return checkTalk(context, turnsByTalk.get(slug) ?? []);
   });
@@ -312,7 +377,10 @@ export function buildCatalog(input: CatalogInput): Catalog {
   if (problems.length > 0) throw new ContentError(problems);
   const talks = checked.map((talk) => assembleTalk(talk.parts));
   talks.sort((a, b) => b.data.date.text.localeCompare(a.data.date.text) || a.slug.localeCompare(b.slug));
-  return { talks, speakers };
+  // Translations are compared with originals that passed their own checks: a broken original
+  // would only make every translation of it look broken too.
+  const translations = buildEditions({ input, talks, turnsByTalk });
+  return { talks, speakers, translations };
 }
 
 /** What the steps checking one talk read. */
@@ -324,6 +392,11 @@ interface TalkContext {
   /** Every speaker id, for messages. */
   speakerList: string;
   fileExists: (contentPath: string) => boolean;
+  /** The language of the words: how turns are measured. */
+  language: string;
+  /** How the turns write notes. Undefined: the original's (CHINESE_NOTES). */
+  dialect: NoteDialect<TranslatedNoteKind> | undefined;
+  collection: TurnView['collection'];
 }
 
 /** A step's result: what it built, and what it found wrong. */
@@ -565,7 +638,7 @@ function checkTurn(turnContext: TurnContext, entry: EntryInput<Turn>): Checked<T
   const paragraphs = paragraphsOf(spoken).length;
   const tree = parseMarkdown(body);
   const markdown = inspectMarkdown(tree);
-  const notes = inspectNotes(tree, undefined, body);
+  const notes = context.dialect ? inspectNotes(tree, context.dialect, body) : inspectNotes(tree, undefined, body);
   // The turn claims its anchor before its quotes claim theirs.
   const placeProblems = turnPlaceProblems(turnContext, entry);
   const quotes = checkQuotes(turnContext, entry, markdown.texts, speaker);
@@ -587,6 +660,7 @@ function checkTurn(turnContext: TurnContext, entry: EntryInput<Turn>): Checked<T
   if (!speaker) return { parts: undefined, problems };
   speaker.turnCount += 1;
   const view: TurnView = {
+    collection: context.collection,
     entryId: entry.id,
     filePath: file,
     anchor: turn.anchor,
@@ -597,7 +671,7 @@ function checkTurn(turnContext: TurnContext, entry: EntryInput<Turn>): Checked<T
     quotes: quotes.parts,
     paragraphs,
     characters: countCharacters(spoken),
-    length: measureText(spoken, context.talk.language),
+    length: measureText(spoken, context.language),
     excerpt: excerptOf(markdown.spokenTexts),
     notes: notes.notes,
   };
@@ -741,7 +815,7 @@ function assembleTalk({ context, participants, turns, starts }: TalkParts): Talk
     slug: context.slug,
     filePath: context.talkFile,
     data: talk,
-    measure: measureFor(talk.language),
+    measure: measureFor(context.language),
     participants,
     preamble: turns.slice(0, starts[0] ?? turns.length),
     sections: talk.outline.map((section, index) => ({
@@ -750,7 +824,186 @@ function assembleTalk({ context, participants, turns, starts }: TalkParts): Talk
     })),
     turns,
     quotes: turns.flatMap((turn) => turn.quotes),
+    language: context.language,
+    translations: new Map(),
   };
+}
+
+/** What building the editions reads: the catalog's input and the originals it built. */
+interface EditionsContext {
+  input: CatalogInput;
+  /** The original talks, checked and assembled. */
+  talks: TalkView[];
+  turnsByTalk: Map<string, EntryInput<Turn>[]>;
+}
+
+/** `<slug>/<lang>` of a translated turn entry id `<slug>/translations/<lang>/turns/<file>`. */
+export function editionKeyOfTurn(entryId: string): string {
+  const [slug, , lang] = entryId.split('/');
+  return `${slug ?? ''}/${lang ?? ''}`;
+}
+
+/**
+ * Every talk's translations checked against their originals (the checks of
+ * src/lib/translation/, the same as `npm run translation:review`) and then built into translated
+ * views by the catalog's own steps. Throws a ContentError listing every problem of every
+ * translation; a talk without a translations folder has no edition.
+ */
+function buildEditions({ input, talks, turnsByTalk }: EditionsContext): Map<string, Edition> {
+  const translatedTurns = new Map<string, EntryInput<TranslatedTurn>[]>();
+  for (const entry of input.translatedTurns ?? []) {
+    const key = editionKeyOfTurn(entry.id);
+    translatedTurns.set(key, [...(translatedTurns.get(key) ?? []), entry]);
+  }
+  const known = new Set((input.translations ?? []).map((translation) => `${translation.slug}/${translation.lang}`));
+  const problems: ContentProblem[] = [...translatedTurns]
+    .filter(([key]) => !known.has(key))
+    .flatMap(([key, entries]) =>
+      entries.map((entry) => ({
+        file: fileOf(entry, entry.id),
+        message: `Unexpected translated turn: expected it in the translations folder of a talk (talks/<slug>/translations/<lang>/turns/), found it under ${show(key)}`,
+      })),
+    );
+  const views: TranslatedParts[] = [];
+  for (const translation of input.translations ?? []) {
+    const original = talks.find((talk) => talk.slug === translation.slug);
+    const checked = checkEdition({
+      translation,
+      original,
+      input,
+      originalEntries: turnsByTalk.get(translation.slug) ?? [],
+      entries: translatedTurns.get(`${translation.slug}/${translation.lang}`) ?? [],
+    });
+    problems.push(...checked.problems);
+    if (checked.parts) views.push(checked.parts);
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  return editionsByLanguage(talks, views);
+}
+
+/** A translated view and its speakers in that language (their own facts, not the talk's overrides). */
+interface TranslatedParts {
+  view: TalkView;
+  speakers: Map<string, SpeakerView>;
+}
+
+/** The translated views grouped by language, in the originals' order, each linked to its original. */
+function editionsByLanguage(talks: TalkView[], views: TranslatedParts[]): Map<string, Edition> {
+  const editions = new Map<string, Edition>();
+  const order = ({ view }: TranslatedParts) => talks.findIndex((talk) => talk.slug === view.slug);
+  const sorted = [...views].sort((a, b) => order(a) - order(b) || a.view.language.localeCompare(b.view.language));
+  for (const { view, speakers } of sorted) {
+    view.original!.translations.set(view.language, view);
+    const edition: Edition = editions.get(view.language) ?? { lang: view.language, talks: [], speakers: new Map() };
+    edition.talks.push(view);
+    for (const [id, speaker] of speakers) edition.speakers.set(id, speaker);
+    editions.set(view.language, edition);
+  }
+  for (const edition of editions.values()) {
+    edition.speakers = new Map([...edition.speakers].sort(([a], [b]) => a.localeCompare(b)));
+  }
+  return editions;
+}
+
+interface EditionParts {
+  translation: TranslationInput;
+  original: TalkView | undefined;
+  input: CatalogInput;
+  originalEntries: EntryInput<Turn>[];
+  entries: EntryInput<TranslatedTurn>[];
+}
+
+/** Where a translation's turns are, as messages name the folder. */
+const turnsDirOf = (translation: TranslationInput) => translation.talkFile.replace(/\/talk\.yaml$/, '/turns');
+
+/** One translation: compared with its original, then built by the catalog's steps in its language. */
+function checkEdition(parts: EditionParts): Checked<TranslatedParts | undefined> {
+  const { translation, original } = parts;
+  const dialect = NOTE_DIALECTS[translation.lang];
+  if (!dialect || !original) {
+    const message = !original
+      ? `expected the translation of a published talk, found no talk ${show(translation.slug)}`
+      : `expected a language the site can publish (${Object.keys(NOTE_DIALECTS).join(', ')}), found ${show(translation.lang)}`;
+    return {
+      parts: undefined,
+      problems: [{ file: turnsDirOf(translation).replace(/\/turns$/, ''), field: 'folder name', message }],
+    };
+  }
+  const translatedTexts = parts.entries.map((entry) =>
+    turnTextOf(
+      { file: fileOf(entry, entry.id), data: entry.data, body: entry.body ?? '', bodyLine: entry.bodyLine ?? 1 },
+      dialect,
+    ),
+  );
+  const checkInput = translationCheckInput({
+    turnsDir: turnsDirOf(translation),
+    talk: original.data,
+    originalTurns: parts.originalEntries.map(
+      (entry) =>
+        turnTextOf(
+          { file: fileOf(entry, entry.id), data: entry.data, body: entry.body ?? '', bodyLine: 1 },
+          CHINESE_NOTES,
+        ).turn,
+    ),
+    translatedTurns: translatedTexts.map((read) => read.turn).sort((a, b) => a.position - b.position),
+    originalSpeakers: new Map(parts.input.speakers.map((entry) => [entry.id, entry.data])),
+    files: translation,
+  });
+  const problems: ContentProblem[] = [
+    ...translation.problems,
+    ...translatedTexts.flatMap((read) => read.problems),
+    ...checkTranslation(checkInput),
+    ...(translation.talk ? untranslatedFieldProblems(original.data, translation.talk, translation.talkFile) : []),
+  ].map(({ file, field, line, message }) => ({ file, field, ...(line === undefined ? {} : { line }), message }));
+  if (problems.length > 0 || !translation.talk) return { parts: undefined, problems };
+  return buildTranslatedView(parts, dialect);
+}
+
+/** The translated view, by the catalog's own steps on the translated inputs (they passed the comparison). */
+function buildTranslatedView(
+  { translation, original, input, originalEntries, entries }: EditionParts,
+  dialect: NoteDialect<TranslatedNoteKind>,
+): Checked<TranslatedParts | undefined> {
+  const talk = translatedTalkData(original!.data, translation.talk!);
+  const speakers = new Map(
+    original!.participants.map(({ part: _part, turnCount: _count, ...speaker }) => {
+      const translated = translation.speakers.get(speaker.id)!.data;
+      return [speaker.id, { ...speaker, ...translatedSpeakerFields(speaker, translated) }];
+    }),
+  );
+  const context: TalkContext = {
+    slug: translation.slug,
+    talkFile: translation.talkFile,
+    talk,
+    speakers,
+    speakerList: [...speakers.keys()].sort().join(', '),
+    fileExists: input.fileExists ?? (() => false),
+    language: translation.lang,
+    dialect,
+    collection: 'translatedTurns',
+  };
+  const originalsByAnchor = new Map(originalEntries.map((entry) => [entry.data.anchor, entry.data]));
+  const turnEntries = entries.map((entry) => ({
+    ...entry,
+    data: translatedTurnData(originalsByAnchor.get(entry.data.anchor)!, entry.data),
+  }));
+  const checked = checkTalk(context, turnEntries);
+  if (checked.problems.length > 0) return { parts: undefined, problems: checked.problems };
+  const view = assembleTalk(checked.parts);
+  // Whether a label names the speaker is a fact of the original label, read in its own language.
+  const readings = new Map(original!.turns.map((turn) => [turn.anchor, turn.labelReading]));
+  for (const turn of view.turns) turn.labelReading = readings.get(turn.anchor) ?? turn.labelReading;
+  const info = translation.talk!.translation;
+  view.translation = {
+    lang: translation.lang,
+    by: info.by,
+    date: info.date,
+    notice: info.notice,
+    ...(info.method === undefined ? {} : { method: info.method }),
+    glossary: translation.glossary?.terms ?? [],
+  };
+  view.original = original;
+  return { parts: { view, speakers }, problems: [] };
 }
 
 /** Every turn of every talk: the size of the search index (one record a turn). */

@@ -401,7 +401,8 @@ export interface CorrectionTurn {
   /** How the source label reads (speaker-labels.ts): only `other` gets the speaker wrong. */
   labelReading: LabelReading;
   speaker: { name: string };
-  notes: NoteView[];
+  /** A translation's turns may also have translator's notes (kinds beyond NoteKind). */
+  notes: readonly NoteView<string>[];
 }
 
 /** One line of a talk's corrections: a correction note, or a speaker label the source gets wrong. */
@@ -420,7 +421,7 @@ export function talkCorrections<T extends CorrectionTurn>(turns: readonly T[]): 
       ? [{ type: 'speaker-label' as const, turn, href: `#${turn.anchor}` }]
       : []),
     ...turn.notes
-      .filter((note) => note.kind === 'correction')
+      .filter((note): note is NoteView => note.kind === 'correction')
       .map((note) => ({ type: 'note' as const, turn, note, href: `#${noteAnchor(turn.anchor, note.label)}` })),
   ]);
 }

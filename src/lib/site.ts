@@ -6,28 +6,57 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { takeBodyLine } from './body-line';
-import { buildCatalog, type Catalog, type QuoteView, type TalkView } from './catalog';
+import {
+  buildCatalog,
+  talkSlugOfTalk,
+  type Catalog,
+  type QuoteView,
+  type TalkView,
+  type TranslationInput,
+} from './catalog';
 import { contentDir } from './content-dir';
+import { readTranslationFiles, translationLanguages } from './translation/load-translation';
+
+/**
+ * Every translation of every talk, its YAML files read (the turns come from the translatedTurns
+ * collection): each folder under `talks/<slug>/translations/` is one, so a folder with a missing
+ * or broken file stops the build instead of being skipped.
+ */
+async function readTranslations(talks: { id: string; data: { participants: { speaker: string }[] } }[]) {
+  const translations: TranslationInput[] = [];
+  for (const talk of talks) {
+    const slug = talkSlugOfTalk(talk.id);
+    const participants = talk.data.participants.map((participant) => participant.speaker);
+    for (const lang of await translationLanguages(contentDir(), slug)) {
+      translations.push({ slug, ...(await readTranslationFiles(contentDir(), slug, lang, participants)) });
+    }
+  }
+  return translations;
+}
 
 let catalog: Promise<Catalog> | undefined;
 
 export function getCatalog(): Promise<Catalog> {
   catalog ??= (async () => {
-    const [speakers, talks, turns] = await Promise.all([
+    const [speakers, talks, turns, translatedTurns] = await Promise.all([
       getCollection('speakers'),
       getCollection('talks'),
       getCollection('turns'),
+      getCollection('translatedTurns'),
     ]);
+    // The turns loaders give each turn's data the line its body starts on (lib/body-line.ts).
+    const withLines = <E extends { data: object; rendered?: unknown }>(entry: E) => ({
+      ...entry,
+      ...takeBodyLine(entry.data),
+      renderFailed: entry.rendered === undefined,
+    });
     return buildCatalog({
       speakers,
       talks,
-      // The turns loader gives each turn's data the line its body starts on (lib/body-line.ts).
-      turns: turns.map((entry) => ({
-        ...entry,
-        ...takeBodyLine(entry.data),
-        renderFailed: entry.rendered === undefined,
-      })),
+      turns: turns.map(withLines),
       fileExists: (contentPath) => existsSync(path.join(contentDir(), contentPath)),
+      translations: await readTranslations(talks),
+      translatedTurns: translatedTurns.map(withLines),
     });
   })();
   return catalog;

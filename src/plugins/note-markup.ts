@@ -5,6 +5,7 @@
  * own text (emphasis, code, links) goes through the same handlers as the speaker's words.
  */
 import type { Properties } from 'hast';
+import { CHINESE_NOTES, NOTE_KIND_LABELS, type NoteDialect, type NoteKind } from '../lib/notes';
 import type { Data, Parent, PhrasingContent, Text } from 'mdast';
 
 /** An HTML element in mdast: what remark-rehype makes of it is `<hName …hProperties>children</hName>`. */
@@ -30,6 +31,23 @@ const element = (hName: string, hProperties: Properties, children: PhrasingConte
 });
 const text = (value: string): Text => ({ type: 'text', value });
 
+/** The words of a note's markup in one language: its kind label, the marker's accessible name, the close button. */
+export interface NoteWords {
+  label: string;
+  markerName: string;
+  close: string;
+}
+
+/** The words of a note of `kind` in `dialect`: the original's (Chinese) or a translation's (Context, Translator's note). */
+export function noteWords<K extends string>(dialect: NoteDialect<K>, kind: K): NoteWords {
+  if ((dialect as unknown) === CHINESE_NOTES) {
+    const label = NOTE_KIND_LABELS[kind as unknown as NoteKind];
+    return { label, markerName: `${label}注释`, close: '关闭' };
+  }
+  const label = dialect.labels[kind];
+  return { label, markerName: `Note: ${label}`, close: 'Close' };
+}
+
 /**
  * One inline note. Works without JavaScript (the `popover` attribute and `popovertarget` are
  * declarative HTML); browsers without popover support show the text inline. The wrapper
@@ -43,9 +61,10 @@ const text = (value: string): Text => ({ type: 'text', value });
  *       </span>
  *     </span>
  */
-export function noteElement(id: string, kind: string, label: string, content: PhrasingContent[]): NoteElement {
+export function noteElement(id: string, kind: string, words: NoteWords, content: PhrasingContent[]): NoteElement {
+  const { label } = words;
   const bodyId = `${id}-text`;
-  const marker = { type: 'button', className: ['note-marker'], popoverTarget: bodyId, ariaLabel: `${label}注释` };
+  const marker = { type: 'button', className: ['note-marker'], popoverTarget: bodyId, ariaLabel: words.markerName };
   const close = { type: 'button', className: ['note-close'], popoverTarget: bodyId, popoverTargetAction: 'hide' };
   const body = { className: ['note-body'], id: bodyId, popover: 'auto', role: 'note', ariaLabel: label };
   return element('span', { className: ['note'], id, dataNoteKind: kind, dataPagefindIgnore: '' }, [
@@ -53,7 +72,7 @@ export function noteElement(id: string, kind: string, label: string, content: Ph
     element('span', body, [
       element('span', { className: ['note-kind'] }, [text(label)]),
       ...content,
-      element('button', close, [text('关闭')]),
+      element('button', close, [text(words.close)]),
     ]),
   ]);
 }

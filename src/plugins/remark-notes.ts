@@ -19,7 +19,7 @@ import {
   type NoteDialect,
 } from '../lib/notes';
 import { NOTE_DIALECTS } from '../schemas/translation';
-import { noteElement } from './note-markup';
+import { noteElement, noteWords } from './note-markup';
 
 export interface RemarkNotesOptions {
   /**
@@ -122,7 +122,7 @@ function placeNotes<K extends string>(
       const message = unknownKindMessage(found, label, dialect);
       return file.fail(message, { place: definition.position, ruleId: 'kind-unknown', source: SOURCE });
     }
-    parent.children.splice(index, 1, noteElement(noteAnchor(anchor, label), kind, dialect.labels[kind], content));
+    parent.children.splice(index, 1, noteElement(noteAnchor(anchor, label), kind, noteWords(dialect, kind), content));
     return [SKIP, index + 1];
   });
 }

@@ -6,9 +6,9 @@
  *     content/talks/<slug>/translations/<lang>/glossary.yaml     GlossarySchema
  *     content/translations/<lang>/speakers/<speaker-id>.yaml     TranslatedSpeakerSchema
  *
- * `<lang>` is a BCP 47 tag (`en`). The content collections do not load these folders (their
- * globs are `*\/talk.yaml`, `*\/turns/*.md`, `speakers/*.yaml`); src/lib/translation/ reads and
- * checks them. A translation carries only what is said in words: dates, participants' order,
+ * `<lang>` is a BCP 47 tag (`en`). The translated turns are the `translatedTurns` collection
+ * (src/content.config.ts); src/lib/translation/load-translation.ts reads the YAML files, and the
+ * catalog (src/lib/catalog.ts) checks a translation against its original and builds its edition. A translation carries only what is said in words: dates, participants' order,
  * outline starts and colours come from the original, which stays authoritative. How to write
  * and review one: docs/translating.md.
  */

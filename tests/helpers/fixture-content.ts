@@ -2,7 +2,8 @@
  * The content check of a fixture site without `astro build`: reads base (and an error case laid
  * over it, as fixture-build.ts lays it for a build) into memory, parses each file with its
  * collection's zod schema as content.config.ts declares them, and hands what parses to the
- * catalog as src/lib/site.ts does. A case whose message this code writes needs no site build;
+ * catalog as src/lib/site.ts does, with each talk's translations read by the build's own reader
+ * (load-translation.ts readTranslationFiles, over the files in memory). A case whose message this code writes needs no site build;
  * what only Astro adds (its "data does not match collection schema" line, YAML parsing, the
  * permalink lock) stays with the few cases tests/build/content-errors.test.ts still builds.
  */
@@ -10,13 +11,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
-import { buildCatalog, type CatalogInput, type EntryInput } from '../../src/lib/catalog';
+import { buildCatalog, talkSlugOfTalk, type Catalog, type CatalogInput, type EntryInput } from '../../src/lib/catalog';
+import { TranslatedTurnSchema } from '../../src/schemas/translation';
+import { readTranslationFiles } from '../../src/lib/translation/load-translation';
 import { SpeakerSchema } from '../../src/schemas/speaker';
 import { TalkSchema } from '../../src/schemas/talk';
 import { TurnSchema } from '../../src/schemas/turn';
 import { bodyStartLine } from '../../src/lib/body-line';
 import { listFiles } from '../../src/lib/files';
-import { baseFixture, type ErrorCase } from './fixture-build';
+import { baseFixture, fixturesDir, type ErrorCase } from './fixture-build';
 
 /** The site's content folder as it sits in the repository: messages name files under it. */
 const CONTENT = 'content';
@@ -33,6 +36,23 @@ export async function fixtureFiles(errorCase?: ErrorCase): Promise<Map<string, s
   }
   for (const rel of errorCase?.overlay ?? []) files.set(rel, await readFile(path.join(errorCase!.dir, rel), 'utf8'));
   return files;
+}
+
+/** Every file of a content folder (e.g. the site's own content/), by path under it. */
+export async function contentFiles(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const rel of await listFiles(dir)) files.set(rel, await readFile(path.join(dir, rel), 'utf8'));
+  return files;
+}
+
+/** An English translation of base's talk (tests/fixtures/content/translated/), laid over `files`. */
+export async function withTranslation(files: Map<string, string>): Promise<Map<string, string>> {
+  const dir = path.join(fixturesDir, 'translated');
+  const result = new Map(files);
+  for (const rel of (await listFiles(dir)).filter((rel) => rel !== 'README.md')) {
+    result.set(rel, await readFile(path.join(dir, rel), 'utf8'));
+  }
+  return result;
 }
 
 /** Front matter and body of a Markdown file (the body as the glob loader keeps it: after the closing ---). */
@@ -62,6 +82,11 @@ const TALKS: Collection<z.infer<typeof TalkSchema>> = {
 const TURNS: Collection<z.infer<typeof TurnSchema>> = {
   pattern: /^talks\/[^/]+\/turns\/[^/]+\.md$/,
   schema: TurnSchema,
+  markdown: true,
+};
+const TRANSLATED_TURNS: Collection<z.infer<typeof TranslatedTurnSchema>> = {
+  pattern: /^talks\/[^/]+\/translations\/[^/]+\/turns\/[^/]+\.md$/,
+  schema: TranslatedTurnSchema,
   markdown: true,
 };
 
@@ -101,20 +126,59 @@ export interface ContentCheck {
   schemaFailures: string[];
 }
 
-/** What the content check says of these files. */
-export function checkContent(files: Map<string, string>): ContentCheck {
+/**
+ * Each talk's translations as src/lib/site.ts finds them (a folder under `translations/`),
+ * their YAML files read by the build's own reader from `files`.
+ */
+async function translationInputs(files: Map<string, string>, talks: EntryInput<z.infer<typeof TalkSchema>>[]) {
+  const read = async (file: string) => files.get(path.relative(CONTENT, file).split(path.sep).join('/'));
+  const inputs: NonNullable<CatalogInput['translations']> = [];
+  for (const talk of talks) {
+    const slug = talkSlugOfTalk(talk.id);
+    const langs = new Set(
+      [...files.keys()].flatMap((rel) => {
+        const match = /^talks\/([^/]+)\/translations\/([^/]+)\//.exec(rel);
+        return match && match[1] === slug ? [match[2]!] : [];
+      }),
+    );
+    const participants = talk.data.participants.map((participant) => participant.speaker);
+    for (const lang of [...langs].sort()) {
+      inputs.push({ slug, ...(await readTranslationFiles(CONTENT, slug, lang, participants, read)) });
+    }
+  }
+  return inputs;
+}
+
+/** The catalog's input from these files, or the schema issues that stop a build before it. */
+async function catalogInputOf(files: Map<string, string>) {
   const speakers = loadCollection(files, SPEAKERS);
   const talks = loadCollection(files, TALKS);
   const turns = loadCollection(files, TURNS);
-  const issues = [...speakers.issues, ...talks.issues, ...turns.issues];
-  const schemaFailures = [...speakers.failed, ...talks.failed, ...turns.failed];
-  if (issues.length > 0) return { stage: 'schema', message: issues.join('\n'), schemaFailures };
+  const translated = loadCollection(files, TRANSLATED_TURNS);
+  const issues = [...speakers.issues, ...talks.issues, ...turns.issues, ...translated.issues];
+  const schemaFailures = [...speakers.failed, ...talks.failed, ...turns.failed, ...translated.failed];
   const input: CatalogInput = {
     speakers: speakers.entries,
     talks: talks.entries,
     turns: turns.entries,
     fileExists: (contentPath) => files.has(contentPath),
+    translations: await translationInputs(files, talks.entries),
+    translatedTurns: translated.entries,
   };
+  return { input, issues, schemaFailures };
+}
+
+/** The catalog built from these files; throws the schema issues or the catalog's ContentError. */
+export async function fixtureCatalog(files: Map<string, string>): Promise<Catalog> {
+  const { input, issues } = await catalogInputOf(files);
+  if (issues.length > 0) throw new Error(issues.join('\n'));
+  return buildCatalog(input);
+}
+
+/** What the content check says of these files. */
+export async function checkContent(files: Map<string, string>): Promise<ContentCheck> {
+  const { input, issues, schemaFailures } = await catalogInputOf(files);
+  if (issues.length > 0) return { stage: 'schema', message: issues.join('\n'), schemaFailures };
   try {
     buildCatalog(input);
     return { stage: 'none', message: '', schemaFailures };

@@ -221,6 +221,7 @@ describe('buildCatalog, happy path', () => {
     const rl = demo.turns[2]!;
     const yao = demo.participants[1]!;
     expect(rl).toEqual({
+      collection: 'turns',
       entryId: `${TALK}/turns/03-yao-rl`,
       filePath: turnFile(3, 'yao-rl'),
       anchor: 'yao-rl',
@@ -1028,7 +1029,7 @@ describe('buildCatalog, content problems', () => {
         {
           file: talkFile('speakers'),
           message:
-            'Unexpected talk folder name "speakers": expected a name other than speakers, search, pagefind, _astro, 404 (the site serves other pages there)',
+            'Unexpected talk folder name "speakers": expected a name other than speakers, search, pagefind, _astro, 404, en (the site serves other pages there)',
         },
       ],
     );

@@ -59,6 +59,7 @@ const pan = participant('pan-xingang', '潘新钢', 'guest', {
 
 function turnView(anchor: string, speaker: ParticipantView, extra: Partial<TurnView> = {}): TurnView {
   return {
+    collection: 'turns',
     entryId: `demo-talk/turns/${anchor}`,
     filePath: `content/talks/demo-talk/turns/${anchor}.md`,
     anchor,
@@ -103,6 +104,8 @@ function talkView(extra: Partial<TalkView['data']> = {}): TalkView {
   return {
     slug: 'demo-talk',
     measure: measureFor(extra.language ?? 'zh-CN'),
+    language: extra.language ?? 'zh-CN',
+    translations: new Map(),
     filePath: 'content/talks/demo-talk/talk.yaml',
     data: {
       title: '创想共论·智变可能',

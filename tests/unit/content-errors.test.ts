@@ -67,12 +67,12 @@ describe('fixture content, checked without a build', () => {
   });
 
   test('the unmodified base passes the schemas and the catalog', async () => {
-    expect(checkContent(await fixtureFiles())).toEqual({ stage: 'none', message: '', schemaFailures: [] });
+    expect(await checkContent(await fixtureFiles())).toEqual({ stage: 'none', message: '', schemaFailures: [] });
   });
 
   test.each(Object.entries(CASES))('%s: the message holds expected.txt and names the file', async (name, spec) => {
     const errorCase = await readErrorCase(name, checkCasesDir);
-    const check = checkContent(await fixtureFiles(errorCase));
+    const check = await checkContent(await fixtureFiles(errorCase));
     expect(check.stage).toBe(spec.stage);
     for (const line of errorCase.expected) expect(check.message, 'expected.txt line missing').toContain(line);
     if (spec.stage === 'schema') expect(check.schemaFailures).toEqual([spec.file]);

@@ -212,7 +212,7 @@ describe('bad input stops with a message naming the line, and writes nothing', (
     ],
     [
       ['t.txt', '--talk', 'speakers'],
-      'import: --talk: expected a slug other than speakers, search, pagefind, _astro, 404 (the site uses those URLs), found "speakers"',
+      'import: --talk: expected a slug other than speakers, search, pagefind, _astro, 404, en (the site uses those URLs), found "speakers"',
     ],
     [
       ['t.txt', '--talk', 'x', '--date', '2024-02-30'],

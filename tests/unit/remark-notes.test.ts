@@ -14,6 +14,7 @@ import { describe, expect, test } from 'vitest';
 import { inspectNotes } from '../../src/lib/notes';
 import { ENGLISH_NOTES } from '../../src/schemas/translation';
 import remarkNotes from '../../src/plugins/remark-notes';
+import rehypeKeyQuotes from '../../src/plugins/rehype-key-quotes';
 
 const FILE = 'content/talks/demo/turns/02-yao-answers.md';
 const ENGLISH_FILE = 'content/talks/demo/translations/en/turns/02-yao-answers.md';
@@ -33,13 +34,13 @@ function failure(body: string, path = FILE): VFileMessage {
   throw new Error('expected rendering to fail, it did not');
 }
 
-/** The expected markup of one note (see note-markup.ts). */
-const note = (id: string, kind: string, label: string, content: string) =>
+/** The expected markup of one note (see note-markup.ts), in Chinese or English words. */
+const note = (id: string, kind: string, label: string, content: string, english = false) =>
   `<span class="note" id="${id}" data-note-kind="${kind}" data-pagefind-ignore="">` +
-  `<button type="button" class="note-marker" popovertarget="${id}-text" aria-label="${label}注释">${label}</button>` +
+  `<button type="button" class="note-marker" popovertarget="${id}-text" aria-label="${english ? `Note: ${label}` : `${label}注释`}">${label}</button>` +
   `<span class="note-body" id="${id}-text" popover="auto" role="note" aria-label="${label}">` +
   `<span class="note-kind">${label}</span>${content}` +
-  `<button type="button" class="note-close" popovertarget="${id}-text" popovertargetaction="hide">关闭</button>` +
+  `<button type="button" class="note-close" popovertarget="${id}-text" popovertargetaction="hide">${english ? 'Close' : '关闭'}</button>` +
   `</span></span>`;
 
 describe('remarkNotes', () => {
@@ -111,10 +112,30 @@ describe('remarkNotes', () => {
 });
 
 describe('remarkNotes in a translated turn', () => {
+  test('key-quote highlighting marks the English span of an English turn', () => {
+    const html = String(
+      unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        .use(remarkNotes)
+        .use(remarkRehype)
+        .use(rehypeKeyQuotes)
+        .use(rehypeStringify)
+        .processSync(
+          new VFile({
+            path: ENGLISH_FILE,
+            value: 'It must fail early, and say where.\n',
+            data: { astro: { frontmatter: { anchor: 'a', quotes: [{ id: 'fail-early', span: 'fail early' }] } } },
+          }),
+        ),
+    );
+    expect(html).toBe('<p>It must <mark id="quote-fail-early" class="key-quote">fail early</mark>, and say where.</p>');
+  });
+
   test('reads English prefixes and shows the English kind label', () => {
     const body = 'Gao Yang[^gao] said.\n\n[^gao]: [Correction] Should be *Gao Yang*, unverified.\n';
     expect(render(body, { anchor: 'yao-answers' }, ENGLISH_FILE)).toBe(
-      `<p>Gao Yang${note('note-yao-answers-gao', 'correction', 'Correction', 'Should be <em>Gao Yang</em>, unverified.')} said.</p>`,
+      `<p>Gao Yang${note('note-yao-answers-gao', 'correction', 'Correction', 'Should be <em>Gao Yang</em>, unverified.', true)} said.</p>`,
     );
   });
 

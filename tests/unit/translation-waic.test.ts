@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { reviewText } from '../../src/cli/translation-review';
 import { checkTranslation } from '../../src/lib/translation/check-translation';
 import { loadTranslation } from '../../src/lib/translation/load-translation';
+import { contentFiles, fixtureCatalog } from '../helpers/fixture-content';
 import { root } from '../helpers/paths';
 
 const SLUG = 'waic-2023-roundtable';
@@ -66,5 +67,25 @@ describe(`the English translation of ${SLUG}`, () => {
     expect(text).toContain(`¶1 zh ${turn!.paragraphs[0]}`);
     expect(text).toContain(`   en ${english!.paragraphs[0]}`);
     expect(text.trimEnd().endsWith('No problems.')).toBe(true);
+  });
+});
+
+describe(`the English edition of ${SLUG}, as the build makes it`, async () => {
+  const catalog = await fixtureCatalog(await contentFiles(path.join(root, 'content')));
+  const original = catalog.talks.find((talk) => talk.slug === SLUG)!;
+  const english = original.translations.get('en')!;
+
+  test('exists, with 13 turns, every quote id of the original, and the English names', () => {
+    expect(catalog.translations.get('en')?.talks).toContain(english);
+    expect(english.turns).toHaveLength(13);
+    expect(english.turns.map((turn) => turn.anchor)).toEqual(original.turns.map((turn) => turn.anchor));
+    expect(english.quotes.map((quote) => quote.id)).toEqual(original.quotes.map((quote) => quote.id));
+    expect(english.participants.map((person) => person.name)).toEqual([
+      'Xu Li',
+      'Andrew Chi-Chih Yao',
+      'Yang Yuan',
+      'Yang Zhilin',
+      'Xingang Pan',
+    ]);
   });
 });

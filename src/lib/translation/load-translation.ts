@@ -2,14 +2,13 @@
  * Reads a talk and one of its translations from the content folder, by slug and language, into
  * what checkTranslation compares, and reports files that are missing or do not fit their schema.
  * The one place that touches the file system for translations: the review command, the content
- * test and (later) the translated site all read through here.
+ * test and the build (src/lib/site.ts, for the YAML files: readTranslationFiles) read through here.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
-import type { Fact } from '../../schemas/common';
 import { SpeakerSchema, type Speaker } from '../../schemas/speaker';
 import { TalkSchema, type Talk } from '../../schemas/talk';
 import {
@@ -25,7 +24,8 @@ import {
 import { TurnSchema } from '../../schemas/turn';
 import { listFiles } from '../files';
 import { CHINESE_NOTES, type NoteDialect } from '../notes';
-import { checkTranslation, type FactPair, type TranslationCheckInput } from './check-translation';
+import { checkTranslation, type TranslationCheckInput } from './check-translation';
+import { translationCheckInput } from './check-input';
 import { problem, type TranslationProblem } from './problems';
 import { parseWith, readTurn, type TurnText } from './read-turn';
 
@@ -58,8 +58,15 @@ export function translatedSpeakerFile(contentRoot: string, lang: string, id: str
 /** A path as messages show it: relative to the working folder (the repository when run by npm). */
 const shown = (file: string) => path.relative(process.cwd(), file).split(path.sep).join('/');
 
+/** Reads a text file; undefined when there is none. Tests pass one over files held in memory. */
+export type ReadText = (file: string) => Promise<string | undefined>;
+
+/** The file system's ReadText. */
+export const readFromDisk: ReadText = async (file) => (existsSync(file) ? readFile(file, 'utf8') : undefined);
+
 interface Reader {
   problems: TranslationProblem[];
+  read: ReadText;
 }
 
 /** A YAML file checked against its schema; undefined (with a problem) when missing or unfit. */
@@ -69,11 +76,12 @@ async function readYaml<S extends z.ZodTypeAny>(
   schema: S,
   required = true,
 ): Promise<z.output<S> | undefined> {
-  if (!existsSync(file)) {
+  const text = await reader.read(file);
+  if (text === undefined) {
     if (required) reader.problems.push(problem(shown(file), 'file', 'a file here', 'none'));
     return undefined;
   }
-  const doc = parseDocument(await readFile(file, 'utf8'));
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     reader.problems.push(problem(shown(file), 'file', 'valid YAML', `a syntax error: ${doc.errors[0]!.message}`));
     return undefined;
@@ -103,97 +111,112 @@ async function readTurns<K extends string>(
   return turns.sort((a, b) => a.position - b.position);
 }
 
-/** Original facts beside translated ones: the talk's, its participants' overrides, each speaker's. */
-function factPairs(
-  talkFile: string,
-  talk: Talk,
-  translated: TranslatedTalk,
-  speakers: { file: string; original: Speaker; translation: TranslatedSpeaker }[],
-): FactPair[] {
-  const pair = (file: string, field: string, original: Fact | undefined, translation: Fact | undefined): FactPair => ({
-    file,
-    field,
-    original,
-    translation,
-  });
-  const overrides = new Map(translated.participants.map((participant) => [participant.speaker, participant]));
-  return [
-    pair(talkFile, 'venue', talk.venue, translated.venue),
-    pair(talkFile, 'session', talk.session, translated.session),
-    pair(talkFile, 'source.publisher', talk.source.publisher, translated.source.publisher),
-    ...talk.participants.flatMap((participant) => [
-      pair(
-        talkFile,
-        `participants.${participant.speaker}.role`,
-        participant.role,
-        overrides.get(participant.speaker)?.role,
-      ),
-      pair(
-        talkFile,
-        `participants.${participant.speaker}.affiliation`,
-        participant.affiliation,
-        overrides.get(participant.speaker)?.affiliation,
-      ),
-    ]),
-    ...speakers.flatMap(({ file, original, translation }) => [
-      pair(file, 'role', original.role, translation.role),
-      pair(file, 'affiliation', original.affiliation, translation.affiliation),
-      pair(file, 'profile', original.profile, translation.profile),
-    ]),
-  ];
+/** A translation's YAML files (talk, glossary, its participants' speakers), read and checked against their schemas. */
+export interface TranslationFiles {
+  lang: string;
+  /** The translated talk.yaml as messages name it. */
+  talkFile: string;
+  talk: TranslatedTalk | undefined;
+  glossaryFile: string;
+  glossary: Glossary | undefined;
+  /** Each participant's translated speaker file, by speaker id (those that exist and fit). */
+  speakers: Map<string, { file: string; data: TranslatedSpeaker }>;
+  /** Files missing, unreadable or not fitting their schema. */
+  problems: TranslationProblem[];
 }
 
-/** Reads the talk `slug` and its translation into `lang` from `contentRoot` (e.g. ./content). */
-export async function loadTranslation(contentRoot: string, slug: string, lang: string): Promise<LoadedTranslation> {
+/** The note dialect of `lang`; throws for a language without one (a bug of the caller, not content). */
+function dialectOf(lang: string): NoteDialect<string> {
   const dialect = NOTE_DIALECTS[lang];
   if (!dialect)
     throw new Error(
       `expected a language with a note dialect (${Object.keys(NOTE_DIALECTS).join(', ')}), found ${JSON.stringify(lang)}`,
     );
-  const reader: Reader = { problems: [] };
+  return dialect;
+}
+
+/**
+ * The languages a talk is translated into: the folder names under `talks/<slug>/translations/`.
+ * The one reader of that folder for the build, so a translation no collection found still counts.
+ */
+export async function translationLanguages(contentRoot: string, slug: string): Promise<string[]> {
+  const dir = path.join(contentRoot, 'talks', slug, 'translations');
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * Reads the YAML files of the translation of `slug` into `lang`: its talk.yaml and glossary.yaml,
+ * and the translated speaker file of each of `participants` (speaker ids). The one reader of
+ * these files: the build (src/lib/site.ts) and the review command both read them here.
+ */
+export async function readTranslationFiles(
+  contentRoot: string,
+  slug: string,
+  lang: string,
+  participants: readonly string[],
+  read: ReadText = readFromDisk,
+): Promise<TranslationFiles> {
+  const reader: Reader = { problems: [], read };
+  const dir = translationDir(contentRoot, slug, lang);
+  const talk = await readYaml(reader, path.join(dir, 'talk.yaml'), TranslatedTalkSchema);
+  const glossary = await readYaml(reader, path.join(dir, 'glossary.yaml'), GlossarySchema, false);
+  const speakers = new Map<string, { file: string; data: TranslatedSpeaker }>();
+  for (const id of participants) {
+    const file = translatedSpeakerFile(contentRoot, lang, id);
+    const data = await readYaml(reader, file, TranslatedSpeakerSchema);
+    if (data) speakers.set(id, { file: shown(file), data });
+  }
+  return {
+    lang,
+    talkFile: shown(path.join(dir, 'talk.yaml')),
+    talk,
+    glossaryFile: shown(path.join(dir, 'glossary.yaml')),
+    glossary,
+    speakers,
+    problems: reader.problems,
+  };
+}
+
+/** Reads the talk `slug` and its translation into `lang` from `contentRoot` (e.g. ./content). */
+export async function loadTranslation(contentRoot: string, slug: string, lang: string): Promise<LoadedTranslation> {
+  const dialect = dialectOf(lang);
+  const reader: Reader = { problems: [], read: readFromDisk };
   const talkDir = path.join(contentRoot, 'talks', slug);
   const dir = translationDir(contentRoot, slug, lang);
   const talk = await readYaml(reader, path.join(talkDir, 'talk.yaml'), TalkSchema);
-  const translatedTalk = await readYaml(reader, path.join(dir, 'talk.yaml'), TranslatedTalkSchema);
-  const glossaryFile = path.join(dir, 'glossary.yaml');
-  const glossary = await readYaml(reader, glossaryFile, GlossarySchema, false);
   const originalTurns = await readTurns(reader, path.join(talkDir, 'turns'), TurnSchema, CHINESE_NOTES);
   const translatedTurns = await readTurns(reader, path.join(dir, 'turns'), TranslatedTurnSchema, dialect);
-
-  const speakers: { file: string; original: Speaker; translation: TranslatedSpeaker }[] = [];
-  for (const { speaker: id } of talk?.participants ?? []) {
+  const participants = talk?.participants.map((participant) => participant.speaker) ?? [];
+  const originalSpeakers = new Map<string, Speaker>();
+  for (const id of participants) {
     const original = await readYaml(reader, path.join(contentRoot, 'speakers', `${id}.yaml`), SpeakerSchema);
-    const file = translatedSpeakerFile(contentRoot, lang, id);
-    const translation = await readYaml(reader, file, TranslatedSpeakerSchema);
-    if (original && translation) speakers.push({ file: shown(file), original, translation });
+    if (original) originalSpeakers.set(id, original);
   }
-  const translatedTalkFile = shown(path.join(dir, 'talk.yaml'));
-  const input: TranslationCheckInput = {
+  const files = await readTranslationFiles(contentRoot, slug, lang, participants);
+  const input = translationCheckInput({
     turnsDir: shown(path.join(dir, 'turns')),
-    original: originalTurns,
-    translation: translatedTurns,
-    glossary: glossary ? { file: shown(glossaryFile), terms: glossary.terms } : undefined,
-    outline:
-      talk && translatedTalk
-        ? { file: translatedTalkFile, original: talk.outline, translation: translatedTalk.outline }
-        : undefined,
-    facts: talk && translatedTalk ? factPairs(translatedTalkFile, talk, translatedTalk, speakers) : undefined,
-  };
+    talk,
+    originalTurns,
+    translatedTurns,
+    originalSpeakers,
+    files,
+  });
   return {
     slug,
     lang,
     input,
-    problems: reader.problems,
-    original: {
-      talk,
-      turns: originalTurns,
-      speakers: new Map(speakers.map((s) => [path.basename(s.file, '.yaml'), s.original])),
-    },
+    problems: [...reader.problems, ...files.problems],
+    original: { talk, turns: originalTurns, speakers: originalSpeakers },
     translation: {
-      talk: translatedTalk,
+      talk: files.talk,
       turns: translatedTurns,
-      speakers: new Map(speakers.map((s) => [path.basename(s.file, '.yaml'), s.translation])),
-      glossary,
+      speakers: new Map([...files.speakers].map(([id, speaker]) => [id, speaker.data])),
+      glossary: files.glossary,
     },
   };
 }

@@ -90,27 +90,46 @@ export function readTurn<K extends string>(
   if ('problem' in split) return { turn: undefined, problems: [split.problem] };
   const parsed = parseWith(schema, file, split.data);
   if (!parsed.value) return { turn: undefined, problems: parsed.problems };
-  const data = parsed.value as {
-    anchor: string;
-    position: number;
-    speaker: string;
-    sourceLabel?: string;
-    quotes: { id: string; span: string }[];
-  };
-  const { notes, problems: noteProblems } = inspectNotes(parseMarkdown(split.body), dialect, split.body);
-  const problems = noteProblems.map((note) =>
-    problemFromMessage(file, 'body', note.message, split.bodyLine + note.line - 1),
+  return turnTextOf(
+    { file, data: parsed.value as TurnFrontMatter, body: split.body, bodyLine: split.bodyLine },
+    dialect,
   );
-  const turn: TurnText<K> = {
-    file,
-    anchor: data.anchor,
-    position: data.position,
-    speaker: data.speaker,
-    sourceLabel: data.sourceLabel,
-    quotes: data.quotes.map(({ id, span }) => ({ id, span })),
-    body: split.body,
-    ...spokenParagraphs(split.body),
-    notes: notes.map(({ label, kind }) => ({ label, kind })),
+}
+
+/** The front-matter fields the checks read, common to an original and a translated turn. */
+export interface TurnFrontMatter {
+  anchor: string;
+  position: number;
+  speaker: string;
+  sourceLabel?: string | undefined;
+  quotes: { id: string; span: string }[];
+}
+
+/**
+ * A turn already parsed (by readTurn, or by Astro's content layer in a build) as the checks
+ * compare it. `bodyLine` is the file line the body starts on (or how to find it), for note problems.
+ */
+export function turnTextOf<K extends string>(
+  turn: { file: string; data: TurnFrontMatter; body: string; bodyLine: number | (() => number) },
+  dialect: NoteDialect<K>,
+): { turn: TurnText<K>; problems: TranslationProblem[] } {
+  const { file, data, body, bodyLine } = turn;
+  const { notes, problems: noteProblems } = inspectNotes(parseMarkdown(body), dialect, body);
+  // Finding where the body starts may mean reading the file (src/lib/site.ts): only for a problem.
+  const start = () => (typeof bodyLine === 'function' ? bodyLine() : bodyLine);
+  const problems = noteProblems.map((note) => problemFromMessage(file, 'body', note.message, start() + note.line - 1));
+  return {
+    turn: {
+      file,
+      anchor: data.anchor,
+      position: data.position,
+      speaker: data.speaker,
+      sourceLabel: data.sourceLabel,
+      quotes: data.quotes.map(({ id, span }) => ({ id, span })),
+      body,
+      ...spokenParagraphs(body),
+      notes: notes.map(({ label, kind }) => ({ label, kind })),
+    },
+    problems,
   };
-  return { turn, problems };
 }
