@@ -148,7 +148,9 @@ export const zhCN = {
       `全文${length}${UNIT[unit]}，${turns}段发言，约${minutes}分钟读完`,
     sourceOpen: '《',
     sourceClose: '》',
-    accountOpen: (platform: string) => `（${platform} ID：`,
+    /** Around the platform and account: （微信公众号 ID：xzluomor）. */
+    accountOpen: '（',
+    accountId: ' ID：',
     accountClose: '）',
     sourceNotes: '来源与编辑说明',
   },
@@ -229,10 +231,12 @@ export const zhCN = {
   },
   sourceNotes: {
     heading: '来源与编辑说明',
-    creditBefore: (platform: string) => `本文据${platform}`,
+    /** The credit: 本文据 <platform>「<account>」发布的《<title>》整理，… */
+    creditBefore: '本文据',
     accountOpen: '「',
     accountClose: '」',
-    creditAfter: (title: string) => `发布的《${title}》整理，对话者发言以原文为准。`,
+    creditTitleOpen: '发布的《',
+    creditAfter: '》整理，对话者发言以原文为准。',
     factSources: '事实核查：每条资料的来源',
     date: '日期',
     venue: '地点',
