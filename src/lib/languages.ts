@@ -1,10 +1,10 @@
 /**
  * Which language a piece of a page is in. The site's own words (its chrome, labels, headings) are
- * Chinese, so every page's `<html lang>` is SITE_LANGUAGE; a talk's words (its transcript, title,
- * summary, outline, key quotes: everything in its folder) are in the talk's `language`, and an
- * element showing them carries that `lang` only where it differs from the page's, so a Chinese
- * talk's pages carry no extra attribute. A later English interface changes SITE_LANGUAGE per page,
- * and the same rule marks its Chinese talks. Pure.
+ * in the page's locale (src/lib/i18n; SITE_LANGUAGE, Chinese, by default), which is its `<html lang>`;
+ * a talk's words (its transcript, title, summary, outline, key quotes: everything in its folder)
+ * are in the talk's `language`, and an element showing them carries that `lang` only where it
+ * differs from the page's (`langAttr(language, locale)`), so a Chinese talk's Chinese pages carry
+ * no extra attribute and its title on an English page does. Pure.
  */
 
 /** The language of the site's own words, on every page's `<html lang>`. */

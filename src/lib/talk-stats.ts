@@ -6,9 +6,8 @@
 
 /** How a language's text is measured and how fast it is read (see docs/languages.md). */
 export interface TextMeasure {
+  /** How each interface language names it is in the dictionaries (src/lib/i18n, `site.unit`). */
   unit: 'characters' | 'words';
-  /** The unit after a number in the site's (Chinese) text: 全文3856字, 全文1200词. */
-  label: '字' | '词';
   /** Assumed silent reading speed, in units a minute. */
   perMinute: number;
 }
@@ -38,8 +37,8 @@ const CHARACTER_LANGUAGES = new Set(['zh', 'ja', 'yue', 'cmn', 'wuu', 'hak', 'na
 export function measureFor(language: string): TextMeasure {
   const primary = language.split('-')[0]!.toLowerCase();
   return CHARACTER_LANGUAGES.has(primary)
-    ? { unit: 'characters', label: '字', perMinute: READING_SPEED_CPM }
-    : { unit: 'words', label: '词', perMinute: READING_SPEED_WPM };
+    ? { unit: 'characters', perMinute: READING_SPEED_CPM }
+    : { unit: 'words', perMinute: READING_SPEED_WPM };
 }
 
 /** Characters a reader reads: everything but whitespace. */

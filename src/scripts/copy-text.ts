@@ -2,6 +2,9 @@
  * Copies text with the Clipboard API. Where that is missing or refused, selects the text on the
  * page so the reader can copy it by hand; the caller announces which of the two happened.
  */
+import { pageText } from '../lib/i18n/script-text';
+import type { ScriptText } from '../lib/i18n/zh-CN';
+
 export type CopyResult = 'copied' | 'selected';
 
 export async function copyText(text: string, fallbackElement: Element | null): Promise<CopyResult> {
@@ -21,5 +24,6 @@ export async function copyText(text: string, fallbackElement: Element | null): P
   }
 }
 
-export const copiedMessage = (what: string, result: CopyResult) =>
-  result === 'copied' ? `已复制${what}` : `无法直接复制，已选中${what}，请按 Ctrl+C（⌘C）复制`;
+/** What to announce after copying `what` (words from the page's dictionary, script-text.ts). */
+export const copiedMessage = (what: string, result: CopyResult, text: ScriptText = pageText()) =>
+  result === 'copied' ? text.copy.copied(what) : text.copy.selected(what);

@@ -5,6 +5,9 @@
  */
 import { copiedMessage, copyText } from './copy-text';
 import { pageBlocks, passageLink, selectedTurn } from './passage-target';
+import { pageText } from '../lib/i18n/script-text';
+
+const TEXT = pageText().passage;
 
 class PassageLink extends HTMLElement {
   #url: string | undefined;
@@ -48,9 +51,7 @@ class PassageLink extends HTMLElement {
     if (!this.#url) return;
     const status = this.querySelector<HTMLElement>('.share-status');
     const result = await copyText(this.#url, null);
-    if (status)
-      status.textContent =
-        result === 'copied' ? copiedMessage('这段文字的链接', result) : `无法直接复制，请手动复制：${this.#url}`;
+    if (status) status.textContent = result === 'copied' ? copiedMessage(TEXT.what, result) : TEXT.manual(this.#url);
   }
 }
 
@@ -65,9 +66,9 @@ function passageBar(): HTMLElement {
   const inner = document.createElement('div');
   inner.className = 'passage-link-inner';
   inner.setAttribute('role', 'group');
-  inner.setAttribute('aria-label', '选中文字的链接');
+  inner.setAttribute('aria-label', TEXT.groupLabel);
   const button = document.createElement('button');
-  [button.className, button.type, button.textContent] = ['button', 'button', '复制这段文字的链接'];
+  [button.className, button.type, button.textContent] = ['button', 'button', TEXT.button];
   button.dataset['passageCopy'] = '';
   const status = document.createElement('span');
   status.className = 'share-status';

@@ -71,6 +71,8 @@ class SearchField extends HTMLElement {
     const base = dialog.querySelector<HTMLElement>('ht-search-panel')?.dataset['base'];
     if (base) void import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).catch(() => undefined);
     void import('../lib/search/query').catch(() => undefined);
+    // The panel's words (a chunk the lazy scripts share), also in parallel rather than after it.
+    void import('../lib/i18n/script-text').catch(() => undefined);
     const panel = import('./search-panel');
     this.#returnTo =
       document.activeElement instanceof HTMLElement && document.activeElement !== this.#field

@@ -16,8 +16,11 @@ import {
   type Hit,
   type SearchOutcome,
 } from './search-engine';
+import { pageText } from '../lib/i18n/script-text';
 
 const TYPING_DELAY_MS = 120;
+/** The panel's words, in the page's language. */
+const TEXT = pageText().search;
 /** Results shown at first and added by "more": only these turns' records are fetched. */
 const PAGE_SIZE = FIRST_PAGE;
 
@@ -92,7 +95,7 @@ class SearchPanel extends HTMLElement {
     const list = this.querySelector<HTMLOListElement>('.search-results');
     if (!input || !form || !facet || !status || !suggestion || !list) return;
     [this.#input, this.#facet, this.#status, this.#suggestion, this.#list] = [input, facet, status, suggestion, list];
-    this.#more = element('button', 'button search-more', '显示更多');
+    this.#more = element('button', 'button search-more', TEXT.more);
     this.#more.type = 'button';
     this.#more.hidden = true;
     this.#more.addEventListener('click', () => void this.#showMore());
@@ -222,7 +225,7 @@ class SearchPanel extends HTMLElement {
       this.#outcome = undefined;
       this.#list.replaceChildren();
       this.#more.hidden = true;
-      this.#status.textContent = '搜索暂时无法使用，请稍后再试。';
+      this.#status.textContent = TEXT.failed;
       console.warn('search failed', error);
     } finally {
       if (sequence === this.#sequence) this.removeAttribute('aria-busy');
@@ -258,14 +261,14 @@ class SearchPanel extends HTMLElement {
       this.#facet.hidden = true;
       if (this.#talkFacet) this.#talkFacet.hidden = true;
       this.#list.replaceChildren();
-      this.#status.textContent = this.#input.value.trim() ? '请输入要搜索的文字。' : '';
+      this.#status.textContent = this.#input.value.trim() ? TEXT.empty : '';
       return;
     }
     if (outcome.query.words.length === 0) {
       this.#facet.hidden = true;
       if (this.#talkFacet) this.#talkFacet.hidden = true;
       this.#list.replaceChildren();
-      this.#status.textContent = '请输入要搜索的文字（标点和符号不参与搜索）。';
+      this.#status.textContent = TEXT.onlySymbols;
       return;
     }
     // Each facet counts the turns the other facet leaves, so its numbers add up to what it would show.
@@ -279,7 +282,6 @@ class SearchPanel extends HTMLElement {
     this.#list.replaceChildren(...this.#hits.map((hit) => this.#result(hit, outcome)));
     this.#more.hidden = this.#next >= outcome.matches.length;
 
-    const asked = `“${outcome.query.display}”`;
     const talkTitle = talk
       ? this.#talkFacet?.querySelector<HTMLElement>(`[data-facet-value="${CSS.escape(talk)}"] .search-facet-name`)
           ?.textContent
@@ -287,17 +289,17 @@ class SearchPanel extends HTMLElement {
     const who =
       [
         chosen ? this.#speakers.find((speaker) => speaker.id === chosen)?.name : undefined,
-        talkTitle && `《${talkTitle}》`,
+        talkTitle && TEXT.talk(talkTitle),
       ]
         .filter(Boolean)
-        .join('，') || undefined;
+        .join(TEXT.and) || undefined;
     if (outcome.speaker) {
-      this.#status.textContent = `${outcome.speaker.name}的全部发言：${found} 段`;
+      this.#status.textContent = TEXT.speakerAll(outcome.speaker.name, found);
       this.#offerTextSearch(outcome);
     } else if (found > 0) {
-      this.#status.textContent = `找到 ${found} 段包含${asked}的发言${who ? `（${who}）` : ''}`;
+      this.#status.textContent = TEXT.found(found, outcome.query.display, who);
     } else {
-      this.#status.textContent = `没有找到包含${asked}的发言${who ? `（${who}）` : ''}。`;
+      this.#status.textContent = TEXT.notFound(outcome.query.display, who);
       if ((chosen || talk) && outcome.total > 0) this.#offerClearFacet(outcome.total);
     }
   }
@@ -345,7 +347,7 @@ class SearchPanel extends HTMLElement {
   }
 
   #offerTextSearch(outcome: SearchOutcome) {
-    const button = element('button', 'button search-text-instead', `改为搜索提到“${outcome.query.display}”的文字`);
+    const button = element('button', 'button search-text-instead', TEXT.textInstead(outcome.query.display));
     button.type = 'button';
     button.addEventListener('click', () => {
       this.#input.value = `"${outcome.query.display}"`;
@@ -357,7 +359,7 @@ class SearchPanel extends HTMLElement {
   }
 
   #offerClearFacet(total: number) {
-    const button = element('button', 'button search-clear-facet', `清除发言人筛选（共 ${total} 段）`);
+    const button = element('button', 'button search-clear-facet', TEXT.clearFacet(total));
     button.type = 'button';
     button.addEventListener('click', () => {
       this.#setFacet('');

@@ -10,12 +10,15 @@
 import { attributionLabel, citeApa, citeGbt7714, isoDay, type CitationInput } from '../lib/sharing/citation';
 import type { ShareTalk } from '../lib/sharing/routes';
 import { copiedMessage, copyText } from './copy-text';
+import { pageText } from '../lib/i18n/script-text';
 
+const TEXT = pageText().share;
+/** What each copy button copies, as its confirmation names it. */
 const WHAT: Record<string, string> = {
-  url: '链接',
-  text: '引文',
-  gbt: 'GB/T 7714 引用',
-  apa: 'APA 引用',
+  url: TEXT.what.url,
+  text: TEXT.what.text,
+  gbt: TEXT.what.gbt,
+  apa: TEXT.what.apa,
 };
 
 function talkOf(json: string | undefined): ShareTalk | undefined {
@@ -94,7 +97,12 @@ class ShareMenu extends HTMLElement {
   #turnText(): string {
     const turn = this.closest('.turn');
     const paragraphs = [...(turn?.querySelectorAll('.turn-body p') ?? [])].map((p) => p.textContent?.trim() ?? '');
-    return `${paragraphs.join('\n')}\n——${this.dataset['author']}，${attributionLabel(this.#talk!)} ${this.dataset['url']}`;
+    const source = TEXT.turnSource(
+      this.dataset['author'] ?? '',
+      attributionLabel(this.#talk!),
+      this.dataset['url'] ?? '',
+    );
+    return `${paragraphs.join('\n')}\n${source}`;
   }
 
   async #copy(kind: string) {
@@ -106,12 +114,12 @@ class ShareMenu extends HTMLElement {
           ? this.#turnText()
           : (part?.textContent ?? '');
     const result = await copyText(text, part ?? this.closest('.turn')?.querySelector('.turn-body') ?? null);
-    this.#announce(copiedMessage(kind === 'text' && !part ? '发言全文' : (WHAT[kind] ?? ''), result));
+    this.#announce(copiedMessage(kind === 'text' && !part ? TEXT.what.turnText : (WHAT[kind] ?? ''), result));
   }
 
   async #share() {
     try {
-      await navigator.share({ title: `${this.dataset['label']}｜会谈`, url: this.dataset['url'] ?? '' });
+      await navigator.share({ title: TEXT.shareTitle(this.dataset['label'] ?? ''), url: this.dataset['url'] ?? '' });
     } catch {
       // The reader closed the share sheet: nothing to announce.
     }

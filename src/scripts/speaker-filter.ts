@@ -7,6 +7,7 @@
  */
 import { parseFilterQuery } from '../lib/text/format';
 import { filteredAddress } from './speaker-filter-state';
+import { pageText } from '../lib/i18n/script-text';
 
 class SpeakerFilter extends HTMLElement {
   #form: HTMLFormElement | null = null;
@@ -55,7 +56,7 @@ class SpeakerFilter extends HTMLElement {
     const status = this.querySelector<HTMLElement>('.filter-status');
     if (status && (announce || speakers.length > 0)) {
       status.textContent =
-        speakers.length === 0 ? `显示全部 ${turns.length} 段发言` : `显示 ${shown} / ${turns.length} 段发言`;
+        speakers.length === 0 ? pageText().filter.all(turns.length) : pageText().filter.some(shown, turns.length);
     }
   }
 }

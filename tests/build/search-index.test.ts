@@ -109,9 +109,10 @@ describe('the search index', () => {
         /pagefind|search/.test(tag.getAttribute('src') ?? tag.getAttribute('href') ?? ''),
       ),
     ).toEqual([]);
-    // The site's inline script imports the panel and Pagefind only as the dialog opens.
+    // The site's inline script imports the panel and Pagefind only as the dialog opens (the
+    // panel's entry is the search page view's script, SearchView.astro).
     const site = page.querySelector('script')?.textContent ?? '';
-    expect(site).toMatch(/import\("\/_astro\/search\.astro[^"]*\.js"\)/);
+    expect(site).toMatch(/import\("\/_astro\/SearchView\.astro[^"]*\.js"\)/);
     expect(site).not.toMatch(/^import\b|[;}]import[\s{"']/);
   });
 });

@@ -270,12 +270,12 @@ describe('buildCatalog, happy path', () => {
         ],
       }),
     ).talks[0]!;
-    expect(english.measure).toEqual({ unit: 'words', label: '词', perMinute: 238 });
+    expect(english.measure).toEqual({ unit: 'words', perMinute: 238 });
     expect(english.turns.map((t) => [t.length, t.characters])).toEqual([
       [5, 28],
       [2, 9],
     ]);
-    expect(demo.measure).toEqual({ unit: 'characters', label: '字', perMinute: 400 });
+    expect(demo.measure).toEqual({ unit: 'characters', perMinute: 400 });
     expect(demo.turns.every((t) => t.length === t.characters)).toBe(true);
   });
 

@@ -73,14 +73,14 @@ describe('reading time and length', () => {
 
 describe('measuring a talk by its language', () => {
   test.each([
-    ['zh-CN', 'characters', '字', 400],
-    ['zh-Hant-TW', 'characters', '字', 400],
-    ['ja', 'characters', '字', 400],
-    ['en', 'words', '词', 238],
-    ['en-GB', 'words', '词', 238],
-    ['de', 'words', '词', 238],
-  ])('%s is counted in %s (%s) at %i a minute', (language, unit, label, perMinute) => {
-    expect(measureFor(language)).toEqual({ unit, label, perMinute });
+    ['zh-CN', 'characters', 400],
+    ['zh-Hant-TW', 'characters', 400],
+    ['ja', 'characters', 400],
+    ['en', 'words', 238],
+    ['en-GB', 'words', 238],
+    ['de', 'words', 238],
+  ])('%s is counted in %s at %i a minute', (language, unit, perMinute) => {
+    expect(measureFor(language)).toEqual({ unit, perMinute });
   });
 
   test('counts words as a reader would: contractions whole, punctuation and Markdown marks not at all', () => {

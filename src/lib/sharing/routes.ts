@@ -13,6 +13,7 @@
  * base from a `data-base` attribute the server wrote with these.)
  */
 import type { QuoteView, TalkView, TurnView } from '../catalog';
+import { DEFAULT_LOCALE, ui, type Locale } from '../i18n/ui';
 import { attributionLabel, quoteWithAttribution, type CitationInput } from './citation';
 
 /** The site's front page, the list of talks. */
@@ -35,6 +36,16 @@ export const sharePath = (talk: string, quoteId: string) => `/${talk}/q/${quoteI
 export const cardPath = (talk: string, quoteId: string) => `/${talk}/q/${quoteId}.png`;
 /** The site's own card (src/pages/card.png.ts), shown when no talk has a key quote to show. */
 export const siteCardPath = '/card.png';
+
+/**
+ * A site path in `locale`'s edition: unchanged for the default locale (Chinese, at the root),
+ * under /<locale>/ for the others (/en/, /en/<talk>/…). Apply it to any path above except
+ * notFoundPath (a static host serves one /404.html for every unknown address).
+ */
+export function localized(locale: Locale, path: string): string {
+  if (locale === DEFAULT_LOCALE || !path.startsWith('/')) return path;
+  return `/${locale}${path}`;
+}
 
 /**
  * A site path as served: under the configured base (astro.config `base`, from HUITAN_BASE).
@@ -91,15 +102,33 @@ function shareTarget(
   return { ...target, talk: fields, citation: { author: target.author, title, subtitle, date, url: target.url } };
 }
 
-export function turnShareTarget(talk: TalkView, turn: TurnView, site: URL | undefined): ShareTarget {
+/** A turn's share menu, its link on `locale`'s edition of the reader. */
+export function turnShareTarget(
+  talk: TalkView,
+  turn: TurnView,
+  site: URL | undefined,
+  locale: Locale = DEFAULT_LOCALE,
+): ShareTarget {
   const author = turn.speaker.name;
-  const url = absoluteUrl(turnPath(talk.slug, turn.anchor), site);
-  return shareTarget(talk, { id: `${turn.anchor}-share`, label: `${author}这段发言`, author, url });
+  const url = absoluteUrl(localized(locale, turnPath(talk.slug, turn.anchor)), site);
+  return shareTarget(talk, { id: `${turn.anchor}-share`, label: ui(locale).share.turnLabel(author), author, url });
 }
 
-export function quoteShareTarget(talk: TalkView, quote: QuoteView, site: URL | undefined): ShareTarget {
+/** A key quote's share menu, its link on `locale`'s edition of the share page. */
+export function quoteShareTarget(
+  talk: TalkView,
+  quote: QuoteView,
+  site: URL | undefined,
+  locale: Locale = DEFAULT_LOCALE,
+): ShareTarget {
   const author = quote.speaker.name;
-  const url = absoluteUrl(sharePath(talk.slug, quote.id), site);
+  const url = absoluteUrl(localized(locale, sharePath(talk.slug, quote.id)), site);
   const text = quoteWithAttribution(quote.span, author, talkLabel(talk), url);
-  return shareTarget(talk, { id: `${quote.anchor}-share`, label: `${author}的这句话`, author, url, text });
+  return shareTarget(talk, {
+    id: `${quote.anchor}-share`,
+    label: ui(locale).share.quoteLabel(author),
+    author,
+    url,
+    text,
+  });
 }

@@ -8,15 +8,12 @@
  * This file: small, pure formatting helpers shared by pages and components.
  */
 
-import { ISO_DATE_PATTERN } from '../constants';
-import { readerPath, withBase } from '../sharing/routes';
+import { DEFAULT_LOCALE, ui, type Locale } from '../i18n/ui';
+import { localized, readerPath, withBase } from '../sharing/routes';
 
-/** "2023-07-06" → "2023年7月6日". Throws on anything that is not an ISO date. */
-export function formatDate(iso: string): string {
-  const match = ISO_DATE_PATTERN.exec(iso);
-  if (!match) throw new Error(`expected an ISO date YYYY-MM-DD, found ${JSON.stringify(iso)}`);
-  const [, year, month, day] = match;
-  return `${year}年${Number(month)}月${Number(day)}日`;
+/** "2023-07-06" → "2023年7月6日" (or "July 6, 2023" in English). Throws on anything that is not an ISO date. */
+export function formatDate(iso: string, locale: Locale = DEFAULT_LOCALE): string {
+  return ui(locale).site.date(iso);
 }
 
 /**
@@ -27,11 +24,15 @@ export function factSourceLabel(
   source: string | undefined,
   currentTalk: string,
   base?: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): { text: string; href?: string } | undefined {
   if (source === undefined) return undefined;
-  if (source === 'transcript' || source === `talk:${currentTalk}`) return { text: '见原文' };
-  if (source.startsWith('talk:')) return { text: '见另一场实录', href: withBase(readerPath(source.slice(5)), base) };
-  return { text: '来源', href: source };
+  const t = ui(locale).sourceNotes;
+  if (source === 'transcript' || source === `talk:${currentTalk}`) return { text: t.inTranscript };
+  if (source.startsWith('talk:')) {
+    return { text: t.otherTalk, href: withBase(localized(locale, readerPath(source.slice(5))), base) };
+  }
+  return { text: t.source, href: source };
 }
 
 /**
