@@ -964,7 +964,7 @@ function buildTranslatedView(
   { translation, original, input, originalEntries, entries }: EditionParts,
   dialect: NoteDialect<TranslatedNoteKind>,
 ): Checked<TranslatedParts | undefined> {
-  const talk = translatedTalkData(original!.data, translation.talk!);
+  const talk = translatedTalkData(original!.data, translation.talk!, translation.lang);
   const speakers = new Map(
     original!.participants.map(({ part: _part, turnCount: _count, ...speaker }) => {
       const translated = translation.speakers.get(speaker.id)!.data;

@@ -55,12 +55,17 @@ export function translatedSpeakerFields(
   };
 }
 
-/** The original talk with the translated words laid over it; dates, order, starts and ids stay. */
-export function translatedTalkData(talk: Talk, translated: TranslatedTalk): Talk {
+/**
+ * The original talk with the translated words laid over it, in `lang` (so every view that marks
+ * the talk's words with `data.language` marks them in the translation's language); dates, order,
+ * starts and ids stay. The original's language stays on the original view (`talk.original`).
+ */
+export function translatedTalkData(talk: Talk, translated: TranslatedTalk, lang: string): Talk {
   const overrides = new Map(translated.participants.map((participant) => [participant.speaker, participant]));
   const sections = new Map(translated.outline.map((section) => [section.id, section]));
   return {
     ...talk,
+    language: lang,
     title: translated.title,
     subtitle: translated.subtitle,
     summary: translated.summary,
