@@ -1,5 +1,7 @@
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
 import { SpeakerSchema } from './schemas/speaker';
 import { TalkSchema } from './schemas/talk';
 import { TurnSchema } from './schemas/turn';
@@ -10,6 +12,21 @@ import { contentDir } from './lib/content-dir';
 import { assertNoTalkMovedAside } from './lib/import/interrupted';
 
 const base = contentDir();
+
+/**
+ * True when some talk has a translations folder. A site without translations then never runs
+ * the translated turns' glob, which would log a warning that no file matches (and fixture
+ * builds are held to logging none).
+ */
+function hasTranslations(talksDir = `${base}/talks`): boolean {
+  if (!existsSync(talksDir)) return false;
+  return readdirSync(talksDir).some((slug) => existsSync(path.join(talksDir, slug, 'translations')));
+}
+
+/** `loader`, run only when `condition` holds; otherwise its collection is empty. */
+function onlyWhen(condition: () => boolean, loader: Loader): Loader {
+  return { ...loader, load: async (context) => (condition() ? loader.load(context) : context.store.clear()) };
+}
 
 /** Entry ids keep the path (minus extension) so a turn's talk is its first path segment. */
 const pathId = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml)$/, '');
@@ -35,8 +52,9 @@ export const collections = {
   // reads the language from the path). The translation's YAML files are not collections: the
   // build and the review command read them in one place (src/lib/translation/load-translation.ts).
   translatedTurns: defineCollection({
-    loader: withBodyLines(
-      checkedGlob({ base: `${base}/talks`, pattern: '*/translations/*/turns/*.md', generateId: pathId }),
+    loader: onlyWhen(
+      hasTranslations,
+      withBodyLines(checkedGlob({ base: `${base}/talks`, pattern: '*/translations/*/turns/*.md', generateId: pathId })),
     ),
     schema: TranslatedTurnSchema,
   }),

@@ -38,12 +38,14 @@ let catalog: Promise<Catalog> | undefined;
 
 export function getCatalog(): Promise<Catalog> {
   catalog ??= (async () => {
-    const [speakers, talks, turns, translatedTurns] = await Promise.all([
+    const [speakers, talks, turns] = await Promise.all([
       getCollection('speakers'),
       getCollection('talks'),
       getCollection('turns'),
-      getCollection('translatedTurns'),
     ]);
+    const translations = await readTranslations(talks);
+    // Asked for only when there are translations: Astro logs an empty collection as a problem.
+    const translatedTurns = translations.length > 0 ? await getCollection('translatedTurns') : [];
     // The turns loaders give each turn's data the line its body starts on (lib/body-line.ts).
     const withLines = <E extends { data: object; rendered?: unknown }>(entry: E) => ({
       ...entry,
@@ -55,7 +57,7 @@ export function getCatalog(): Promise<Catalog> {
       talks,
       turns: turns.map(withLines),
       fileExists: (contentPath) => existsSync(path.join(contentDir(), contentPath)),
-      translations: await readTranslations(talks),
+      translations,
       translatedTurns: translatedTurns.map(withLines),
     });
   })();
