@@ -30,6 +30,7 @@ import {
 } from './translation/edition';
 import type { TranslationFiles } from './translation/load-translation';
 import { turnTextOf } from './translation/read-turn';
+import { clip, countOccurrences, show } from './text/messages';
 
 export { countCharacters };
 
@@ -196,18 +197,7 @@ export function formatProblem(problem: ContentProblem): string {
   return `  ${where}${field} ${problem.message}`;
 }
 
-const show = (value: string) => JSON.stringify(value);
 const fileOf = (entry: EntryInput<unknown>, fallback: string) => entry.filePath ?? fallback;
-
-/** Counts occurrences of `needle` in `haystack`, overlapping ones included ("哈哈" in "哈哈哈": 2). */
-export function countOccurrences(haystack: string, needle: string): number {
-  if (needle === '') return 0;
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
-    count += 1;
-  }
-  return count;
-}
 
 /** Paragraphs of a Markdown body: blocks separated by blank lines. */
 export function paragraphsOf(body: string): { text: string; line: number }[] {
@@ -225,8 +215,6 @@ export function paragraphsOf(body: string): { text: string; line: number }[] {
   if (start !== -1) paragraphs.push({ text: lines.slice(start).join('\n'), line: start + 1 });
   return paragraphs;
 }
-
-const clip = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
  * What the Markdown parser sees in a turn body (the text, or its tree from parseMarkdown): raw

@@ -18,6 +18,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { idProblem } from '../schemas/common';
 import { parseMarkdown } from './markdown-tree';
+import { show } from './text/messages';
 
 export const NOTE_KINDS = ['context', 'correction', 'term'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
@@ -134,7 +135,6 @@ export function parseKindPrefix<K extends string = NoteKind>(
   };
 }
 
-const show = (value: string) => JSON.stringify(value);
 type Positioned = { position?: { start: { line: number; column: number } } | undefined };
 const lineOf = (node: Positioned) => node.position?.start.line ?? 1;
 const finding = (node: Positioned, rule: NoteRule, message: string): NoteFinding => ({

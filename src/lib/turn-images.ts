@@ -11,6 +11,7 @@
  * remark-images.ts, the safety net at render time, which knows neither.
  */
 import { IMAGE_FOLDER, IMAGE_RULE, imageFile } from './url-safety';
+import { clip, show as quote } from './text/messages';
 
 /** An image in a turn body, as Markdown wrote it. */
 export interface TurnImage {
@@ -31,8 +32,7 @@ export interface ImageContext {
   fileExists: (contentPath: string) => boolean;
 }
 
-const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
-const show = (text: string) => JSON.stringify(clip(text));
+const show = (text: string) => quote(clip(text));
 
 /**
  * Why the image is not published ("Unexpected …: expected …, found …"), or undefined when it

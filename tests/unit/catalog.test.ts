@@ -5,7 +5,6 @@ import {
   turnCount,
   ContentError,
   countCharacters,
-  countOccurrences,
   EXCERPT_LENGTH,
   excerptOf,
   formatProblem,
@@ -1163,24 +1162,6 @@ describe('formatProblem', () => {
     [{ file: 'a.md', field: 'body', line: 7, message: 'm' }, '  a.md:7 field "body": m'],
   ])('formats %j as %j', (problem, expected) => {
     expect(formatProblem(problem)).toBe(expected);
-  });
-});
-
-describe('countOccurrences', () => {
-  test.each([
-    ['abcabc', 'abc', 2],
-    ['谢谢你。谢谢大家。', '谢谢', 2],
-    ['aaaa', 'aa', 3],
-    ['aaa', 'aa', 2],
-    ['哈哈哈', '哈哈', 2],
-    ['哈哈哈哈', '哈哈哈', 2],
-    ['abab', 'aba', 1],
-    ['abc', 'd', 0],
-    ['abc', '', 0],
-    ['', 'a', 0],
-    ['a.b', '.', 1],
-  ])('counts in %j the occurrences of %j, overlapping ones included: %i', (haystack, needle, expected) => {
-    expect(countOccurrences(haystack, needle)).toBe(expected);
   });
 });
 

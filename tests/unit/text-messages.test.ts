@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { clip, countOccurrences, plural, show } from '../../src/lib/text/messages';
-import { countOccurrences as catalogCount } from '../../src/lib/catalog';
 
 describe('message helpers (src/lib/text/messages.ts)', () => {
   test('show quotes a value so spaces and empty strings are visible', () => {
@@ -24,13 +23,18 @@ describe('message helpers (src/lib/text/messages.ts)', () => {
   });
 
   test.each([
-    ['哈哈哈', '哈哈', 2],
     ['abcabc', 'abc', 2],
+    ['谢谢你。谢谢大家。', '谢谢', 2],
+    ['aaaa', 'aa', 3],
+    ['aaa', 'aa', 2],
+    ['哈哈哈', '哈哈', 2],
+    ['哈哈哈哈', '哈哈哈', 2],
+    ['abab', 'aba', 1],
     ['abc', 'd', 0],
     ['abc', '', 0],
     ['', 'a', 0],
-  ])('countOccurrences(%j, %j) is %i, overlapping included, as the catalog counts', (haystack, needle, expected) => {
+    ['a.b', '.', 1],
+  ])('countOccurrences(%j, %j) is %i, overlapping included', (haystack, needle, expected) => {
     expect(countOccurrences(haystack, needle)).toBe(expected);
-    expect(countOccurrences(haystack, needle)).toBe(catalogCount(haystack, needle));
   });
 });

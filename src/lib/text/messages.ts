@@ -1,9 +1,8 @@
 /**
  * The small text helpers every error message and report uses, kept in one place so that a value
  * is quoted, a long passage cut and a count worded the same way everywhere ("expected X, found
- * Y"). They were copied into the importer, the translation check and the permalink check.
- * (catalog.ts, notes.ts and turn-images.ts still hold their own copies until they move into
- * src/lib/content/.)
+ * Y"). The catalog, the note reader, the image check, the importer, the translation check and
+ * the permalink check all take them from here.
  */
 
 /** A value as a message shows it: quoted, with escapes, so a stray space or an empty string is visible. */
