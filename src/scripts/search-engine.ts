@@ -8,8 +8,8 @@
  */
 import { matchesAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search/query';
 import type { TurnRecord } from '../lib/search/records';
-import { queryTokens } from '../lib/search/tokens';
-import { turnTokens, wordQueryTokens } from '../lib/search/words';
+import { indexTokens, queryTokens } from '../lib/search/tokens';
+import { wordIndexTokens, wordQueryTokens } from '../lib/search/words';
 import type { PagefindApi, PagefindData, PagefindResult, PagefindSearch } from './pagefind-loader';
 
 export { loadPagefind, loadSite } from './pagefind-loader';
@@ -315,8 +315,16 @@ export async function warmUp(pagefind: PagefindApi, speakers: readonly string[],
   if (turns === 0 || turns > WARM_UP_LIMIT) return 0;
   const all = (await pagefind.search(null, { filters: { speaker: { any: [...speakers] } } }))?.results ?? [];
   const data = await Promise.all(all.map(record));
-  // The index's words are the records' tokens: preloading them all loads every chunk.
-  const words = new Set(data.flatMap((item) => turnTokens(item.meta['text'] ?? '', item.meta['language'])));
+  // The index's words are the records' tokens, but a query looks each word up in both forms
+  // (termsFor: bigrams and English words), and a form no turn was indexed in (the English words
+  // of a Chinese-only site) falls in a chunk of its own. Preloading both forms of every record's
+  // text loads every chunk a query for words of the site can reach.
+  const words = new Set(
+    data.flatMap((item) => {
+      const text = item.meta['text'] ?? '';
+      return [...indexTokens(text), ...wordIndexTokens(text)];
+    }),
+  );
   if (words.size > 0) await pagefind.preload([...words].join(' '));
   return data.length;
 }

@@ -10,6 +10,7 @@ import {
   MAX_CANDIDATES,
   preloadQuery,
   search,
+  termsFor,
   warmUp,
   WARM_UP_LIMIT,
   type Hit,
@@ -270,13 +271,17 @@ describe('paging: only the records shown are fetched', () => {
 });
 
 describe('warming up a small index', () => {
-  test('fetches every record and preloads every word of a small site', async () => {
+  test('fetches every record and preloads every word of a small site, in both forms a query looks it up in', async () => {
     const fake = new FakePagefind(turns);
     expect(await warmUp(fake, ['yao', 'pan', 'yuan', 'yang'], turns.length)).toBe(turns.length);
     expect(new Set(fake.fetched).size).toBe(turns.length);
     const preloaded = fake.calls.filter((call) => call.method === 'preload').map((call) => call.term!.split(' '));
     expect(preloaded).toHaveLength(1);
     expect(preloaded[0]).toEqual(expect.arrayContaining(['q26y5k1', 'q397bt5', 'qhgha']));
+    // "GAN" in a Chinese turn: a query for it also asks for the English word, whose chunk must be in.
+    const ganTerms = termsFor('GAN').flatMap((term) => term.replaceAll('"', '').split(' '));
+    expect(ganTerms.length).toBeGreaterThan(1);
+    expect(preloaded[0]).toEqual(expect.arrayContaining(ganTerms));
     expect(new Set(preloaded[0]).size).toBe(preloaded[0]!.length);
   });
 
