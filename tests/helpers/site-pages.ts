@@ -16,14 +16,24 @@ export interface SitePage {
   redirect: boolean;
 }
 
+/**
+ * Every page, the default (Chinese) site's first and then each translated edition's (/en/…), so
+ * that a check written against the Chinese interface's words finds a Chinese page first
+ * (readerPages(…)[0], firstWith) while the checks over every page cover the editions too.
+ */
 export function sitePages(dir = distDir): SitePage[] {
-  return listFilesSync(dir)
+  const pages = listFilesSync(dir)
     .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
     .map((file) => {
       const { document } = parseHTML(readFileSync(path.join(dir, file), 'utf8'));
       return { url: pageUrlOf(file), document, redirect: isRedirectPage(document) };
     });
+  return [...pages.filter((page) => !isEditionPage(page)), ...pages.filter(isEditionPage)];
 }
+
+/** A page of a translated edition: its language is not the site's (Chinese). */
+export const isEditionPage = (page: SitePage) =>
+  !(page.document.documentElement.getAttribute('lang') ?? 'zh-CN').startsWith('zh');
 
 /** Pages that show content (not redirects). */
 export const contentPages = (pages: SitePage[]) => pages.filter((page) => !page.redirect);
