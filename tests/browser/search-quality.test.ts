@@ -25,6 +25,9 @@ function builtTurns(): Turn[] {
   });
 }
 
+/** The Chinese reader, where the Chinese results lead. */
+const READER = '/waic-2023-roundtable/';
+
 async function resultsFor(page: Page, query: string): Promise<string[]> {
   const input = page.getByRole('searchbox', { name: '搜索发言' });
   await input.fill(query);
