@@ -231,8 +231,11 @@ async function indexed(
     await chunksLoaded;
     const unfaceted = filtersFor(base, {});
     const early =
-      (await (Object.keys(unfaceted).length > 0 ? pagefind.search(term, { filters: unfaceted }) : pagefind.search(term)))
-        ?.results ?? [];
+      (
+        await (Object.keys(unfaceted).length > 0
+          ? pagefind.search(term, { filters: unfaceted })
+          : pagefind.search(term))
+      )?.results ?? [];
     for (const result of early.slice(0, FIRST_PAGE)) void record(result).catch(() => undefined);
   }
   await Promise.all([filtersLoaded, chunksLoaded]);
@@ -330,9 +333,7 @@ async function oneWord(
 ): Promise<Found> {
   const keep = (hit: Hit) => matchesAll(hit.text, [word], hit.language);
   const terms = termsFor(word);
-  const found = await Promise.all(
-    terms.map((term) => indexed(pagefind, term, base, facets, keep, counting, prefetch)),
-  );
+  const found = await Promise.all(terms.map((term) => indexed(pagefind, term, base, facets, keep, counting, prefetch)));
   if (found.length === 1) return found[0]!;
   const [a, b] = found as [Found, Found];
   return {

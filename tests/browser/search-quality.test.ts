@@ -45,7 +45,7 @@ async function resultsFor(page: Page, query: string): Promise<string[]> {
         .map((link) => new URL((link as HTMLAnchorElement).href))
         .filter((url) => url.pathname === reader)
         .map((url) => url.hash.slice(1)),
-    `/${'waic-2023-roundtable'}/`,
+    READER,
   );
 }
 

@@ -141,8 +141,14 @@ describe('search quality on one index of the talk in Chinese and English', () =>
       const outcome = await search(index.pagefind, query, speakers, undefined, true, { page: 'en', all });
       const hits = (await loadPage(outcome.matches, 0, outcome.matches.length)).items;
       const leading = hits.slice(0, outcome.languages!.leading);
-      expect(leading.every((hit) => hit.url.startsWith(`/en/${SLUG}/`)), query).toBe(true);
-      expect(hits.slice(leading.length).every((hit) => hit.url.startsWith(`/${SLUG}/`)), query).toBe(true);
+      expect(
+        leading.every((hit) => hit.url.startsWith(`/en/${SLUG}/`)),
+        query,
+      ).toBe(true);
+      expect(
+        hits.slice(leading.length).every((hit) => hit.url.startsWith(`/${SLUG}/`)),
+        query,
+      ).toBe(true);
       // The same English turns as a search that does not tell languages apart, and the same Chinese ones after.
       const unsplit = await found(query);
       expect(leading.map((hit) => hit.url.split('#')[1]).sort(), query).toEqual([...unsplit.en].sort());

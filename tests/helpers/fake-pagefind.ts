@@ -51,7 +51,6 @@ export interface FakeCall {
   options?: unknown;
 }
 
-
 /** The records' ids are Pagefind-like and unique per fake, so no cache is shared by accident. */
 let fakes = 0;
 

@@ -162,7 +162,14 @@ describe('a search page in one language of a bilingual site: its language first,
     { speaker: 'yang', talk: 'a', anchor: 't1', text: '幻觉是个问题，GAN也是。' },
     { speaker: 'pan', talk: 'a', anchor: 't2', text: 'DragGAN用了GAN。' },
     { speaker: 'yang', talk: 'a', anchor: 't3', text: '多模态的幻觉。' },
-    { speaker: 'yang', talk: 'a', anchor: 't1', language: 'en', translation: true, text: 'Hallucination is a problem, and GANs.' },
+    {
+      speaker: 'yang',
+      talk: 'a',
+      anchor: 't1',
+      language: 'en',
+      translation: true,
+      text: 'Hallucination is a problem, and GANs.',
+    },
     { speaker: 'pan', talk: 'a', anchor: 't2', language: 'en', translation: true, text: 'DragGAN uses a GAN.' },
     { speaker: 'yang', talk: 'a', anchor: 't3', language: 'en', translation: true, text: 'Multimodal hallucinations.' },
     { speaker: 'pan', talk: 'b', anchor: 't1', text: '我们谈GAN。' },
@@ -215,7 +222,14 @@ describe('a search page in one language of a bilingual site: its language first,
   });
 
   test('a chosen speaker narrows both languages; the English counts stay per speaker', async () => {
-    const outcome = await search(new FakePagefind(edition), 'gan', speakers, { speaker: 'pan', talk: '' }, true, english);
+    const outcome = await search(
+      new FakePagefind(edition),
+      'gan',
+      speakers,
+      { speaker: 'pan', talk: '' },
+      true,
+      english,
+    );
     expect(await shown(outcome.matches)).toEqual(['/en/a/#t2', '/a/#t2', '/b/#t1']);
     expect(outcome.languages?.leading).toBe(1);
     expect(counts(outcome.speakerCounts)).toEqual({ pan: 1, yang: 1 });
@@ -223,7 +237,14 @@ describe('a search page in one language of a bilingual site: its language first,
   });
 
   test('several words: the candidates split by language as well', async () => {
-    const outcome = await search(new FakePagefind(edition), 'multimodal hallucination', speakers, undefined, true, english);
+    const outcome = await search(
+      new FakePagefind(edition),
+      'multimodal hallucination',
+      speakers,
+      undefined,
+      true,
+      english,
+    );
     expect(await shown(outcome.matches)).toEqual(['/en/a/#t3']);
     const mixed = await search(new FakePagefind(edition), 'gan 幻觉', speakers, undefined, true, english);
     expect(await shown(mixed.matches)).toEqual(['/a/#t1']);

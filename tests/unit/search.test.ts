@@ -208,7 +208,13 @@ describe('parseSite', () => {
     }
   });
 
-  const yangEn = { id: 'yang-zhilin', name: 'Yang Zhilin', latinName: 'Yang Zhilin', aliases: ['杨植麟'], initials: 'YZ' };
+  const yangEn = {
+    id: 'yang-zhilin',
+    name: 'Yang Zhilin',
+    latinName: 'Yang Zhilin',
+    aliases: ['杨植麟'],
+    initials: 'YZ',
+  };
 
   test('reads each edition’s speakers, leaving out what is not shaped like one', () => {
     const site = parseSite({ speakers: [yang], editions: { en: [yangEn, { id: 'x' }], '../x': [yangEn], fr: 'x' } });
@@ -249,7 +255,14 @@ describe('the language filter of a site in several languages', () => {
   });
 
   test('groups a turn by its language’s primary subtag; no tag is the index’s language', () => {
-    expect(['zh-cn', 'zh-TW', 'en', 'en-GB', '', 'ja'].map(searchLanguage)).toEqual(['zh', 'zh', 'en', 'en', 'zh', 'ja']);
+    expect(['zh-cn', 'zh-TW', 'en', 'en-GB', '', 'ja'].map(searchLanguage)).toEqual([
+      'zh',
+      'zh',
+      'en',
+      'en',
+      'zh',
+      'ja',
+    ]);
   });
 
   test('a site in one language keeps its records as they are, and lists no language', () => {

@@ -33,7 +33,17 @@ export const GET: APIRoute = async () => {
         // In stage order, like the speakers above; only those the edition names.
         stageOrder.flatMap(({ id }) => {
           const speaker = edition.speakers.get(id);
-          return speaker ? [{ id, name: speaker.name, latinName: speaker.latinName, aliases: speaker.aliases, initials: speaker.initials }] : [];
+          return speaker
+            ? [
+                {
+                  id,
+                  name: speaker.name,
+                  latinName: speaker.latinName,
+                  aliases: speaker.aliases,
+                  initials: speaker.initials,
+                },
+              ]
+            : [];
         }),
       ]),
     );
