@@ -226,7 +226,8 @@ async function indexed(
   const chunksLoaded = term === null ? undefined : pagefind.preload(term);
   const filtersLoaded = counting.talks
     ? pagefind.filters()
-    : pagefind.preload(term, { filters: { speaker: { any: [...counting.speakers] } } });
+    : // With the base's filters (a language's), so that their file loads alongside the speakers'.
+      pagefind.preload(term, { filters: { ...filtersFor(base, {}), speaker: { any: [...counting.speakers] } } });
   if (term !== null && !faceted && prefetch) {
     await chunksLoaded;
     const unfaceted = filtersFor(base, {});
