@@ -135,6 +135,10 @@ class SearchPanel extends HTMLElement {
   /** Whether the current history entry is a committed search (see #remember). */
   #committed = false;
   #more!: HTMLButtonElement;
+  /** Shows the results in other languages than the page's, listed after its own (see #visible). */
+  #others!: HTMLButtonElement;
+  /** Whether the reader asked for them (per search). */
+  #revealed = false;
 
   connectedCallback() {
     const input = this.querySelector<HTMLInputElement>('.search-input');
@@ -150,7 +154,15 @@ class SearchPanel extends HTMLElement {
     this.#more.type = 'button';
     this.#more.hidden = true;
     this.#more.addEventListener('click', () => void this.#showMore());
-    list.after(this.#more);
+    this.#others = element('button', 'button search-more search-others');
+    this.#others.type = 'button';
+    this.#others.hidden = true;
+    this.#others.addEventListener('click', () => {
+      this.#revealed = true;
+      this.#others.hidden = true;
+      void this.#showMore();
+    });
+    list.after(this.#more, this.#others);
     this.#base = this.dataset['base'] ?? '/';
     this.#ready = loadSite(this.#base).then((site) => {
       const speakers = speakersFor(site, document.documentElement.lang);
@@ -256,7 +268,8 @@ class SearchPanel extends HTMLElement {
         this.#talkFacet !== null,
         this.#languages,
       );
-      const { items: hits, next } = await loadPage(outcome.matches, 0, PAGE_SIZE);
+      this.#revealed = false;
+      const { items: hits, next } = await loadPage(this.#visible(outcome), 0, PAGE_SIZE);
       if (sequence !== this.#sequence) return;
       [this.#outcome, this.#hits, this.#next] = [outcome, hits, next];
       this.#render();
@@ -279,6 +292,7 @@ class SearchPanel extends HTMLElement {
       this.#outcome = undefined;
       this.#list.replaceChildren();
       this.#more.hidden = true;
+      this.#others.hidden = true;
       this.#status.textContent = TEXT.failed;
       console.warn('search failed', error);
     } finally {
@@ -293,12 +307,14 @@ class SearchPanel extends HTMLElement {
     const sequence = this.#sequence;
     this.setAttribute('aria-busy', 'true');
     try {
-      const { items: hits, next } = await loadPage(outcome.matches, this.#next, PAGE_SIZE);
+      const shown = this.#visible(outcome);
+      const { items: hits, next } = await loadPage(shown, this.#next, PAGE_SIZE);
       if (sequence !== this.#sequence) return;
       this.#hits.push(...hits);
       this.#next = next;
       this.#list.append(...hits.map((hit) => this.#result(hit, outcome)));
-      this.#more.hidden = this.#next >= outcome.matches.length;
+      this.#more.hidden = this.#next >= shown.length;
+      this.#offerOthers(outcome);
       if (this.#more.hidden) this.#list.querySelector<HTMLElement>('li:last-child a')?.focus();
     } finally {
       if (sequence === this.#sequence) this.removeAttribute('aria-busy');
@@ -311,6 +327,7 @@ class SearchPanel extends HTMLElement {
     this.#suggestion.replaceChildren();
     this.#suggestion.hidden = true;
     this.#more.hidden = true;
+    this.#others.hidden = true;
     if (!outcome) {
       this.#facet.hidden = true;
       if (this.#talkFacet) this.#talkFacet.hidden = true;
@@ -339,7 +356,8 @@ class SearchPanel extends HTMLElement {
     const others =
       outcome.matches.length - leading - (Math.max(0, this.#next - leading) - (this.#hits.length - loadedLeading));
     this.#list.replaceChildren(...this.#hits.map((hit) => this.#result(hit, outcome)));
-    this.#more.hidden = this.#next >= outcome.matches.length;
+    this.#more.hidden = this.#next >= this.#visible(outcome).length;
+    this.#offerOthers(outcome);
 
     const talkTitle = talk
       ? this.#talkFacet?.querySelector<HTMLElement>(`[data-facet-value="${CSS.escape(talk)}"] .search-facet-name`)
@@ -367,6 +385,31 @@ class SearchPanel extends HTMLElement {
       this.#status.textContent = TEXT.notFound(outcome.query.display, who);
       if ((chosen || talk) && outcome.total > 0) this.#offerClearFacet(outcome.total);
     }
+  }
+
+  /**
+   * The matches shown: on a site in several languages, only the page's language's while they are
+   * the ones counted, until the reader asks for the others (#others). They are mostly the same
+   * turns in the other language, and each would cost its record (about 2 KB) on the first query.
+   * When the page's language has none, the others are the results (and counted).
+   */
+  #visible(outcome: SearchOutcome) {
+    const split = outcome.languages;
+    return split && split.counted === 'page' && !this.#revealed
+      ? outcome.matches.slice(0, split.leading)
+      : outcome.matches;
+  }
+
+  /** The button that shows the other languages' results, once the page's are all on screen. */
+  #offerOthers(outcome: SearchOutcome) {
+    const split = outcome.languages;
+    const waiting = split ? outcome.matches.length - split.leading : 0;
+    this.#others.hidden =
+      !split || split.counted !== 'page' || this.#revealed || waiting === 0 || this.#next < split.leading;
+    if (!split || this.#others.hidden) return;
+    const lang = document.documentElement.lang;
+    const name = split.others.length === 1 ? languageName(split.others[0]!, lang, TEXT.languages) : TEXT.otherLanguages;
+    this.#others.textContent = TEXT.showOthers(waiting, name);
   }
 
   #renderFacet(facet: HTMLFieldSetElement, counts: Map<string, number>, total: number, chosen: string) {

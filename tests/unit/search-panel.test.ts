@@ -200,9 +200,20 @@ describe('a search page in English on a site with an English edition', () => {
   });
 
   test('lists the English turns first; a Chinese one says so and carries its lang', async () => {
-    const panel = await openPanel(new FakePagefind(edition));
+    const fake = new FakePagefind(edition);
+    const panel = await openPanel(fake);
     panel.submit('gan');
     await panel.settled();
+    expect(panel.results()).toEqual(['/en/a/?hl=gan#t1']);
+    expect(panel.status()).toBe('1 turn with “gan”, and 2 turns in Chinese');
+    // The Chinese ones wait for the reader to ask: their records are not fetched before.
+    expect(fake.fetched).toEqual([fake.idOf('/en/a/#t1')]);
+    const others = page.document.querySelector<HTMLButtonElement>('.search-others')!;
+    expect(others.hidden).toBe(false);
+    expect(others.textContent).toBe('Show 2 turns in Chinese');
+    others.dispatchEvent(new Event('click'));
+    await panel.settled();
+    expect(others.hidden).toBe(true);
     expect(panel.results()).toEqual(['/en/a/?hl=gan#t1', '/a/?hl=gan#t1', '/a/?hl=gan#t2']);
     expect(panel.status()).toBe('1 turn with “gan”, and 2 turns in Chinese');
     const [english, chinese] = [...page.document.querySelectorAll('.search-result')];
@@ -222,6 +233,7 @@ describe('a search page in English on a site with an English edition', () => {
     panel.submit('幻觉');
     await panel.settled();
     expect(panel.results()).toEqual(['/a/?hl=幻觉#t1']);
+    expect(page.document.querySelector<HTMLButtonElement>('.search-others')!.hidden).toBe(true);
     expect(panel.status()).toBe('1 turn with “幻觉” in Chinese');
   });
 
@@ -229,8 +241,11 @@ describe('a search page in English on a site with an English edition', () => {
     const panel = await openPanel(new FakePagefind(edition));
     panel.submit('姚期智');
     await panel.settled();
-    expect(panel.results()).toEqual(['/en/a/#t1', '/a/#t1']);
+    expect(panel.results()).toEqual(['/en/a/#t1']);
     expect(panel.status()).toBe('Everything Andrew Yao said: 1 turn, and 1 turn in Chinese');
+    page.document.querySelector('.search-others')!.dispatchEvent(new Event('click'));
+    await panel.settled();
+    expect(panel.results()).toEqual(['/en/a/#t1', '/a/#t1']);
   });
 });
 

@@ -51,6 +51,7 @@ export const scriptText: ScriptText = {
     shownIn: (language, translation) => (translation ? `Shown in the ${language} translation` : `Shown in ${language}`),
     languages: { zh: 'Chinese', en: 'English' },
     otherLanguages: 'other languages',
+    showOthers: (count, language) => `Show ${countOf(count, 'turn')} in ${language}`,
   },
 };
 

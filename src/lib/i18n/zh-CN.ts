@@ -61,6 +61,8 @@ export const scriptText = {
     /** Languages by primary subtag, as the statuses and labels above name them. */
     languages: { zh: '中文', en: '英文' } as Record<string, string>,
     otherLanguages: '其他语言',
+    /** The button under the results that lists those in other languages (they are counted in alsoIn). */
+    showOthers: (count: number, language: string) => `显示 ${count} 段${language}发言`,
   },
 };
 
