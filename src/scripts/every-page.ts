@@ -9,7 +9,8 @@
  *   on the reader, whose menus are light, on the first pointer or focus on one;
  * - the selection bar (passage-link.ts, which also makes the bar): on the first selection in a
  *   turn, which it then reads;
- * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=….
+ * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=…;
+ * - the language switch's place keeping (language-switch.ts): on the first pointer or focus on it.
  */
 import { namesFilter } from '../lib/search/names-filter';
 import './search-field';
@@ -57,3 +58,6 @@ if (document.querySelector('.turn-body')) {
 }
 
 if (new URLSearchParams(window.location.search).has('hl')) void import('./highlight-terms');
+
+if (document.querySelector('a[data-language-switch]'))
+  onIntent('a[data-language-switch]', () => import('./language-switch'));

@@ -44,9 +44,7 @@ describe('the Content-Security-Policy', () => {
     expect(styles[0]!.parentElement?.localName).toBe('head');
     // A JSON-LD block is data, not script: browsers do not run it and CSP does not apply.
     const scripts = [...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')];
-    // A page with a language switch (a counterpart in another language) also inlines the switch's
-    // own small script (LanguageSwitch.astro), hashed the same way.
-    expect(scripts.length).toBeLessThanOrEqual(document.querySelector('[data-language-switch]') ? 2 : 1);
+    expect(scripts.length).toBeLessThanOrEqual(1);
     for (const script of scripts) expect(script.getAttribute('type')).toBe('module');
     expect(head[1]?.getAttribute('content')).toBe(
       withHashes(CONTENT_SECURITY_POLICY, {
@@ -91,8 +89,7 @@ describe('public/_headers', () => {
       scripts: [...new Set(scripts.map(sourceHash))],
     };
     expect(hashes.styles.length).toBeGreaterThan(1);
-    // The site's script, and the language switch's where some page has one.
-    expect(hashes.scripts).toHaveLength(html.some((page) => page.includes('data-language-switch')) ? 2 : 1);
+    expect(hashes.scripts).toHaveLength(1);
     expect(readFileSync(path.join(distDir, '_headers'), 'utf8')).toBe(hashHeaders(headers, hashes));
   });
 

@@ -5,7 +5,6 @@ import { countOf, englishDate, isoParts } from '../../src/lib/i18n/grammar';
 import { scriptTextFor } from '../../src/lib/i18n/script-text';
 import { DEFAULT_LOCALE, isLocale, LOCALES, ui } from '../../src/lib/i18n/ui';
 import { hreflangLinks } from '../../src/lib/i18n/alternates';
-import { searchAlternates, searchLocales } from '../../src/lib/i18n/search-counterparts';
 import { formatDate } from '../../src/lib/text/format';
 
 type Tree = { [key: string]: unknown };
@@ -149,22 +148,5 @@ describe('hreflang links', () => {
       { hreflang: 'en', href: 'https://huitan.example/en/t/' },
       { hreflang: 'x-default', href: 'https://huitan.example/t/' },
     ]);
-  });
-});
-
-describe('the search page in each language', () => {
-  test('a site without translations has only the Chinese search page, with no counterpart', () => {
-    expect(searchLocales([])).toEqual(['zh-CN']);
-    expect(searchAlternates('zh-CN', [])).toEqual([]);
-  });
-
-  test('an English edition adds /en/search/, and each page names the other', () => {
-    expect(searchLocales(['en'])).toEqual(['zh-CN', 'en']);
-    expect(searchAlternates('zh-CN', ['en'])).toEqual([{ lang: 'en', href: '/en/search/' }]);
-    expect(searchAlternates('en', ['en'])).toEqual([{ lang: 'zh-CN', href: '/search/' }]);
-  });
-
-  test('an edition in a language the interface does not speak adds no search page', () => {
-    expect(searchLocales(['ja'])).toEqual(['zh-CN']);
   });
 });
