@@ -23,12 +23,24 @@ async function settled(page: Page) {
   );
 }
 
-/** Every result of the search on screen, "Show more" clicked until all are shown. */
+/**
+ * Every result of the search: "Show more" clicked until the English ones are all shown, then the
+ * button that lists the Chinese ones ("Show 4 turns in Chinese"), then "Show more" again.
+ */
 async function allResults(page: Page): Promise<{ path: string; anchor: string; label: string | null }[]> {
   const more = page.getByRole('button', { name: 'Show more' });
-  while (await more.isVisible()) {
-    await more.click();
+  const others = page.getByRole('button', { name: /^Show \d+ turns? in Chinese$/ });
+  const showAll = async () => {
+    while (await more.isVisible()) {
+      await more.click();
+      await settled(page);
+    }
+  };
+  await showAll();
+  if (await others.isVisible()) {
+    await others.click();
     await settled(page);
+    await showAll();
   }
   return page
     .getByRole('list', { name: 'Search results' })

@@ -115,7 +115,19 @@ describe('the search dialog', () => {
       0,
     );
     await expect.poll(() => requests.filter((path) => path.includes('/pagefind/fragment/')).length).toBe(siteTurns);
-    await page.waitForLoadState('networkidle');
+    // Then the index chunks of every word (more of them with the English edition's words). The
+    // page reached "networkidle" long before, so Playwright's wait for it would return at once:
+    // wait for half a second without a request instead.
+    await expect
+      .poll(
+        async () => {
+          const seen = requests.length;
+          await page.waitForTimeout(500);
+          return requests.length === seen;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const before = requests.length;
     for (const [query, status] of [
       ['扩散模型', '找到 1 段包含“扩散模型”的发言'],
