@@ -6,12 +6,15 @@
  * header field of an English page; the page's language, counterpart and language switch.
  * Controls are found by role and name.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserSession } from '../helpers/browser-session';
 import { ENGLISH_QUERIES } from '../helpers/query-set-en';
 
 const SLUG = 'waic-2023-roundtable';
+/** The rules tests/browser/accessibility.test.ts runs. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const READER_EN = `/en/${SLUG}/`;
 
 const session = browserSession();
@@ -165,4 +168,18 @@ describe('the English search page', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByText('Search needs JavaScript').isVisible()).toBe(true);
   });
+
+  test.each(['light', 'dark'] as const)(
+    'axe finds no violation with results in both languages shown, in the %s scheme',
+    async (colorScheme) => {
+      const page = await session.open('/en/search/?q=gan', { colorScheme });
+      await restored(page);
+      const results = await allResults(page);
+      expect(results.some((result) => result.label === 'Shown in Chinese')).toBe(true);
+      const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(
+        violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(' | ')}`),
+      ).toEqual([]);
+    },
+  );
 });
