@@ -18,6 +18,7 @@ import { publishPagefindScript } from '../lib/search/pagefind-patch';
 import { SITE_FILE, type SearchIndexFiles, type SearchSite } from '../lib/search/site-json';
 import {
   indexChunkSize,
+  languageFiltered,
   SEARCH_INDEX_LANGUAGE,
   SHARD_PAIRS,
   shardRecords,
@@ -98,12 +99,14 @@ async function writeShard(records: readonly TurnRecord[], output: string, first:
  * Adds to SITE_FILE (written by src/pages/search/site.json.ts) the files a first search needs
  * from `<outDir>/pagefind/`: the first bundle's metadata and WebAssembly in `language` (named in
  * Pagefind's entry file, which the browser would otherwise read before it can fetch them) and the
- * other shards' folders. Search fetches this one file as it opens (src/scripts/pagefind-loader.ts).
+ * other shards' folders, and on a site in several languages the languages its records are filtered by
+ * (records.ts languageFiltered). Search fetches this one file as it opens (pagefind-loader.ts).
  */
 export async function addIndexToSite(
   outDir: string,
   language: string,
   shards: readonly string[],
+  languages: readonly string[] = [],
 ): Promise<SearchIndexFiles> {
   const entryFile = path.join(outDir, 'pagefind', 'pagefind-entry.json');
   const entry = JSON.parse(await readFile(entryFile, 'utf8')) as {
@@ -117,6 +120,8 @@ export async function addIndexToSite(
     meta: `pagefind.${start.hash}.pf_meta`,
     wasm: `wasm.${typeof start.wasm === 'string' ? start.wasm : 'unknown'}.pagefind`,
     shards: [...shards],
+    // Only on a site in several languages: the others' site.json stays as it was.
+    ...(languages.length > 0 ? { languages: [...languages] } : {}),
   };
   const siteFile = path.join(outDir, SITE_FILE);
   const site = JSON.parse(
@@ -141,7 +146,8 @@ export async function writeIndex(
 ): Promise<{ languages: string[]; shards: number }> {
   const languages = [...new Set(records.map((record) => record.language))].sort();
   const root = path.join(outDir, 'pagefind');
-  const shards = shardRecords(transcriptOrder(records), maxPairs);
+  const filtered = languageFiltered(records);
+  const shards = shardRecords(transcriptOrder(filtered.records), maxPairs);
   const previous = process.env[CHUNK_SIZE_VARIABLE];
   try {
     const taken = new Set<string>();
@@ -171,6 +177,7 @@ export async function writeIndex(
         outDir,
         SEARCH_INDEX_LANGUAGE,
         shards.slice(1).map((_, i) => shardFolder(i + 2)),
+        filtered.languages,
       );
   } finally {
     if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];

@@ -995,7 +995,23 @@ function buildTranslatedView(
 }
 
 /** Every turn of every talk: the size of the search index (one record a turn). */
-export const turnCount = (catalog: Catalog): number => catalog.talks.reduce((sum, talk) => sum + talk.turns.length, 0);
+/** Turns in the search index: every talk's, and every edition's (each translated turn is a record too). */
+export const turnCount = (catalog: Catalog): number =>
+  [...catalog.talks, ...[...catalog.translations.values()].flatMap((edition) => edition.talks)].reduce(
+    (sum, talk) => sum + talk.turns.length,
+    0,
+  );
+
+/**
+ * The search page's talk facet in `locale`: every talk, titled in that locale's edition where it
+ * has one (the facet's values are the slugs, which every language's turns share).
+ */
+export function searchTalks(catalog: Catalog, locale: string): { slug: string; title: string; lang: string }[] {
+  return catalog.talks.map((talk) => {
+    const shown = talk.translations.get(locale) ?? talk;
+    return { slug: talk.slug, title: shown.data.title, lang: shown.language };
+  });
+}
 
 /** Every speaker in the order they appear on stage (newest talk first), then the rest by id. */
 export function speakersInStageOrder(catalog: Catalog): SpeakerView[] {

@@ -4,10 +4,12 @@
  * over English word tokens (lib/search/words.ts), keeps the turns that match every word, and
  * checks each candidate's text in its own language so that a turn that does not say the words is
  * never shown. The one index holds every language's turns, so a query finds them all whatever
- * the page's language; each result says its language (Hit.language).
+ * the page's language; each result says its language (Hit.language). On a site whose turns are in
+ * several languages, the turns in the page's language are listed first and counted (see `Languages`).
  */
 import { matchesAll, parseQuery, speakerNamed, type ParsedQuery, type SpeakerName } from '../lib/search/query';
 import type { TurnRecord } from '../lib/search/records';
+import { searchLanguage } from '../lib/search/records';
 import { indexTokens, queryTokens } from '../lib/search/tokens';
 import { wordIndexTokens, wordQueryTokens } from '../lib/search/words';
 import type { PagefindApi, PagefindData, PagefindResult, PagefindSearch } from './pagefind-loader';
@@ -36,6 +38,32 @@ export interface Match {
   load(): Promise<Hit | undefined>;
 }
 
+/**
+ * The languages a search page tells apart: its own (a primary subtag, e.g. `en`, as records.ts
+ * searchLanguage writes them) and every language the index's records are filtered by (site.json
+ * `index.languages`; empty on a site in one language, where nothing is told apart).
+ */
+export interface Languages {
+  page: string;
+  all: readonly string[];
+}
+
+/** How a search on a site in several languages split its matches (SearchOutcome.languages). */
+export interface LanguageSplit {
+  /** The page's language: the first `leading` matches are in it, the rest in `others`. */
+  page: string;
+  leading: number;
+  others: string[];
+  /**
+   * Whose turns the facet counts and `total` count: the page's language's, or, when no turn in it
+   * matched whatever the facets (a Chinese query on the English page), the other languages'. Each
+   * turn is in the index once per language, so counting both would count a turn twice.
+   */
+  counted: 'page' | 'others';
+  /** Turns matched in the languages not counted, whatever the facets. */
+  uncounted: number;
+}
+
 export interface SearchOutcome {
   query: ParsedQuery;
   /** Set when the query is a speaker's name: the matches are that speaker's turns. */
@@ -47,7 +75,14 @@ export interface SearchOutcome {
   talkCounts: Map<string, number>;
   /** Turns matched whatever the facets. */
   total: number;
+  /** Set on a site in several languages: the page's language first (see LanguageSplit). */
+  languages?: LanguageSplit;
 }
+
+/** A Pagefind filter value: one value, all of several, or any of several. */
+type FilterValue = string | string[] | { any: string[] };
+/** Filters every search of a query carries besides the facets: a speaker's turns, a language's. */
+type BaseFilters = Record<string, FilterValue>;
 
 /**
  * Matches loaded and checked at most per multi-word query: such a query intersects one search
@@ -96,10 +131,18 @@ export function termsFor(word: string): string[] {
 }
 
 /** The base filters plus the chosen facets; a key in both must match both (Pagefind ANDs a list). */
-function filtersFor(base: Record<string, string>, facets: Partial<Facets>): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
-  for (const [key, value] of [...Object.entries(base), ...Object.entries(facets)]) {
-    if (value) filters[key] = [...new Set([...(filters[key] ?? []), value])];
+function filtersFor(base: BaseFilters, facets: Partial<Facets>): Record<string, FilterValue> {
+  const filters: Record<string, FilterValue> = {};
+  for (const [key, value] of Object.entries(base)) filters[key] = typeof value === 'string' ? [value] : value;
+  for (const [key, value] of Object.entries(facets)) {
+    if (!value) continue;
+    const before = filters[key];
+    filters[key] =
+      before === undefined
+        ? [value]
+        : typeof before === 'string' || Array.isArray(before)
+          ? [...new Set([...[before].flat(), value])]
+          : value; // no base filter is an `any` on a facet's key
   }
   return filters;
 }
@@ -162,10 +205,11 @@ export async function preloadQuery(pagefind: PagefindApi, input: string): Promis
 async function indexed(
   pagefind: PagefindApi,
   term: string | null,
-  base: Record<string, string>,
+  base: BaseFilters,
   facets: Facets,
   keep: (hit: Hit) => boolean,
   counting: Counting,
+  prefetch = true,
 ) {
   // Without words, Pagefind lists the records in the order they were indexed: transcript order
   // (lib/search/records.ts transcriptOrder).
@@ -182,10 +226,17 @@ async function indexed(
   const chunksLoaded = term === null ? undefined : pagefind.preload(term);
   const filtersLoaded = counting.talks
     ? pagefind.filters()
-    : pagefind.preload(term, { filters: { speaker: { any: [...counting.speakers] } } });
-  if (term !== null && !faceted) {
+    : // With the base's filters (a language's), so that their file loads alongside the speakers'.
+      pagefind.preload(term, { filters: { ...filtersFor(base, {}), speaker: { any: [...counting.speakers] } } });
+  if (term !== null && !faceted && prefetch) {
     await chunksLoaded;
-    const early = (await pagefind.search(term))?.results ?? [];
+    const unfaceted = filtersFor(base, {});
+    const early =
+      (
+        await (Object.keys(unfaceted).length > 0
+          ? pagefind.search(term, { filters: unfaceted })
+          : pagefind.search(term))
+      )?.results ?? [];
     for (const result of early.slice(0, FIRST_PAGE)) void record(result).catch(() => undefined);
   }
   await Promise.all([filtersLoaded, chunksLoaded]);
@@ -216,8 +267,16 @@ async function searchWord(pagefind: PagefindApi, word: string): Promise<Pagefind
   return found.flatMap((one) => one?.results ?? []);
 }
 
-/** Several words: the turns every word's phrase matched, loaded and checked to count the facets. */
-async function intersected(pagefind: PagefindApi, words: readonly string[], facets: Facets) {
+/**
+ * Several words: the turns every word's phrase matched, loaded and checked to count the facets.
+ * `within` keeps only the turns of one group of languages (`split`): their records are loaded anyway.
+ */
+async function intersected(
+  pagefind: PagefindApi,
+  words: readonly string[],
+  facets: Facets,
+  within: (hit: Hit) => boolean = () => true,
+) {
   let kept: PagefindResult[] | undefined;
   for (const word of words) {
     const found = await searchWord(pagefind, word);
@@ -234,7 +293,7 @@ async function intersected(pagefind: PagefindApi, words: readonly string[], face
   );
   const hits = loaded
     .map(({ id, data }) => ({ id, hit: toHit(data) }))
-    .filter(({ hit }) => matchesAll(hit.text, words, hit.language));
+    .filter(({ hit }) => within(hit) && matchesAll(hit.text, words, hit.language));
   const count = (key: 'speaker' | 'talk', within: (hit: Hit) => boolean) => {
     const map = new Map<string, number>();
     for (const { hit } of hits) if (within(hit)) map.set(hit[key], (map.get(hit[key]) ?? 0) + 1);
@@ -265,10 +324,17 @@ function added(a: Map<string, number>, b: Map<string, number>): Map<string, numb
  * One word: each of its terms (termsFor) searched with Pagefind's facets, their disjoint results
  * put together, the better scored first.
  */
-async function oneWord(pagefind: PagefindApi, word: string, facets: Facets, counting: Counting): Promise<Found> {
+async function oneWord(
+  pagefind: PagefindApi,
+  word: string,
+  facets: Facets,
+  counting: Counting,
+  base: BaseFilters = {},
+  prefetch = true,
+): Promise<Found> {
   const keep = (hit: Hit) => matchesAll(hit.text, [word], hit.language);
   const terms = termsFor(word);
-  const found = await Promise.all(terms.map((term) => indexed(pagefind, term, {}, facets, keep, counting)));
+  const found = await Promise.all(terms.map((term) => indexed(pagefind, term, base, facets, keep, counting, prefetch)));
   if (found.length === 1) return found[0]!;
   const [a, b] = found as [Found, Found];
   return {
@@ -279,12 +345,55 @@ async function oneWord(pagefind: PagefindApi, word: string, facets: Facets, coun
   };
 }
 
+const NOTHING: Found = { matches: [], speakerCounts: new Map(), talkCounts: new Map(), total: 0 };
+
+/** The language group a hit is in, as the index's language filter has it (records.ts searchLanguage). */
+export const hitLanguage = (hit: Pick<Hit, 'language'>): string => searchLanguage(hit.language ?? '');
+
+/**
+ * A search run twice on a site in several languages: once for the turns in the page's language,
+ * once for the others (each with the index's `language` filter, so Pagefind counts each apart),
+ * the page's listed first. The facets count one of the two (LanguageSplit.counted).
+ */
+async function split(
+  languages: Languages,
+  run: (base: BaseFilters, group: (hit: Hit) => boolean, first: boolean) => Promise<Found>,
+): Promise<Found & { languages: LanguageSplit }> {
+  const others = languages.all.filter((language) => language !== languages.page);
+  const inPage = languages.all.includes(languages.page);
+  const [page, other] = await Promise.all([
+    inPage ? run({ language: languages.page }, (hit) => hitLanguage(hit) === languages.page, true) : NOTHING,
+    others.length === 0
+      ? NOTHING
+      : // Its first records are not fetched early: the page's language's are shown first.
+        run(
+          { language: others.length === 1 ? others[0]! : { any: others } },
+          (hit) => hitLanguage(hit) !== languages.page,
+          !inPage,
+        ),
+  ]);
+  const counted = page.total > 0 || other.total === 0 ? 'page' : 'others';
+  const [shown, uncounted] = counted === 'page' ? [page, other] : [other, page];
+  return {
+    matches: [...page.matches, ...other.matches],
+    speakerCounts: shown.speakerCounts,
+    talkCounts: shown.talkCounts,
+    total: shown.total,
+    languages: { page: languages.page, leading: page.matches.length, others, counted, uncounted: uncounted.total },
+  };
+}
+
+/**
+ * Searches the index for `input`. `languages` (site.json's, with the page's): on a site in several
+ * languages, the turns in the page's language come first and are the ones counted (`split`).
+ */
 export async function search(
   pagefind: PagefindApi,
   input: string,
   speakers: readonly SpeakerName[],
   facets: Facets = { speaker: '', talk: '' },
   countTalks = true,
+  languages?: Languages,
 ): Promise<SearchOutcome> {
   const query = parseQuery(input);
   const speaker = speakerNamed(query, speakers);
@@ -292,13 +401,19 @@ export async function search(
     return { query, speaker, matches: [], speakerCounts: new Map(), talkCounts: new Map(), total: 0 };
   }
   const counting = { speakers: speakers.map(({ id }) => id), talks: countTalks };
-  const found = speaker
-    ? // A speaker's turns read best in transcript order, the order they are indexed in.
-      await indexed(pagefind, null, { speaker: speaker.id }, facets, () => true, counting)
-    : query.words.length === 1
-      ? await oneWord(pagefind, query.words[0]!, facets, counting)
-      : await intersected(pagefind, query.words, facets);
-  return { query, speaker, ...found };
+  const run = (base: BaseFilters, group: (hit: Hit) => boolean, first: boolean): Promise<Found> =>
+    speaker
+      ? // A speaker's turns read best in transcript order, the order they are indexed in.
+        indexed(pagefind, null, { ...base, speaker: speaker.id }, facets, () => true, counting)
+      : query.words.length === 1
+        ? oneWord(pagefind, query.words[0]!, facets, counting, base, first)
+        : intersected(pagefind, query.words, facets, group);
+  // (Several words: each group intersects the same searches and checks the same records, fetched
+  // once (`record`), keeping its own languages' turns.)
+  if (languages && languages.all.length > 1) {
+    return { query, speaker, ...(await split(languages, run)) };
+  }
+  return { query, speaker, ...(await run({}, () => true, true)) };
 }
 
 /** Turns in the whole index at most for warmUp to load it all (a few talks' worth). */

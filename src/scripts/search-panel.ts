@@ -3,17 +3,23 @@
  * (and, on a site with several talks, a talk facet) with counts, and an announced status. Everything the reader typed is rendered as text
  * (textContent), never as markup. In "page" mode the query and facets live in the URL
  * (/search/?q=…&speaker=…&talk=…): a search restores on load and the back button steps back.
+ * Speakers are named in the page's language (site.json's editions). On a site in several
+ * languages the results in the page's language come first and are the ones counted; a result in
+ * another says which, and carries its `lang` (see resultLanguage).
  */
 import { excerpt, loadPage, MAX_QUERY_LENGTH } from '../lib/search/query';
-import type { SearchSpeaker } from '../lib/search/site-json';
+import { SEARCH_INDEX_LANGUAGE, searchLanguage } from '../lib/search/records';
+import { speakersFor, type SearchSpeaker } from '../lib/search/site-json';
 import {
   FIRST_PAGE,
+  hitLanguage,
   loadPagefind,
   loadSite,
   preloadQuery,
   search,
   warmUp,
   type Hit,
+  type Languages,
   type SearchOutcome,
 } from './search-engine';
 import { pageText } from '../lib/i18n/script-text';
@@ -23,6 +29,49 @@ const TYPING_DELAY_MS = 120;
 const TEXT = pageText().search;
 /** Results shown at first and added by "more": only these turns' records are fetched. */
 const PAGE_SIZE = FIRST_PAGE;
+
+/** A language tag in its usual case (zh-cn → zh-CN), for `lang` attributes. */
+const tagCase = (tag: string) =>
+  tag
+    .split('-')
+    .map((part, i) => (i > 0 && part.length === 2 ? part.toUpperCase() : part.toLowerCase()))
+    .join('-');
+
+/** How a result in another language than the page's says so (null when it is in the page's). */
+export interface ResultLanguage {
+  /** Its `lang`. */
+  tag: string;
+  /** E.g. "Shown in Chinese", "英文译文". */
+  label: string;
+}
+
+/** A language's name in the page's words: the dictionary's, else the browser's, else its tag. */
+export function languageName(language: string, pageLang: string, names: Record<string, string>): string {
+  const primary = searchLanguage(language);
+  if (names[primary]) return names[primary];
+  try {
+    return new Intl.DisplayNames([pageLang], { type: 'language' }).of(primary) ?? primary;
+  } catch {
+    return primary;
+  }
+}
+
+/**
+ * Whether `hit` is in another language than a page in `pageLang`, and if so its tag and label. A
+ * turn of a translation is one whose page is the talk under its language's folder
+ * (`/<lang>/<talk>/`, lib/sharing/routes.ts localized); any other is the talk as given.
+ */
+export function resultLanguage(
+  hit: Pick<Hit, 'language' | 'url' | 'talk'>,
+  pageLang: string,
+  text: Pick<typeof TEXT, 'shownIn' | 'languages'>,
+): ResultLanguage | null {
+  const tag = tagCase(hit.language ?? SEARCH_INDEX_LANGUAGE);
+  if (searchLanguage(tag) === searchLanguage(pageLang)) return null;
+  const path = hit.url.split('#')[0] ?? '';
+  const translation = path.endsWith(`/${tag.toLowerCase()}/${hit.talk}/`);
+  return { tag, label: text.shownIn(languageName(tag, pageLang, text.languages), translation) };
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -69,6 +118,8 @@ class SearchPanel extends HTMLElement {
   #suggestion!: HTMLElement;
   #list!: HTMLOListElement;
   #speakers: SearchSpeaker[] = [];
+  /** The page's language and the index's languages (site.json), once read. */
+  #languages: Languages = { page: searchLanguage(document.documentElement.lang), all: [] };
   /** Resolves once the speakers are read and the facet has an option for each. */
   #ready: Promise<void> = Promise.resolve();
   #base = '/';
@@ -84,6 +135,10 @@ class SearchPanel extends HTMLElement {
   /** Whether the current history entry is a committed search (see #remember). */
   #committed = false;
   #more!: HTMLButtonElement;
+  /** Shows the results in other languages than the page's, listed after its own (see #visible). */
+  #others!: HTMLButtonElement;
+  /** Whether the reader asked for them (per search). */
+  #revealed = false;
 
   connectedCallback() {
     const input = this.querySelector<HTMLInputElement>('.search-input');
@@ -99,10 +154,20 @@ class SearchPanel extends HTMLElement {
     this.#more.type = 'button';
     this.#more.hidden = true;
     this.#more.addEventListener('click', () => void this.#showMore());
-    list.after(this.#more);
+    this.#others = element('button', 'button search-more search-others');
+    this.#others.type = 'button';
+    this.#others.hidden = true;
+    this.#others.addEventListener('click', () => {
+      this.#revealed = true;
+      this.#others.hidden = true;
+      void this.#showMore();
+    });
+    list.after(this.#more, this.#others);
     this.#base = this.dataset['base'] ?? '/';
-    this.#ready = loadSite(this.#base).then(({ speakers }) => {
+    this.#ready = loadSite(this.#base).then((site) => {
+      const speakers = speakersFor(site, document.documentElement.lang);
       this.#speakers = speakers;
+      this.#languages = { ...this.#languages, all: site.index?.languages ?? [] };
       facet.append(...speakers.map(speakerOption));
     });
     this.#page = this.dataset['mode'] === 'page';
@@ -201,8 +266,10 @@ class SearchPanel extends HTMLElement {
         this.#speakers,
         { speaker: this.#facetValue, talk: this.#talkValue },
         this.#talkFacet !== null,
+        this.#languages,
       );
-      const { items: hits, next } = await loadPage(outcome.matches, 0, PAGE_SIZE);
+      this.#revealed = false;
+      const { items: hits, next } = await loadPage(this.#visible(outcome), 0, PAGE_SIZE);
       if (sequence !== this.#sequence) return;
       [this.#outcome, this.#hits, this.#next] = [outcome, hits, next];
       this.#render();
@@ -225,6 +292,7 @@ class SearchPanel extends HTMLElement {
       this.#outcome = undefined;
       this.#list.replaceChildren();
       this.#more.hidden = true;
+      this.#others.hidden = true;
       this.#status.textContent = TEXT.failed;
       console.warn('search failed', error);
     } finally {
@@ -239,12 +307,14 @@ class SearchPanel extends HTMLElement {
     const sequence = this.#sequence;
     this.setAttribute('aria-busy', 'true');
     try {
-      const { items: hits, next } = await loadPage(outcome.matches, this.#next, PAGE_SIZE);
+      const shown = this.#visible(outcome);
+      const { items: hits, next } = await loadPage(shown, this.#next, PAGE_SIZE);
       if (sequence !== this.#sequence) return;
       this.#hits.push(...hits);
       this.#next = next;
       this.#list.append(...hits.map((hit) => this.#result(hit, outcome)));
-      this.#more.hidden = this.#next >= outcome.matches.length;
+      this.#more.hidden = this.#next >= shown.length;
+      this.#offerOthers(outcome);
       if (this.#more.hidden) this.#list.querySelector<HTMLElement>('li:last-child a')?.focus();
     } finally {
       if (sequence === this.#sequence) this.removeAttribute('aria-busy');
@@ -257,6 +327,7 @@ class SearchPanel extends HTMLElement {
     this.#suggestion.replaceChildren();
     this.#suggestion.hidden = true;
     this.#more.hidden = true;
+    this.#others.hidden = true;
     if (!outcome) {
       this.#facet.hidden = true;
       if (this.#talkFacet) this.#talkFacet.hidden = true;
@@ -277,10 +348,16 @@ class SearchPanel extends HTMLElement {
     this.#renderFacet(this.#facet, outcome.speakerCounts, sum(outcome.speakerCounts), chosen);
     if (this.#talkFacet) this.#renderFacet(this.#talkFacet, outcome.talkCounts, sum(outcome.talkCounts), talk);
     // Only the turns on screen have been loaded and checked; one that failed the check is left out.
-    const dropped = this.#next - this.#hits.length;
-    const found = outcome.matches.length - dropped;
+    // On a site in several languages the page's language's matches come first (`leading` of them).
+    const split = outcome.languages;
+    const leading = split ? split.leading : outcome.matches.length;
+    const loadedLeading = this.#hits.filter((hit) => !split || hitLanguage(hit) === split.page).length;
+    const found = leading - (Math.min(this.#next, leading) - loadedLeading);
+    const others =
+      outcome.matches.length - leading - (Math.max(0, this.#next - leading) - (this.#hits.length - loadedLeading));
     this.#list.replaceChildren(...this.#hits.map((hit) => this.#result(hit, outcome)));
-    this.#more.hidden = this.#next >= outcome.matches.length;
+    this.#more.hidden = this.#next >= this.#visible(outcome).length;
+    this.#offerOthers(outcome);
 
     const talkTitle = talk
       ? this.#talkFacet?.querySelector<HTMLElement>(`[data-facet-value="${CSS.escape(talk)}"] .search-facet-name`)
@@ -293,15 +370,46 @@ class SearchPanel extends HTMLElement {
       ]
         .filter(Boolean)
         .join(TEXT.and) || undefined;
+    const lang = document.documentElement.lang;
+    const othersName =
+      split?.others.length === 1 ? languageName(split.others[0]!, lang, TEXT.languages) : TEXT.otherLanguages;
+    const also = others > 0 ? TEXT.alsoIn(others, othersName) : '';
     if (outcome.speaker) {
-      this.#status.textContent = TEXT.speakerAll(outcome.speaker.name, found);
+      this.#status.textContent = TEXT.speakerAll(outcome.speaker.name, found) + also;
       this.#offerTextSearch(outcome);
     } else if (found > 0) {
-      this.#status.textContent = TEXT.found(found, outcome.query.display, who);
+      this.#status.textContent = TEXT.found(found, outcome.query.display, who) + also;
+    } else if (others > 0) {
+      this.#status.textContent = TEXT.foundIn(others, outcome.query.display, othersName, who);
     } else {
       this.#status.textContent = TEXT.notFound(outcome.query.display, who);
       if ((chosen || talk) && outcome.total > 0) this.#offerClearFacet(outcome.total);
     }
+  }
+
+  /**
+   * The matches shown: on a site in several languages, only the page's language's while they are
+   * the ones counted, until the reader asks for the others (#others). They are mostly the same
+   * turns in the other language, and each would cost its record (about 2 KB) on the first query.
+   * When the page's language has none, the others are the results (and counted).
+   */
+  #visible(outcome: SearchOutcome) {
+    const split = outcome.languages;
+    return split && split.counted === 'page' && !this.#revealed
+      ? outcome.matches.slice(0, split.leading)
+      : outcome.matches;
+  }
+
+  /** The button that shows the other languages' results, once the page's are all on screen. */
+  #offerOthers(outcome: SearchOutcome) {
+    const split = outcome.languages;
+    const waiting = split ? outcome.matches.length - split.leading : 0;
+    this.#others.hidden =
+      !split || split.counted !== 'page' || this.#revealed || waiting === 0 || this.#next < split.leading;
+    if (!split || this.#others.hidden) return;
+    const lang = document.documentElement.lang;
+    const name = split.others.length === 1 ? languageName(split.others[0]!, lang, TEXT.languages) : TEXT.otherLanguages;
+    this.#others.textContent = TEXT.showOthers(waiting, name);
   }
 
   #renderFacet(facet: HTMLFieldSetElement, counts: Map<string, number>, total: number, chosen: string) {
@@ -325,18 +433,22 @@ class SearchPanel extends HTMLElement {
     const link = element('a', 'search-result-link');
     link.href = `${url.pathname}${url.search}${url.hash}`;
 
+    // The speaker as the page's language names them (site.json's editions); the rest is the turn's.
+    const speaker = this.#speakers.find(({ id }) => id === hit.speaker);
     const head = element('span', 'search-result-head');
+    const role = element('span', 'search-result-role', hit.role);
     head.append(
-      avatar(hit.initials, hit.color),
-      element('span', 'search-result-speaker', hit.speakerName),
-      element('span', 'search-result-role', hit.role),
+      avatar(speaker?.initials ?? hit.initials, hit.color),
+      element('span', 'search-result-speaker', speaker?.name ?? hit.speakerName),
+      role,
     );
     const where = element('span', 'search-result-where', [hit.talkTitle, hit.section].filter(Boolean).join(' · '));
     const text = element('span', 'search-result-excerpt');
-    // A turn in another language than the page's says so (set only then: see lib/search/records.ts).
-    if (hit.language) {
-      text.lang = hit.language;
-      where.lang = hit.language;
+    // A turn in another language than the page's says so, and its words carry their language.
+    const other = resultLanguage(hit, document.documentElement.lang, TEXT);
+    if (other) {
+      for (const part of [role, where, text]) part.lang = other.tag;
+      head.append(element('span', 'search-result-language', other.label));
     }
     for (const part of excerpt(hit.text, outcome.speaker ? [] : outcome.query.words, 80, hit.language)) {
       text.append(part.marked ? element('mark', 'search-hit', part.text) : document.createTextNode(part.text));

@@ -7,6 +7,7 @@
  *
  * Runs: BENCH_BUILDS (3), BENCH_RUNS (3 loads and searches of each query), BENCH_LH_RUNS (3).
  */
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +108,11 @@ async function main() {
   const reader: PageFigures = { weights: [], lighthouse: [] };
   const home: PageFigures = { weights: [], lighthouse: [] };
   const plain: PageFigures = { weights: [], lighthouse: [] };
+  // The English reader (its default, single-language mode), when the talk has an English edition:
+  // its first load is held to the Chinese reader's budget. First loads only, no Lighthouse runs.
+  const readerEn: PageFigures = { weights: [], lighthouse: [] };
+  const englishPath = `/en/${TALK}/`;
+  const english = existsSync(path.join(distDir, englishPath, 'index.html'));
   const subjects: [PageFigures, string][] = [
     [reader, `${site.url}/${TALK}/`],
     [home, `${site.url}/`],
@@ -118,6 +124,7 @@ async function main() {
     // 2. First loads and Lighthouse, interleaved so that a busy moment of the machine hits all.
     for (let run = 0; run < RUNS; run += 1) {
       for (const [figures, url] of subjects) figures.weights.push(await measureFirstLoad(browser, url));
+      if (english) readerEn.weights.push(await measureFirstLoad(browser, `${site.url}${englishPath}`));
     }
     for (let run = 0; run < LH_RUNS; run += 1) {
       for (const [figures, url] of subjects) figures.lighthouse.push(await lighthouse.run(url));
@@ -152,6 +159,45 @@ async function main() {
       ],
     ),
   );
+  if (english) {
+    const weight = (pick: (w: Weight) => number) => readerEn.weights.map(pick);
+    lines.push(`\nEnglish reader ${englishPath} (${RUNS} loads; median (min–max))`);
+    lines.push(
+      table(
+        ['', `reader ${englishPath}`],
+        [
+          [
+            'first load, KB transferred',
+            formatSpread(
+              weight((w) => kb(w.transferred.total)),
+              1,
+            ),
+          ],
+          [
+            'JS before search, KB transferred',
+            formatSpread(
+              weight((w) => kb(w.transferred.js)),
+              1,
+            ),
+          ],
+          [
+            'first load, KB uncompressed',
+            formatSpread(
+              weight((w) => kb(w.uncompressed.total)),
+              1,
+            ),
+          ],
+          [
+            'requests',
+            formatSpread(
+              weight((w) => w.requests),
+              0,
+            ),
+          ],
+        ],
+      ),
+    );
+  }
   lines.push(`\nBaseline: the same transcript as one plain page with Pagefind's default UI`);
   lines.push(
     render(
@@ -204,6 +250,16 @@ async function main() {
       'KB',
       kb(m(reader.weights.map((w) => w.transferred.total))) <= 20,
     ],
+    ...(english
+      ? [
+          ((value: number): [string, number, string, boolean] => [
+            'English reader first load ≤ 20 KB transferred',
+            value,
+            'KB',
+            value <= 20,
+          ])(kb(m(readerEn.weights.map((w) => w.transferred.total)))),
+        ]
+      : []),
     [
       'reader JavaScript before search ≤ 4 KB transferred',
       kb(m(reader.weights.map((w) => w.transferred.js))),
@@ -258,6 +314,7 @@ async function main() {
     site: {
       build: { seconds: spread(buildSeconds), peakMb: spread(buildPeak) },
       reader,
+      ...(english ? { readerEn } : {}),
       home,
       search: {
         samples: ours,

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PAGEFIND_PATCHES } from '../../src/lib/search/pagefind-patch';
-import { SEARCH_INDEX_LANGUAGE } from '../../src/lib/search/records';
+import { SEARCH_INDEX_LANGUAGE, searchLanguage } from '../../src/lib/search/records';
 import { parseSite, type SearchIndexFiles } from '../../src/lib/search/site-json';
 import { readPage } from '../helpers/dist';
 import { distDir } from '../helpers/paths';
@@ -86,6 +86,35 @@ describe('the search index', () => {
     }
   });
 
+  test('names the speakers in /search/site.json as each edition does: the WAIC talk’s English edition', () => {
+    const site = parseSite(JSON.parse(readFileSync(path.join(distDir, 'search/site.json'), 'utf8')));
+    const english = site.editions?.['en'] ?? [];
+    expect(english.find((speaker) => speaker.id === 'yang-zhilin')).toEqual({
+      id: 'yang-zhilin',
+      name: 'Yang Zhilin',
+      latinName: 'Yang Zhilin',
+      aliases: expect.arrayContaining(['杨植麟', '植麟']),
+      initials: 'YZ',
+    });
+    const ids = new Set(site.speakers.map((speaker) => speaker.id));
+    expect(english.length).toBeGreaterThan(0);
+    expect(english.every((speaker) => ids.has(speaker.id))).toBe(true);
+  });
+
+  test('publishes /en/search/ in English, the counterpart of /search/ and back', () => {
+    const en = readPage('/en/search/');
+    const zh = readPage('/search/');
+    expect(en.documentElement.getAttribute('lang')).toBe('en');
+    const alternates = (page: Document) =>
+      [...page.querySelectorAll('link[rel="alternate"][hreflang]')].map(
+        (link) => `${link.getAttribute('hreflang')} ${new URL(link.getAttribute('href')!).pathname}`,
+      );
+    expect(alternates(en)).toEqual(['en /en/search/', 'zh-CN /search/', 'x-default /search/']);
+    expect(alternates(zh)).toEqual(['zh-CN /search/', 'en /en/search/', 'x-default /search/']);
+    expect(en.querySelector('form.search-form')?.getAttribute('action')).toBe('/en/search/');
+    expect(en.querySelector('.language-switch a')?.getAttribute('href')).toBe('/search/');
+  });
+
   test('names in /search/site.json the metadata and WebAssembly Pagefind’s entry file names, and no shard', () => {
     const { index } = JSON.parse(readFileSync(path.join(distDir, 'search/site.json'), 'utf8')) as {
       index: SearchIndexFiles;
@@ -93,10 +122,21 @@ describe('the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(pagefindDir, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { hash: string }>;
     };
+    // The languages the records are filtered by: listed only when the readers' turns are in several.
+    const languages = [
+      ...new Set(
+        readerPages(sitePages()).flatMap((page) =>
+          [...page.document.querySelectorAll('article.turn')].map((turn) =>
+            searchLanguage(turn.closest('[lang]')?.getAttribute('lang') ?? ''),
+          ),
+        ),
+      ),
+    ].sort();
     expect(index).toEqual({
       meta: `pagefind.${entry.languages['zh-cn']!.hash}.pf_meta`,
       wasm: 'wasm.unknown.pagefind',
       shards: [],
+      ...(languages.length > 1 ? { languages } : {}),
     });
     expect(parseSite({ speakers: [], index }).index).toEqual(index);
     for (const file of [index.meta, index.wasm]) expect(existsSync(path.join(pagefindDir, file)), file).toBe(true);

@@ -133,6 +133,43 @@ describe('search quality on one index of the talk in Chinese and English', () =>
     expect(precision).toBeGreaterThanOrEqual(0.95);
   });
 
+  test('one page per language: its own turns first and counted, on the real index’s language filter', async () => {
+    const site = parseSite(JSON.parse(readFileSync(path.join(index.dir, 'search/site.json'), 'utf8')));
+    expect(site.index?.languages).toEqual(['en', 'zh']);
+    const all = site.index!.languages!;
+    for (const { query } of ENGLISH_QUERIES) {
+      const outcome = await search(index.pagefind, query, speakers, undefined, true, { page: 'en', all });
+      const hits = (await loadPage(outcome.matches, 0, outcome.matches.length)).items;
+      const leading = hits.slice(0, outcome.languages!.leading);
+      expect(
+        leading.every((hit) => hit.url.startsWith(`/en/${SLUG}/`)),
+        query,
+      ).toBe(true);
+      expect(
+        hits.slice(leading.length).every((hit) => hit.url.startsWith(`/${SLUG}/`)),
+        query,
+      ).toBe(true);
+      // The same English turns as a search that does not tell languages apart, and the same Chinese ones after.
+      const unsplit = await found(query);
+      expect(leading.map((hit) => hit.url.split('#')[1]).sort(), query).toEqual([...unsplit.en].sort());
+      expect(hits.length - leading.length, query).toBe(unsplit.zh.length);
+      if (outcome.speaker) continue;
+      const perSpeaker = new Map<string, number>();
+      for (const hit of leading) perSpeaker.set(hit.speaker, (perSpeaker.get(hit.speaker) ?? 0) + 1);
+      expect(Object.fromEntries(outcome.speakerCounts), query).toEqual(Object.fromEntries(perSpeaker));
+    }
+    // A Chinese query on the English page: the Chinese turns, counted.
+    const zhQuery = QUERIES.find((query) => !NAMES[query] && relevant(query, chinese).length > 1)!;
+    const outcome = await search(index.pagefind, zhQuery, speakers, undefined, true, { page: 'en', all });
+    expect(outcome.languages).toMatchObject({ leading: 0, counted: 'others' });
+    expect(outcome.total).toBe(relevant(zhQuery, chinese).length);
+    // The Chinese page counts what it counted before English turns joined the index.
+    const zh = await search(index.pagefind, 'GAN', speakers, undefined, true, { page: 'zh', all });
+    const zhHits = (await loadPage(zh.matches, 0, zh.languages!.leading)).items;
+    expect(zhHits.map((hit) => hit.url.split('#')[1]).sort()).toEqual([...relevant('GAN', chinese)].sort());
+    expect(zh.total).toBe(relevant('GAN', chinese).length);
+  });
+
   test(`Chinese: exactly the relevant Chinese turns over ${QUERIES.length} queries, English turns beside them`, async () => {
     const tally: Tally = { relevant: 0, correct: 0, returned: 0, rows: [] };
     const misses: string[] = [];

@@ -5,7 +5,8 @@
  *
  * It indexes the way the site does (lib/search/records.ts): a record per turn whose words are its
  * text's tokens in its language (bigrams, lib/search/tokens.ts, or English words,
- * lib/search/words.ts), filtered by speaker and talk. It matches the way
+ * lib/search/words.ts), filtered by speaker and talk, and by language when the turns are in more
+ * than one (records.ts languageFiltered). It matches the way
  * Pagefind does for those tokens: an unquoted term is one token, matched as the prefix of a word;
  * a quoted term is a phrase, its tokens found as consecutive words. Without a term it lists every
  * record in index order. Like Pagefind, it counts a filter only once that filter's file is loaded
@@ -21,7 +22,7 @@ import type {
   PagefindSearch,
   PagefindSearchOptions,
 } from '../../src/scripts/pagefind-loader';
-import { SEARCH_INDEX_LANGUAGE } from '../../src/lib/search/records';
+import { SEARCH_INDEX_LANGUAGE, searchLanguage } from '../../src/lib/search/records';
 import { turnTokens } from '../../src/lib/search/words';
 
 export interface FakeTurn {
@@ -32,6 +33,8 @@ export interface FakeTurn {
   anchor?: string;
   /** The turn's language (lower case); the index's (zh-cn) unless given. */
   language?: string;
+  /** A translation's turn: its page is /<language>/<talk>/ rather than /<talk>/. */
+  translation?: boolean;
 }
 
 interface FakeRecord {
@@ -47,8 +50,6 @@ export interface FakeCall {
   term?: string | null | undefined;
   options?: unknown;
 }
-
-const FILTER_NAMES = ['speaker', 'talk'];
 
 /** The records' ids are Pagefind-like and unique per fake, so no cache is shared by accident. */
 let fakes = 0;
@@ -82,21 +83,26 @@ export class FakePagefind implements PagefindApi {
   /** Ids whose next data() call rejects. */
   readonly failingData = new Set<string>();
   readonly #records: FakeRecord[];
+  /** Filters a record can have: `language` only when the turns are in several languages. */
+  readonly #filterNames: string[];
   /** Searches for these terms wait until the test releases them (see `hold`). */
   readonly #held = new Map<string, Promise<void>>();
 
   constructor(turns: readonly FakeTurn[]) {
     const fake = (fakes += 1);
     const orders = new Map<string, number>();
+    const languages = new Set(turns.map((turn) => searchLanguage(turn.language ?? '')));
+    this.#filterNames = languages.size > 1 ? ['speaker', 'talk', 'language'] : ['speaker', 'talk'];
     this.#records = turns.map((turn, index) => {
-      const order = (orders.get(turn.talk) ?? 0) + 1;
-      orders.set(turn.talk, order);
+      const page = turn.translation ? `/${turn.language}/${turn.talk}/` : `/${turn.talk}/`;
+      const order = (orders.get(page) ?? 0) + 1;
+      orders.set(page, order);
       const anchor = turn.anchor ?? `${turn.speaker}-${order}`;
       return {
         id: `zh-cn_${fake}_${index}`,
         words: turnTokens(turn.text, turn.language),
         data: {
-          url: `/${turn.talk}/#${anchor}`,
+          url: `${page}#${anchor}`,
           meta: {
             speaker: turn.speaker,
             speakerName: turn.speaker.toUpperCase(),
@@ -111,7 +117,11 @@ export class FakePagefind implements PagefindApi {
             ...(turn.language && turn.language !== SEARCH_INDEX_LANGUAGE ? { language: turn.language } : {}),
           },
         },
-        filters: { speaker: [turn.speaker], talk: [turn.talk] },
+        filters: {
+          speaker: [turn.speaker],
+          talk: [turn.talk],
+          ...(languages.size > 1 ? { language: [searchLanguage(turn.language ?? '')] } : {}),
+        },
       };
     });
   }
@@ -150,7 +160,7 @@ export class FakePagefind implements PagefindApi {
 
   async filters(): Promise<FilterCounts> {
     this.calls.push({ method: 'filters' });
-    for (const name of FILTER_NAMES) this.loadedFilters.add(name);
+    for (const name of this.#filterNames) this.loadedFilters.add(name);
     return this.#counts(this.#records);
   }
 

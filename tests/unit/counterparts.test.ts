@@ -46,7 +46,6 @@ describe('counterparts', () => {
     ['an untranslated talk’s about page', { kind: 'about', talk: 'chinese-only' }],
     ['an untranslated talk’s share page', { kind: 'share', talk: 'chinese-only', quote: 'q3' }],
     ['the page of a speaker of untranslated talks only', { kind: 'speaker', speaker: 'cy' }],
-    ['the search page, while the English edition has none', { kind: 'search' }],
   ])('%s has none', (_, page) => {
     expect(counterparts(published, 'zh-CN', page)).toEqual([]);
     expect(publishes(published, 'en', page)).toBe(false);
@@ -56,10 +55,17 @@ describe('counterparts', () => {
     expect(counterparts(published, 'en', { kind: 'reader', talk: 'chinese-only' })).toEqual([]);
   });
 
-  test('the search page has its English counterpart once the English edition publishes one', () => {
-    const withSearch = publishedPages(catalog, ['zh-CN', 'en']);
-    expect(counterparts(withSearch, 'zh-CN', { kind: 'search' })).toEqual([{ lang: 'en', href: '/en/search/' }]);
-    expect(counterparts(withSearch, 'en', { kind: 'search' })).toEqual([{ lang: 'zh-CN', href: '/search/' }]);
+  test('the search page has its English counterpart wherever the English edition publishes pages', () => {
+    expect(counterparts(published, 'zh-CN', { kind: 'search' })).toEqual([{ lang: 'en', href: '/en/search/' }]);
+    expect(counterparts(published, 'en', { kind: 'search' })).toEqual([{ lang: 'zh-CN', href: '/search/' }]);
+    expect(counterparts(untranslated, 'zh-CN', { kind: 'search' })).toEqual([]);
+    expect(publishes(untranslated, 'en', { kind: 'search' })).toBe(false);
+  });
+
+  test('a locale left out of the search locales has no search page, and no counterpart to one', () => {
+    const chineseSearch = publishedPages(catalog, ['zh-CN']);
+    expect(publishes(chineseSearch, 'en', { kind: 'search' })).toBe(false);
+    expect(counterparts(chineseSearch, 'zh-CN', { kind: 'search' })).toEqual([]);
   });
 
   test('a site without translations has no English pages and no counterparts at all', () => {

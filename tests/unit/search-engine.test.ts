@@ -156,6 +156,117 @@ describe('turns in English and Chinese in one index', () => {
   });
 });
 
+describe('a search page in one language of a bilingual site: its language first, and counted', () => {
+  /** Talk a in Chinese and its English translation (/en/a/), talk b in Chinese only. */
+  const edition: FakeTurn[] = [
+    { speaker: 'yang', talk: 'a', anchor: 't1', text: '幻觉是个问题，GAN也是。' },
+    { speaker: 'pan', talk: 'a', anchor: 't2', text: 'DragGAN用了GAN。' },
+    { speaker: 'yang', talk: 'a', anchor: 't3', text: '多模态的幻觉。' },
+    {
+      speaker: 'yang',
+      talk: 'a',
+      anchor: 't1',
+      language: 'en',
+      translation: true,
+      text: 'Hallucination is a problem, and GANs.',
+    },
+    { speaker: 'pan', talk: 'a', anchor: 't2', language: 'en', translation: true, text: 'DragGAN uses a GAN.' },
+    { speaker: 'yang', talk: 'a', anchor: 't3', language: 'en', translation: true, text: 'Multimodal hallucinations.' },
+    { speaker: 'pan', talk: 'b', anchor: 't1', text: '我们谈GAN。' },
+  ];
+  const english = { page: 'en', all: ['en', 'zh'] };
+  const chinese = { page: 'zh', all: ['en', 'zh'] };
+
+  test('English page: the English turns first, then the Chinese; the facets count the English ones', async () => {
+    const outcome = await search(new FakePagefind(edition), 'gan', speakers, undefined, true, english);
+    const urls = await shown(outcome.matches);
+    expect(urls.slice(0, 2).sort()).toEqual(['/en/a/#t1', '/en/a/#t2']);
+    expect(urls.slice(2).sort()).toEqual(['/a/#t1', '/a/#t2', '/b/#t1']);
+    expect(outcome.languages).toEqual({ page: 'en', leading: 2, others: ['zh'], counted: 'page', uncounted: 3 });
+    expect(counts(outcome.speakerCounts)).toEqual({ pan: 1, yang: 1 });
+    expect(counts(outcome.talkCounts)).toEqual({ a: 2 });
+    expect(outcome.total).toBe(2);
+  });
+
+  test('Chinese page: the Chinese turns first and counted as on a Chinese-only site', async () => {
+    const outcome = await search(new FakePagefind(edition), 'gan', speakers, undefined, true, chinese);
+    const urls = await shown(outcome.matches);
+    expect(urls.slice(0, 3).sort()).toEqual(['/a/#t1', '/a/#t2', '/b/#t1']);
+    expect(urls.slice(3).sort()).toEqual(['/en/a/#t1', '/en/a/#t2']);
+    const chineseOnly = await search(new FakePagefind(edition.filter((turn) => !turn.language)), 'gan', speakers);
+    expect(counts(outcome.speakerCounts)).toEqual(counts(chineseOnly.speakerCounts));
+    expect(counts(outcome.talkCounts)).toEqual(counts(chineseOnly.talkCounts));
+    expect(outcome.total).toBe(chineseOnly.total);
+    expect(outcome.languages?.uncounted).toBe(2);
+  });
+
+  test('a Chinese query on the English page finds the Chinese turns, and counts them', async () => {
+    const outcome = await search(new FakePagefind(edition), '幻觉', speakers, undefined, true, english);
+    expect((await shown(outcome.matches)).sort()).toEqual(['/a/#t1', '/a/#t3']);
+    expect(outcome.languages).toMatchObject({ leading: 0, counted: 'others', uncounted: 0 });
+    expect(counts(outcome.speakerCounts)).toEqual({ yang: 2 });
+    expect(outcome.total).toBe(2);
+  });
+
+  test('stems on the English page: "hallucinations" finds both English turns, then nothing else', async () => {
+    const outcome = await search(new FakePagefind(edition), 'hallucinations', speakers, undefined, true, english);
+    expect((await shown(outcome.matches)).sort()).toEqual(['/en/a/#t1', '/en/a/#t3']);
+    expect(outcome.languages?.leading).toBe(2);
+  });
+
+  test('a speaker’s name lists their turns in the page’s language first, each language in transcript order', async () => {
+    const outcome = await search(new FakePagefind(edition), 'Yang Zhilin', speakers, undefined, true, english);
+    expect(outcome.speaker?.id).toBe('yang');
+    expect(await shown(outcome.matches)).toEqual(['/en/a/#t1', '/en/a/#t3', '/a/#t1', '/a/#t3']);
+    expect(counts(outcome.speakerCounts)).toEqual({ yang: 2 });
+  });
+
+  test('a chosen speaker narrows both languages; the English counts stay per speaker', async () => {
+    const outcome = await search(
+      new FakePagefind(edition),
+      'gan',
+      speakers,
+      { speaker: 'pan', talk: '' },
+      true,
+      english,
+    );
+    expect(await shown(outcome.matches)).toEqual(['/en/a/#t2', '/a/#t2', '/b/#t1']);
+    expect(outcome.languages?.leading).toBe(1);
+    expect(counts(outcome.speakerCounts)).toEqual({ pan: 1, yang: 1 });
+    expect(outcome.total).toBe(2);
+  });
+
+  test('several words: the candidates split by language as well', async () => {
+    const outcome = await search(
+      new FakePagefind(edition),
+      'multimodal hallucination',
+      speakers,
+      undefined,
+      true,
+      english,
+    );
+    expect(await shown(outcome.matches)).toEqual(['/en/a/#t3']);
+    const mixed = await search(new FakePagefind(edition), 'gan 幻觉', speakers, undefined, true, english);
+    expect(await shown(mixed.matches)).toEqual(['/a/#t1']);
+    expect(mixed.languages).toMatchObject({ leading: 0, counted: 'others' });
+  });
+
+  test('the English page fetches no Chinese record early, before results are shown', async () => {
+    const fake = new FakePagefind(edition);
+    await search(fake, 'gan', speakers, undefined, true, english);
+    const chineseIds = ['/a/#t1', '/a/#t2', '/b/#t1'].map((url) => fake.idOf(url));
+    expect(fake.fetched.filter((id) => chineseIds.includes(id))).toEqual([]);
+    expect(fake.fetched.length).toBe(2);
+  });
+
+  test('a site in one language searches as before: no language filter, nothing split', async () => {
+    const fake = new FakePagefind(edition.filter((turn) => !turn.language));
+    const outcome = await search(fake, 'gan', speakers, undefined, true, { page: 'en', all: [] });
+    expect(outcome.languages).toBeUndefined();
+    expect(fake.calls.some((call) => JSON.stringify(call.options ?? {}).includes('language'))).toBe(false);
+  });
+});
+
 describe('the speaker and talk facets', () => {
   test('without a facet, counts each speaker’s and each talk’s matches', async () => {
     const outcome = await search(new FakePagefind(turns), '幻觉', speakers);

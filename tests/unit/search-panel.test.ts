@@ -9,6 +9,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vi
 import SearchPanel from '../../src/components/SearchPanel.astro';
 import { FakePagefind, fakeModule, type FakeTurn } from '../helpers/fake-pagefind';
 import { scriptPage, type ScriptPage } from '../helpers/script-dom';
+import { scriptText as enText } from '../../src/lib/i18n/en';
+import { scriptText as zhText } from '../../src/lib/i18n/zh-CN';
 
 const BASE = '/fake-site/';
 const PAGEFIND_JS = `${BASE}pagefind/pagefind.js`;
@@ -174,5 +176,99 @@ describe('paging', () => {
     expect(panel.results()).toHaveLength(25);
     expect(panel.results()[24]).toMatch(/#yao-25$/);
     expect(panel.more().hidden).toBe(true);
+  });
+});
+
+describe('a search page in English on a site with an English edition', () => {
+  const edition: FakeTurn[] = [
+    { talk: 'a', speaker: 'yao', anchor: 't1', text: '幻觉和GAN。' },
+    { talk: 'a', speaker: 'pan', anchor: 't2', text: 'DragGAN也用GAN。' },
+    { talk: 'a', speaker: 'yao', anchor: 't1', language: 'en', translation: true, text: 'Hallucinations and GANs.' },
+    { talk: 'a', speaker: 'pan', anchor: 't2', language: 'en', translation: true, text: 'DragGAN does too.' },
+  ];
+  const site = {
+    speakers,
+    editions: {
+      en: [{ id: 'yao', name: 'Andrew Yao', latinName: 'Andrew Yao', aliases: ['姚期智'], initials: 'AY' }],
+    },
+    index: { meta: 'pagefind.x.pf_meta', wasm: 'wasm.unknown.pagefind', shards: [], languages: ['en', 'zh'] },
+  };
+
+  beforeEach(() => {
+    page.document.documentElement.lang = 'en';
+    vi.stubGlobal('fetch', () => Promise.resolve({ ok: true, json: () => Promise.resolve(site) }));
+  });
+
+  test('lists the English turns first; a Chinese one says so and carries its lang', async () => {
+    const fake = new FakePagefind(edition);
+    const panel = await openPanel(fake);
+    panel.submit('gan');
+    await panel.settled();
+    expect(panel.results()).toEqual(['/en/a/?hl=gan#t1']);
+    expect(panel.status()).toBe('1 turn with “gan”, and 2 turns in Chinese');
+    // The Chinese ones wait for the reader to ask: their records are not fetched before.
+    expect(fake.fetched).toEqual([fake.idOf('/en/a/#t1')]);
+    const others = page.document.querySelector<HTMLButtonElement>('.search-others')!;
+    expect(others.hidden).toBe(false);
+    expect(others.textContent).toBe('Show 2 turns in Chinese');
+    others.dispatchEvent(new Event('click'));
+    await panel.settled();
+    expect(others.hidden).toBe(true);
+    expect(panel.results()).toEqual(['/en/a/?hl=gan#t1', '/a/?hl=gan#t1', '/a/?hl=gan#t2']);
+    expect(panel.status()).toBe('1 turn with “gan”, and 2 turns in Chinese');
+    const [english, chinese] = [...page.document.querySelectorAll('.search-result')];
+    expect(english!.querySelector('.search-result-language')).toBeNull();
+    expect(english!.querySelector('.search-result-excerpt')!.getAttribute('lang')).toBeNull();
+    expect(chinese!.querySelector('.search-result-language')!.textContent).toBe('Shown in Chinese');
+    expect(chinese!.querySelector('.search-result-excerpt')!.getAttribute('lang')).toBe('zh-CN');
+    // Speakers are named as the English edition names them, on results in either language.
+    const names = [...page.document.querySelectorAll('.search-result-speaker')].map((name) => name.textContent);
+    expect(names).toEqual(['Andrew Yao', 'Andrew Yao', '潘新钢']);
+    const facet = [...page.document.querySelectorAll('.search-facet-speaker .search-facet-option')];
+    expect(facet.map((option) => option.textContent?.replace(/\s+/g, ' ').trim())).toContain('AYAndrew Yao1');
+  });
+
+  test('a Chinese query finds the Chinese turns, counted and said to be in Chinese', async () => {
+    const panel = await openPanel(new FakePagefind(edition));
+    panel.submit('幻觉');
+    await panel.settled();
+    expect(panel.results()).toEqual(['/a/?hl=幻觉#t1']);
+    expect(page.document.querySelector<HTMLButtonElement>('.search-others')!.hidden).toBe(true);
+    expect(panel.status()).toBe('1 turn with “幻觉” in Chinese');
+  });
+
+  test('the original name of a speaker still lists their turns, their English ones first', async () => {
+    const panel = await openPanel(new FakePagefind(edition));
+    panel.submit('姚期智');
+    await panel.settled();
+    expect(panel.results()).toEqual(['/en/a/#t1']);
+    expect(panel.status()).toBe('Everything Andrew Yao said: 1 turn, and 1 turn in Chinese');
+    page.document.querySelector('.search-others')!.dispatchEvent(new Event('click'));
+    await panel.settled();
+    expect(panel.results()).toEqual(['/en/a/#t1', '/a/#t1']);
+  });
+});
+
+describe('how a result in another language says so', () => {
+  const text = { shownIn: zhText.search.shownIn, languages: zhText.search.languages };
+  /** The panel's module, imported once the test's page exists (it reads the page's language). */
+  const panelModule = () => import('../../src/scripts/search-panel');
+  test.each([
+    [{ language: 'en', url: '/en/a/#t1', talk: 'a' }, 'zh-CN', { tag: 'en', label: '英文译文' }],
+    [{ language: 'en', url: '/base/a/#t1', talk: 'a' }, 'zh-CN', { tag: 'en', label: '英文原文' }],
+    [{ url: '/a/#t1', talk: 'a' }, 'zh-CN', null],
+    [{ language: 'zh-TW', url: '/a/#t1', talk: 'a' }, 'zh-CN', null],
+  ])('%j on a page in %s', async (hit, lang, expected) => {
+    const { resultLanguage } = await panelModule();
+    expect(resultLanguage(hit, lang, text)).toEqual(expected);
+  });
+
+  test('a language the dictionary does not name is named by the browser', async () => {
+    const { languageName, resultLanguage } = await panelModule();
+    expect(languageName('ja', 'en', enText.search.languages)).toBe('Japanese');
+    expect(resultLanguage({ url: '/a/#t1', talk: 'a' }, 'en', enText.search)).toEqual({
+      tag: 'zh-CN',
+      label: 'Shown in Chinese',
+    });
   });
 });

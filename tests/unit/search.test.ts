@@ -9,10 +9,12 @@ import {
   parseQuery,
   speakerNamed,
 } from '../../src/lib/search/query';
-import { parseSite, parseSpeakers, sitePath } from '../../src/lib/search/site-json';
+import { parseSite, parseSpeakers, sitePath, speakersFor } from '../../src/lib/search/site-json';
 import {
   indexChunkSize,
+  languageFiltered,
   plainText,
+  searchLanguage,
   shardRecords,
   transcriptOrder,
   turnRecords,
@@ -193,6 +195,88 @@ describe('parseSite', () => {
 
   test('reads nothing from something that is not a site', () => {
     for (const value of [undefined, null, [], 'site', 42, [yang]]) expect(parseSite(value)).toEqual({ speakers: [] });
+  });
+
+  test('reads the index’s languages on a site in several, and leaves out a list that is not languages', () => {
+    expect(parseSite({ speakers: [], index: { ...index, languages: ['en', 'zh'] } }).index?.languages).toEqual([
+      'en',
+      'zh',
+    ]);
+    for (const bad of [['en', 'zh-CN'], 'en', [1], ['<b>']]) {
+      const site = parseSite({ speakers: [], index: { ...index, languages: bad } });
+      expect(site.index).toEqual(index);
+    }
+  });
+
+  const yangEn = {
+    id: 'yang-zhilin',
+    name: 'Yang Zhilin',
+    latinName: 'Yang Zhilin',
+    aliases: ['杨植麟'],
+    initials: 'YZ',
+  };
+
+  test('reads each edition’s speakers, leaving out what is not shaped like one', () => {
+    const site = parseSite({ speakers: [yang], editions: { en: [yangEn, { id: 'x' }], '../x': [yangEn], fr: 'x' } });
+    expect(site.editions).toEqual({ en: [yangEn] });
+    expect(parseSite({ speakers: [yang], editions: [yangEn] }).editions).toBeUndefined();
+  });
+
+  test('names the speakers in the page’s language where an edition does, with their colour', () => {
+    const pan = { ...yang, id: 'pan-xingang', name: '潘新钢', latinName: 'Xingang Pan', aliases: [], initials: '潘' };
+    const site = parseSite({ speakers: [yang, pan], editions: { en: [yangEn] } });
+    expect(speakersFor(site, 'en')).toEqual([{ ...yangEn, color: 'violet' }, pan]);
+    expect(speakersFor(site, 'en-GB')[0]!.name).toBe('Yang Zhilin');
+    expect(speakersFor(site, 'zh-CN')).toEqual([yang, pan]);
+    expect(speakersFor({ speakers: [yang] }, 'en')).toEqual([yang]);
+    // The original name stays an alias: a query in Chinese on the English page still names him.
+    expect(speakerNamed(parseQuery('杨植麟'), speakersFor(site, 'en'))?.name).toBe('Yang Zhilin');
+  });
+});
+
+describe('the language filter of a site in several languages', () => {
+  const record = (language: string, url: string): TurnRecord => ({
+    url,
+    content: 'x',
+    language,
+    meta: {
+      speaker: 's',
+      speakerName: 'S',
+      role: '',
+      color: 'teal',
+      initials: 'S',
+      talk: 't',
+      talkTitle: 'T',
+      section: '',
+      text: 'x',
+      order: '1',
+    },
+    filters: { speaker: ['s'], talk: ['t'] },
+  });
+
+  test('groups a turn by its language’s primary subtag; no tag is the index’s language', () => {
+    expect(['zh-cn', 'zh-TW', 'en', 'en-GB', '', 'ja'].map(searchLanguage)).toEqual([
+      'zh',
+      'zh',
+      'en',
+      'en',
+      'zh',
+      'ja',
+    ]);
+  });
+
+  test('a site in one language keeps its records as they are, and lists no language', () => {
+    const records = [record('zh-cn', '/t/#a'), record('zh-tw', '/u/#a')];
+    expect(languageFiltered(records)).toEqual({ records, languages: [] });
+  });
+
+  test('a site in two gives every record its language, and lists both', () => {
+    const { records, languages } = languageFiltered([record('zh-cn', '/t/#a'), record('en', '/en/t/#a')]);
+    expect(languages).toEqual(['en', 'zh']);
+    expect(records.map((one) => one.filters)).toEqual([
+      { speaker: ['s'], talk: ['t'], language: ['zh'] },
+      { speaker: ['s'], talk: ['t'], language: ['en'] },
+    ]);
   });
 });
 

@@ -39,22 +39,21 @@ export interface LocalePages {
 export type PublishedPages = ReadonlyMap<Locale, LocalePages>;
 
 /**
- * The languages with a search page of their own. Only the default: /en/search/ does not exist
- * yet, so the Chinese search page has no English counterpart.
+ * What each locale publishes, from the catalog: the default everything, an edition its translated
+ * talks. Every locale that publishes pages has a search page (/search/, and /en/search/ from
+ * src/pages/[locale]/search.astro), which searches every talk in every language; `searchLocales`
+ * narrows that (a site whose edition would have no search page of its own).
  */
-export const SEARCH_LOCALES: readonly Locale[] = [DEFAULT_LOCALE];
-
-/** What each locale publishes, from the catalog: the default everything, an edition its translated talks. */
 export function publishedPages(
   catalog: Pick<Catalog, 'talks' | 'speakers' | 'translations'>,
-  searchLocales: readonly Locale[] = SEARCH_LOCALES,
+  searchLocales?: readonly Locale[],
 ): PublishedPages {
   const pages = new Map<Locale, LocalePages>();
   const of = (talks: Catalog['talks'], speakers: Iterable<string>, locale: Locale): LocalePages => ({
     talks: new Set(talks.map((talk) => talk.slug)),
     quotes: new Set(talks.flatMap((talk) => talk.quotes.map((quote) => `${talk.slug}/${quote.id}`))),
     speakers: new Set(speakers),
-    search: searchLocales.includes(locale),
+    search: searchLocales ? searchLocales.includes(locale) : true,
   });
   pages.set(DEFAULT_LOCALE, of(catalog.talks, catalog.speakers.keys(), DEFAULT_LOCALE));
   for (const [lang, edition] of catalog.translations) {

@@ -56,6 +56,13 @@ export const scriptText: ScriptText = {
     notFound: (query, narrowed) => `No turns with “${query}”${within(narrowed)}.`,
     textInstead: (query) => `Search for the words “${query}” instead`,
     clearFacet: (total) => `Clear the filters (${countOf(total, 'turn')})`,
+    alsoIn: (count, language) => `, and ${countOf(count, 'turn')} in ${language}`,
+    foundIn: (found, query, language, narrowed) =>
+      `${countOf(found, 'turn')} with “${query}” in ${language}${within(narrowed)}`,
+    shownIn: (language, translation) => (translation ? `Shown in the ${language} translation` : `Shown in ${language}`),
+    languages: { zh: 'Chinese', en: 'English' },
+    otherLanguages: 'other languages',
+    showOthers: (count, language) => `Show ${countOf(count, 'turn')} in ${language}`,
   },
 };
 

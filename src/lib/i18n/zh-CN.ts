@@ -59,6 +59,20 @@ export const scriptText = {
       `没有找到包含“${query}”的发言${within ? `（${within}）` : ''}。`,
     textInstead: (query: string) => `改为搜索提到“${query}”的文字`,
     clearFacet: (total: number) => `清除发言人筛选（共 ${total} 段）`,
+    /**
+     * A site in several languages: the results in the page's language come first and are counted;
+     * the status adds the others (`found … ` + alsoIn), or counts them when the page's language has none.
+     */
+    alsoIn: (count: number, language: string) => `，另有 ${count} 段${language}发言`,
+    foundIn: (found: number, query: string, language: string, within: string | undefined) =>
+      `找到 ${found} 段包含“${query}”的${language}发言${within ? `（${within}）` : ''}`,
+    /** A result in another language than the page's says so: a translation, or the original. */
+    shownIn: (language: string, translation: boolean) => `${language}${translation ? '译文' : '原文'}`,
+    /** Languages by primary subtag, as the statuses and labels above name them. */
+    languages: { zh: '中文', en: '英文' } as Record<string, string>,
+    otherLanguages: '其他语言',
+    /** The button under the results that lists those in other languages (they are counted in alsoIn). */
+    showOthers: (count: number, language: string) => `显示 ${count} 段${language}发言`,
   },
 };
 

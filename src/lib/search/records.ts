@@ -44,7 +44,36 @@ export interface TurnRecord {
     /** The turn's language when it is not the index's (so results can say so); absent otherwise. */
     language?: string;
   };
-  filters: { speaker: string[]; talk: string[] };
+  /** `language` only on a site whose turns are in more than one language (see languageFiltered). */
+  filters: { speaker: string[]; talk: string[]; language?: string[] };
+}
+
+/**
+ * The language a search page groups a turn under: the primary subtag of its language (`en` for
+ * en-GB, `zh` for zh-cn), as the page's `<html lang>` is compared with it. A turn without a tag is
+ * in the index's language.
+ */
+export function searchLanguage(tag: string): string {
+  return (tag || SEARCH_INDEX_LANGUAGE).toLowerCase().split('-')[0]!;
+}
+
+/**
+ * The records with a `language` filter (searchLanguage) when their turns are in more than one
+ * language, so that a search page can list (and count) the turns in its own language apart from
+ * the others (src/scripts/search-engine.ts); and those languages, sorted. On a site in one language
+ * the records are returned as they are and the list is empty: its index stays what it was, byte for
+ * byte, and search asks for no filter it does not need.
+ */
+export function languageFiltered(records: readonly TurnRecord[]): { records: TurnRecord[]; languages: string[] } {
+  const languages = [...new Set(records.map((record) => searchLanguage(record.language)))].sort();
+  if (languages.length < 2) return { records: [...records], languages: [] };
+  return {
+    records: records.map((record) => ({
+      ...record,
+      filters: { ...record.filters, language: [searchLanguage(record.language)] },
+    })),
+    languages,
+  };
 }
 
 /** Elements that mark a word or phrase inside a sentence: a `lang` on them is still the turn's text. */
