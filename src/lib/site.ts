@@ -15,6 +15,8 @@ import {
   type TranslationInput,
 } from './catalog';
 import { contentDir } from './content-dir';
+import type { Locale } from './i18n/ui';
+import { bilingualView } from './reading/modes';
 import { readTranslationFiles, translationLanguages } from './translation/load-translation';
 
 /**
@@ -78,4 +80,15 @@ export async function quoteRoutes(): Promise<
   return talks.flatMap((talk) =>
     talk.quotes.map((quote) => ({ params: { talk: talk.slug, quote: quote.id }, props: { talk, quote } })),
   );
+}
+
+/** The static paths of the bilingual pages in `locale`: one per talk with a translation (lib/reading/modes.ts). */
+export async function bilingualRoutes(
+  locale: Locale,
+): Promise<{ params: { talk: string }; props: { talk: TalkView } }[]> {
+  const { talks } = await getCatalog();
+  return talks.flatMap((original) => {
+    const talk = bilingualView(original, locale);
+    return talk ? [{ params: { talk: original.slug }, props: { talk } }] : [];
+  });
 }

@@ -10,6 +10,9 @@
  * - the selection bar (passage-link.ts, which also makes the bar): on the first selection in a
  *   turn, which it then reads;
  * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=….
+ * - the reader's tools (reader-tools.ts: the reading modes, the phone toolbar's panels): at once
+ *   when this talk has a remembered reading mode (the page may go there), else on the first
+ *   pointer or focus on the tools; a first visit has none.
  */
 import { namesFilter } from '../lib/search/names-filter';
 import './search-field';
@@ -57,3 +60,16 @@ if (document.querySelector('.turn-body')) {
 }
 
 if (new URLSearchParams(window.location.search).has('hl')) void import('./highlight-terms');
+
+if (document.querySelector('.reader-toolbar')) {
+  const loadTools = () => import('./reader-tools');
+  let stored = 0;
+  try {
+    // The site stores nothing but reading modes: with none stored, nothing can be remembered here.
+    stored = localStorage.length;
+  } catch {
+    // Refused storage: nothing is remembered.
+  }
+  if (stored > 0) void loadTools();
+  else onIntent('.reader-aside', loadTools);
+}

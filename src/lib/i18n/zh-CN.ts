@@ -170,6 +170,20 @@ export const zhCN = {
     keepHost: '保留主持人的提问',
     reset: '显示全部',
   },
+  modes: {
+    heading: '阅读模式',
+    original: '原文',
+    translation: '译文',
+    both: '对照',
+    /** The bilingual page's title: the talk's title and the event. */
+    title: (title: string, event: string) => `${title}（原文译文对照）｜${event}`,
+  },
+  /** The bar at the bottom of a reader on a phone: each button opens one panel of the reader's tools. */
+  toolbar: {
+    outline: '目录',
+    filter: '筛选',
+    modes: '模式',
+  },
   keyQuotes: {
     heading: '金句',
     inContext: '在原文中查看',
