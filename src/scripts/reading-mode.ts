@@ -39,6 +39,7 @@ if (control && talk) {
   for (const link of links) {
     const plain = link.getAttribute('href') ?? '';
     const update = () => link.setAttribute('href', switchHref(plain, window.location.href));
+    update();
     for (const type of ['pointerdown', 'focus', 'contextmenu']) link.addEventListener(type, update);
     link.addEventListener('click', () => {
       update();

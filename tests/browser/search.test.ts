@@ -3,7 +3,7 @@
  * trip and the back button, landing on a turn with the words marked, hostile input, and the
  * page without JavaScript. Controls are found by role and name.
  */
-import { readerPages, sitePages } from '../helpers/site-pages';
+import { indexedTurnCount, sitePages } from '../helpers/site-pages';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserSession } from '../helpers/browser-session';
@@ -85,10 +85,7 @@ describe('the search dialog', () => {
     await input.fill('幻觉');
     await expect.poll(() => dialog.getByRole('status').textContent()).toBe('找到 2 段包含“幻觉”的发言');
     // Every record (one per turn) and the index chunks arrive; then the network is quiet.
-    const siteTurns = readerPages(sitePages()).reduce(
-      (sum, reader) => sum + reader.document.querySelectorAll('article.turn').length,
-      0,
-    );
+    const siteTurns = indexedTurnCount(sitePages());
     await expect.poll(() => requests.filter((path) => path.includes('/pagefind/fragment/')).length).toBe(siteTurns);
     await page.waitForLoadState('networkidle');
     const before = requests.length;

@@ -40,3 +40,16 @@ export const firstWith = (pages: SitePage[], selector: string) =>
 export function skipReason(reason: string): void {
   console.log(`skipped: ${reason}`);
 }
+
+/**
+ * The turns search indexes across `pages`: every reader's, but none of a page that marks its
+ * transcript `data-pagefind-ignore` (the bilingual page repeats the readers' words).
+ */
+export const indexedTurnCount = (pages: SitePage[]) =>
+  readerPages(pages).reduce(
+    (sum, page) =>
+      sum +
+      [...page.document.querySelectorAll('article.turn')].filter((turn) => !turn.closest('[data-pagefind-ignore]'))
+        .length,
+    0,
+  );
