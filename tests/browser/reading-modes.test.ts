@@ -51,6 +51,24 @@ describe('on a phone', () => {
     expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 
+  test('nothing the keyboard focuses hides under the toolbar', async () => {
+    const page = await session.open(BOTH, { viewport: PHONE });
+    const covered: string[] = [];
+    for (let press = 0; press < 80; press++) {
+      await page.keyboard.press('Tab');
+      const state = await page.evaluate(() => {
+        const active = document.activeElement;
+        const bar = document.querySelector('.reader-toolbar')!.getBoundingClientRect();
+        if (!active || active === document.body || active.closest('.reader-toolbar')) return null;
+        const box = active.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return null;
+        return { name: active.outerHTML.slice(0, 80), bottom: box.bottom, barTop: bar.top };
+      });
+      if (state && state.bottom > state.barTop + 1) covered.push(state.name);
+    }
+    expect(covered).toEqual([]);
+  });
+
   test('without JavaScript the bilingual page’s filter works from the toolbar', async () => {
     const page = await session.open(BOTH, { viewport: PHONE, javaScriptEnabled: false });
     expect(await bodyVisible(page, 'yao-rl-breakthrough')).toBe(true);

@@ -53,3 +53,14 @@ export const indexedTurnCount = (pages: SitePage[]) =>
         .length,
     0,
   );
+
+/**
+ * Reader pages in the default interface language that show one language (not the bilingual
+ * page): the pages whose words the keyboard and security journeys name (Chinese labels).
+ */
+export const defaultReaderPages = (pages: SitePage[]) =>
+  readerPages(pages).filter(
+    (page) =>
+      page.document.documentElement.getAttribute('lang') === 'zh-CN' &&
+      page.document.querySelector('.paragraph-pair') === null,
+  );
