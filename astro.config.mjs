@@ -5,6 +5,7 @@ import pagefindIndex from './src/integrations/pagefind-index.ts';
 import inlinePages from './src/integrations/inline-pages.ts';
 import permalinkLock from './src/integrations/permalink-lock.ts';
 import rehypeKeyQuotes from './src/plugins/rehype-key-quotes.ts';
+import rehypeMarkHan from './src/plugins/rehype-mark-han.ts';
 import remarkNotes from './src/plugins/remark-notes.ts';
 import remarkRejectHtml from './src/plugins/remark-reject-html.ts';
 import remarkImages from './src/plugins/remark-images.ts';
@@ -52,7 +53,8 @@ export default defineConfig({
     // Notes last: the safety nets see every node where it was written, and remark-rehype then
     // renders the notes inline (GFM's footnote section never exists).
     remarkPlugins: [remarkRejectHtml, remarkImages, remarkNotes],
-    rehypePlugins: [rehypeSlug, rehypeKeyQuotes],
+    // Key quotes before the Han marks: a quote's span is matched in the text as written.
+    rehypePlugins: [rehypeSlug, rehypeKeyQuotes, rehypeMarkHan],
   },
   devToolbar: { enabled: false },
 });

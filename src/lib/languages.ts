@@ -30,3 +30,12 @@ const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/
 export function latinNameRepeats(speaker: { name: string; latinName: string }): boolean {
   return nameKey(speaker.name) === nameKey(speaker.latinName);
 }
+
+/**
+ * The name of `tag`'s language in the language `inLang`, by its primary subtag: "Chinese" for
+ * zh-CN in English, 中文 in Chinese (Intl.DisplayNames; the tag itself where it has no name).
+ */
+export function languageName(tag: string, inLang: string): string {
+  const primary = tag.split('-')[0]!;
+  return new Intl.DisplayNames([inLang], { type: 'language', fallback: 'code' }).of(primary) ?? tag;
+}

@@ -10,10 +10,14 @@ import {
   buildCatalog,
   talkSlugOfTalk,
   type Catalog,
+  type Edition,
   type QuoteView,
+  type SpeakerView,
   type TalkView,
   type TranslationInput,
 } from './catalog';
+import { publishedPages, type PublishedPages } from './i18n/counterparts';
+import { appearancesOf, type Appearance } from './speaker-index';
 import { contentDir } from './content-dir';
 import type { Locale } from './i18n/ui';
 import { bilingualView } from './reading/modes';
@@ -80,6 +84,56 @@ export async function quoteRoutes(): Promise<
   return talks.flatMap((talk) =>
     talk.quotes.map((quote) => ({ params: { talk: talk.slug, quote: quote.id }, props: { talk, quote } })),
   );
+}
+
+/**
+ * The static paths of an edition's home page (`/<lang>/`): one page when `lang` has an edition,
+ * none otherwise, so a site without translations builds no /<lang>/ at all. For a rest route
+ * (src/pages/en/[...home].astro), whose one path has no segment.
+ */
+export async function editionHomeRoutes(
+  lang: string,
+): Promise<{ params: { home: undefined }; props: { edition: Edition } }[]> {
+  const edition = (await getCatalog()).translations.get(lang);
+  return edition && edition.talks.length > 0 ? [{ params: { home: undefined }, props: { edition } }] : [];
+}
+
+/** talkRoutes for the translated talks of `lang`'s edition (none without one). */
+export async function editionTalkRoutes(
+  lang: string,
+): Promise<{ params: { talk: string }; props: { talk: TalkView } }[]> {
+  const edition = (await getCatalog()).translations.get(lang);
+  return (edition?.talks ?? []).map((talk) => ({ params: { talk: talk.slug }, props: { talk } }));
+}
+
+/** quoteRoutes for the translated key quotes of `lang`'s edition (none without one). */
+export async function editionQuoteRoutes(
+  lang: string,
+): Promise<{ params: { talk: string; quote: string }; props: { talk: TalkView; quote: QuoteView } }[]> {
+  const edition = (await getCatalog()).translations.get(lang);
+  return (edition?.talks ?? []).flatMap((talk) =>
+    talk.quotes.map((quote) => ({ params: { talk: talk.slug, quote: quote.id }, props: { talk, quote } })),
+  );
+}
+
+/**
+ * The speaker pages of `lang`'s edition: every speaker of a translated talk, in that language,
+ * with their turns in the translated talks only (none without an edition).
+ */
+export async function editionSpeakerRoutes(
+  lang: string,
+): Promise<{ params: { speaker: string }; props: { speaker: SpeakerView; appearances: Appearance[] } }[]> {
+  const edition = (await getCatalog()).translations.get(lang);
+  if (!edition) return [];
+  return [...edition.speakers.values()].map((speaker) => ({
+    params: { speaker: speaker.id },
+    props: { speaker, appearances: appearancesOf(edition, speaker.id) },
+  }));
+}
+
+/** Which pages each language has, for the counterparts of a page (src/lib/i18n/counterparts.ts). */
+export async function getPublishedPages(): Promise<PublishedPages> {
+  return publishedPages(await getCatalog());
 }
 
 /** The static paths of the bilingual pages in `locale`: one per talk with a translation (lib/reading/modes.ts). */

@@ -9,7 +9,8 @@
  *   on the reader, whose menus are light, on the first pointer or focus on one;
  * - the selection bar (passage-link.ts, which also makes the bar): on the first selection in a
  *   turn, which it then reads;
- * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=….
+ * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=…;
+ * - the language switch's place keeping (language-switch.ts): on the first pointer or focus on it;
  * - the reader's tools (reader-tools.ts: the reading modes, the phone toolbar's panels): at once
  *   when this talk has a remembered reading mode (the page may go there), else on the first
  *   pointer or focus on the tools; a first visit has none.
@@ -60,6 +61,9 @@ if (document.querySelector('.turn-body')) {
 }
 
 if (new URLSearchParams(window.location.search).has('hl')) void import('./highlight-terms');
+
+if (document.querySelector('a[data-language-switch]'))
+  onIntent('a[data-language-switch]', () => import('./language-switch'));
 
 if (document.querySelector('.reader-toolbar')) {
   const loadTools = () => import('./reader-tools');

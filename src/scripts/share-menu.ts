@@ -7,18 +7,51 @@
  * This module is loaded on demand (every-page.ts): at once where a page has full menus, and on the
  * first pointer or focus on a light menu where it has only those.
  */
-import { attributionLabel, citeApa, citeGbt7714, isoDay, type CitationInput } from '../lib/sharing/citation';
+import {
+  attributionLabel,
+  citeApa,
+  citeApaTranslation,
+  citeChicagoNote,
+  citeGbt7714,
+  englishAttributionLabel,
+  englishLanguageName,
+  isoDay,
+  translatedCitation,
+  type CitationInput,
+} from '../lib/sharing/citation';
 import type { ShareTalk } from '../lib/sharing/routes';
 import { copiedMessage, copyText } from './copy-text';
+import { splitHan } from '../lib/text/han-runs';
 import { pageText } from '../lib/i18n/script-text';
 
 const TEXT = pageText().share;
+
+/**
+ * Puts a citation into `element`; on a page not in Chinese each run of Chinese in it (an original
+ * title) is marked as the site's Chinese, zh-CN, as MarkedText.astro marks it on the server.
+ */
+function setText(element: Element, text: string) {
+  if (document.documentElement.lang.toLowerCase().startsWith('zh')) {
+    element.textContent = text;
+    return;
+  }
+  element.replaceChildren(
+    ...splitHan(text).map((run) => {
+      if (!run.han) return run.text;
+      const span = document.createElement('span');
+      span.lang = 'zh-CN';
+      span.textContent = run.text;
+      return span;
+    }),
+  );
+}
 /** What each copy button copies, as its confirmation names it. */
 const WHAT: Record<string, string> = {
   url: TEXT.what.url,
   text: TEXT.what.text,
   gbt: TEXT.what.gbt,
   apa: TEXT.what.apa,
+  chicago: TEXT.what.chicago,
 };
 
 function talkOf(json: string | undefined): ShareTalk | undefined {
@@ -53,6 +86,19 @@ class ShareMenu extends HTMLElement {
     return { author: this.dataset['author'] ?? '', title, subtitle, date, url: this.dataset['url'] ?? '', accessed };
   }
 
+  /** A translated talk's citation input (routes.ts ShareTalk.translation), or undefined for an original. */
+  #translated(accessed?: string) {
+    const talk = this.#talk!;
+    if (!talk.translation) return undefined;
+    return translatedCitation(
+      talk,
+      talk.translation,
+      this.dataset['author'] ?? '',
+      this.dataset['url'] ?? '',
+      accessed,
+    );
+  }
+
   /** Replaces the light panel with the template's, filled for this turn or quote. */
   #fill(template: HTMLTemplateElement) {
     const panel = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
@@ -66,12 +112,16 @@ class ShareMenu extends HTMLElement {
     term.id = `${id}-link-term`;
     panel.querySelector('[data-copy="url"]')!.setAttribute('aria-describedby', term.id);
     if (text) {
-      panel.querySelector('[data-share-part="text"]')!.textContent = text;
+      setText(panel.querySelector('[data-share-part="text"]')!, text);
       panel.querySelector('[data-share-turn-text]')!.remove();
     } else {
       panel.querySelector('[data-share-quote]')!.remove();
     }
-    panel.querySelector('[data-share-part="apa"]')!.textContent = citeApa(this.#citation());
+    const translated = this.#translated();
+    setText(
+      panel.querySelector('[data-share-part="apa"]')!,
+      translated ? citeApaTranslation(translated) : citeApa(this.#citation()),
+    );
     for (const span of panel.querySelectorAll('[data-share-label]')) span.append(label);
     this.querySelector('.share-panel')!.replaceWith(panel);
     this.removeAttribute('data-deferred');
@@ -80,6 +130,9 @@ class ShareMenu extends HTMLElement {
   #start() {
     const gbt = this.#part('gbt');
     if (gbt) gbt.textContent = citeGbt7714(this.#citation(isoDay(new Date())));
+    const chicago = this.#part('chicago');
+    const translated = this.#translated(isoDay(new Date()));
+    if (chicago && translated) setText(chicago, citeChicagoNote(translated));
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-copy]')) button.hidden = false;
     this.querySelector<HTMLElement>('[data-share-turn-text]')?.removeAttribute('hidden');
     const native = this.querySelector<HTMLButtonElement>('[data-share-native]');
@@ -97,11 +150,19 @@ class ShareMenu extends HTMLElement {
   #turnText(): string {
     const turn = this.closest('.turn');
     const paragraphs = [...(turn?.querySelectorAll('.turn-body p') ?? [])].map((p) => p.textContent?.trim() ?? '');
-    const source = TEXT.turnSource(
-      this.dataset['author'] ?? '',
-      attributionLabel(this.#talk!),
-      this.dataset['url'] ?? '',
-    );
+    const talk = this.#talk!;
+    const author = this.dataset['author'] ?? '';
+    const url = this.dataset['url'] ?? '';
+    // A translated turn's source line says whose translation it is and from what language.
+    const source = talk.translation
+      ? TEXT.translatedTurnSource(
+          author,
+          englishAttributionLabel(talk),
+          url,
+          talk.translation.by,
+          englishLanguageName(talk.translation.from),
+        )
+      : TEXT.turnSource(author, attributionLabel(talk), url);
     return `${paragraphs.join('\n')}\n${source}`;
   }
 

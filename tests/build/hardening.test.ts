@@ -14,6 +14,7 @@ import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSite } from '../../src/cli/check-site';
+import { listFiles } from '../../src/lib/files';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/build/deploy';
 import { formatPermalinks, readPermalinks } from '../../src/lib/sharing/permalinks';
 import { readPage } from '../helpers/dist';
@@ -77,6 +78,21 @@ describe('the valid fixture', () => {
       'why-fixtures',
       'limits',
     ]);
+  });
+
+  test('has no translation, so no English edition: no /en/ at all, no language switch, no hreflang', async () => {
+    expect(existsSync(path.join(site.contentDir, 'talks/fixture-talk/translations'))).toBe(false);
+    expect(existsSync(path.join(site.outDir, 'en'))).toBe(false);
+    const pages = (await listFiles(site.outDir)).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages) {
+      const document = readPage(`/${page}`, site.outDir);
+      const marks =
+        '[data-language-switch], .language-switch, [hreflang], meta[property="og:locale:alternate"], .edition-notice';
+      expect(document.querySelector(marks)?.outerHTML, page).toBeUndefined();
+      expect(document.querySelector('a[href^="/en/"], form[action^="/en/"]'), page).toBeNull();
+      expect(document.documentElement.getAttribute('lang'), page).toBe('zh-CN');
+    }
   });
 });
 

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSite, formatReport, optionsFromEnv } from '../../src/cli/check-site';
 import { stripNotes } from '../../src/lib/notes';
+import { listFilesSync } from '../../src/lib/files';
 import { countWords } from '../../src/lib/talk-stats';
 import { launchChromium } from '../helpers/browser';
 import { readPage } from '../helpers/dist';
@@ -125,7 +126,14 @@ describe('two talks added to the site', () => {
   test('build without errors or warnings, one search index for both languages', () => {
     expect(build.exitCode, tail(build.output)).toBe(0);
     expect(build.output).not.toMatch(/\[ERROR\]|\[WARN\]/);
-    expect(build.output).toContain('indexed 21 turns (talks in en, zh-cn, one zh-cn index, one shard)');
+    // One record per turn of every reader page: the originals' and the translations' (/en/<talk>/).
+    const turnFiles = listFilesSync(path.join(site.contentDir, 'talks')).filter((file) =>
+      /^[^/]+\/(translations\/[^/]+\/)?turns\/[^/]+\.md$/.test(file.split(path.sep).join('/')),
+    );
+    expect(turnFiles.length).toBeGreaterThanOrEqual(21);
+    expect(build.output).toContain(
+      `indexed ${turnFiles.length} turns (talks in en, zh-cn, one zh-cn index, one shard)`,
+    );
   });
 
   test('pass the site check: valid HTML, links, fragments, lang, titles, Chinese spacing', async () => {

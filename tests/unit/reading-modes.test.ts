@@ -5,14 +5,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { TalkView } from '../../src/lib/catalog';
-import {
-  bilingualView,
-  bothAlternates,
-  modePath,
-  modeTalk,
-  translatedReaderPath,
-  type ModeTalk,
-} from '../../src/lib/reading/modes';
+import { counterparts, type PublishedPages } from '../../src/lib/i18n/counterparts';
+import { bilingualView, modePath, modeTalk, translatedReaderPath, type ModeTalk } from '../../src/lib/reading/modes';
 import { idPrefix, pairParagraphs, prefixIds, topLevelBlocks } from '../../src/lib/reading/pairs';
 import {
   modeKey,
@@ -40,7 +34,6 @@ describe('the modes of a talk', () => {
     expect(modeTalk(original)).toBeUndefined();
     expect(bilingualView(original, 'zh-CN')).toBeUndefined();
     expect(bilingualView(original, 'en')).toBeUndefined();
-    expect(bothAlternates(original, 'zh-CN')).toEqual([]);
   });
 
   test('a translation into a language the interface does not speak gives no modes', () => {
@@ -69,12 +62,30 @@ describe('the modes of a talk', () => {
     expect(translatedReaderPath('en', 'a-talk')).toBe('/en/a-talk/');
   });
 
-  test('the bilingual page shows the view in its interface language, and names its counterpart', () => {
+  test('the bilingual page shows the view in its interface language', () => {
     const { original, translations } = talkPair(['en']);
     expect(bilingualView(original, 'zh-CN')).toBe(original);
     expect(bilingualView(original, 'en')).toBe(translations[0]);
-    expect(bothAlternates(original, 'zh-CN')).toEqual([{ lang: 'en', href: '/en/a-talk/both/' }]);
-    expect(bothAlternates(translations[0]!, 'en')).toEqual([{ lang: 'zh-CN', href: '/a-talk/both/' }]);
+  });
+
+  test('a bilingual page’s counterpart is the other interface language’s, only for a translated talk', () => {
+    const locale = (talks: string[]) => ({
+      talks: new Set(talks),
+      quotes: new Set<string>(),
+      speakers: new Set<string>(),
+      search: false,
+    });
+    const published: PublishedPages = new Map([
+      ['zh-CN', locale(['a-talk', 'untranslated'])],
+      ['en', locale(['a-talk'])],
+    ]);
+    expect(counterparts(published, 'zh-CN', { kind: 'both', talk: 'a-talk' })).toEqual([
+      { lang: 'en', href: '/en/a-talk/both/' },
+    ]);
+    expect(counterparts(published, 'en', { kind: 'both', talk: 'a-talk' })).toEqual([
+      { lang: 'zh-CN', href: '/a-talk/both/' },
+    ]);
+    expect(counterparts(published, 'zh-CN', { kind: 'both', talk: 'untranslated' })).toEqual([]);
   });
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { TITLE_ROOM } from '../../src/lib/i18n/en';
+import { ui } from '../../src/lib/i18n/ui';
 import {
   clipText,
   clipWords,
-  TRANSLATED_QUOTE_PAGE_WORDS,
   translatedQuoteJsonLd,
   translatedQuotePage,
   type TranslatedQuotePageInput,
@@ -39,7 +40,8 @@ describe('translatedQuotePage', () => {
   const page = translatedQuotePage(input);
 
   test('titles the page with the speaker and the quote, cut between words for the tab', () => {
-    expect(page.title).toBe('Andrew Chi-Chih Yao: “After ChatGPT, the next very important goal is to turn AI…”');
+    expect(page.title).toBe('Andrew Chi-Chih Yao: “After ChatGPT, the next very…”');
+    expect(page.title.length).toBeLessThanOrEqual(TITLE_ROOM);
     expect(page.socialTitle).toBe(`Andrew Chi-Chih Yao: “${input.quote}”`);
   });
 
@@ -73,7 +75,7 @@ describe('translatedQuotePage', () => {
   });
 
   test('takes its words as a parameter, for the UI dictionary', () => {
-    const words = { ...TRANSLATED_QUOTE_PAGE_WORDS, translation: 'Translated by {by} from {language}' };
+    const words = { ...ui('en').quotePage.translated, translation: 'Translated by {by} from {language}' };
     expect(translatedQuotePage(input, words).translationLine).toBe('Translated by Huitan from Chinese');
   });
 });

@@ -19,8 +19,19 @@ export interface SiteCheckOptions {
   base: string;
   /** Astro's `site`: links to this origin are internal. */
   site: string;
-  /** The one `<html lang>` every page carries. */
+  /** The `<html lang>` of every page outside an edition's folder (the default site's). */
   lang: string;
+  /**
+   * The translated editions: the folder under the base (`en`) → the `<html lang>` of every page
+   * in it (`en`). Default: none.
+   */
+  editions?: Readonly<Record<string, string>> | undefined;
+}
+
+/** The `<html lang>` a page at `url` (its path in the output, pageUrlOf) must carry: its edition's, else the site's. */
+export function expectedLang(url: string, options: Pick<SiteCheckOptions, 'lang' | 'editions'>): string {
+  const folder = url.replace(/^\//, '').split('/')[0] ?? '';
+  return options.editions?.[folder] ?? options.lang;
 }
 
 export interface Problem {
@@ -249,11 +260,9 @@ export function checkPage(page: BuiltPage, options: SiteCheckOptions): Problem[]
   const report = (element: string, message: string) => problems.push({ page: page.url, element, message });
   const redirect = isRedirectPage(document);
   const html = document.documentElement;
-  if (!redirect && html.getAttribute('lang') !== options.lang) {
-    report(
-      '<html>',
-      `expected lang=${JSON.stringify(options.lang)}, found ${JSON.stringify(html.getAttribute('lang'))}`,
-    );
+  const lang = expectedLang(page.url, options);
+  if (!redirect && html.getAttribute('lang') !== lang) {
+    report('<html>', `expected lang=${JSON.stringify(lang)}, found ${JSON.stringify(html.getAttribute('lang'))}`);
   }
   if ((document.querySelector('title')?.textContent ?? '').trim() === '')
     report('<title>', 'expected a title, found none');

@@ -7,6 +7,8 @@ import { countOf, englishDate } from './grammar';
 import type { Dictionary, ScriptText } from './zh-CN';
 
 type Unit = 'characters' | 'words';
+/** Characters a page's own title may take: with ` · Huitan` (documentTitle) it stays within 70. */
+export const TITLE_ROOM = 61;
 const UNIT = { characters: 'character', words: 'word' } as const;
 /** "3,856 words": a length in the talk's unit. */
 const measured = (length: number, unit: Unit) => countOf(length, UNIT[unit]);
@@ -25,9 +27,18 @@ export const scriptText: ScriptText = {
     manual: (url) => `Could not copy directly. Copy this link by hand: ${url}`,
   },
   share: {
-    what: { url: 'link', text: 'quote', gbt: 'GB/T 7714 citation', apa: 'APA citation', turnText: 'full turn' },
+    what: {
+      url: 'link',
+      text: 'quote',
+      gbt: 'GB/T 7714 citation',
+      apa: 'APA citation',
+      chicago: 'Chicago citation',
+      turnText: 'full turn',
+    },
     shareTitle: (label) => `${label} | Huitan`,
     turnSource: (author, talk, url) => `— ${author}, ${talk} ${url}`,
+    translatedTurnSource: (author, talk, url, by, language) =>
+      `— ${author}, ${talk} (${by}’s translation from the ${language}) ${url}`,
   },
   filter: {
     all: (total) => `Showing all ${countOf(total, 'turn')}`,
@@ -53,7 +64,8 @@ export const en: Dictionary = {
   ogLocale: 'en_US',
   languageName: 'English',
   site: {
-    documentTitle: (title) => `${title} · Huitan 会谈`,
+    // Latin only, and short: English titles stay within 70 characters (html-validate long-title).
+    documentTitle: (title) => `${title} · Huitan`,
     ogSiteName: 'Huitan 会谈',
     brandMark: '会',
     brand: 'Huitan',
@@ -69,6 +81,10 @@ export const en: Dictionary = {
     cardAlt: (span, name) => `Quote card: “${span}” — ${name}`,
     date: englishDate,
     unit: (unit) => `${UNIT[unit]}s`,
+  },
+  edition: {
+    notice: (by, language) => `This is ${by}’s translation. The ${language} original is authoritative: `,
+    original: 'read the original',
   },
   languageSwitch: {
     label: 'Language',
@@ -116,7 +132,8 @@ export const en: Dictionary = {
     closeWhat: ' search',
   },
   reader: {
-    title: (title, event) => `${title} | ${event}`,
+    // The event only where it fits: a long title alone keeps the tab title within 70 characters.
+    title: (title, event) => (title.length + event.length + 3 <= TITLE_ROOM ? `${title} | ${event}` : title),
     tools: 'Reading tools',
     aboutLink: 'About this transcript',
     aboutLinkRest: (corrections) =>
@@ -157,7 +174,7 @@ export const en: Dictionary = {
     original: 'Original',
     translation: 'Translation',
     both: 'Side by side',
-    title: (title, event) => `${title} (original and translation) | ${event}`,
+    title: (title, subtitle) => `Side by side | ${subtitle ?? title}`,
   },
   toolbar: {
     outline: 'Contents',
@@ -176,6 +193,8 @@ export const en: Dictionary = {
     unfold: 'Collapse',
     whose: (name) => `: ${name}’s turn`,
     link: (name) => `Link to ${name}’s turn`,
+    original: 'Original',
+    originalWhose: (name) => `: ${name}’s turn in the original`,
   },
   share: {
     summary: 'Share and cite',
@@ -191,12 +210,14 @@ export const en: Dictionary = {
     apaTerm: 'APA',
     copyGbt: 'Copy GB/T 7714 citation',
     copyApa: 'Copy APA citation',
+    chicagoTerm: 'Chicago',
+    copyChicago: 'Copy Chicago citation',
     native: 'Share…',
     turnLabel: (name) => `${name}’s turn`,
     quoteLabel: (name) => `${name}’s quote`,
   },
   about: {
-    title: (title) => `About this transcript | ${title}`,
+    title: (title, subtitle) => `About this transcript | ${subtitle ?? title}`,
     description: (title) => `Who spoke how much in “${title}”, the editor’s corrections and the sources.`,
     heading: 'About this transcript',
     lede: 'Who spoke how much, what the editor corrected, and where every fact comes from. ',
@@ -262,7 +283,7 @@ export const en: Dictionary = {
     segment: (position, name, length, unit) => `Turn ${position}: ${name}, ${measured(length, unit)}`,
   },
   cite: {
-    title: (title) => `Cite “${title}”`,
+    title: (title, subtitle) => `Cite “${subtitle ?? title}”`,
     description: (title) => `A link to every turn of “${title}”, with GB/T 7714 and APA citations.`,
     heading: 'Cite this conversation',
     lede: 'Every turn has its own link. Name the speaker when you quote; the link in each citation goes straight to the turn.',
@@ -277,6 +298,12 @@ export const en: Dictionary = {
     dateUnverified: ' (date unverified)',
     inContext: 'Read this quote in context',
     headline: 'Editor’s summary (a paraphrase, not the speaker’s words): ',
+    translated: {
+      translation: '{by}’s translation from the {language}',
+      cardAlt: 'Quote card',
+      original: 'The original, in {language}',
+      authoritative: 'The {language} original is authoritative.',
+    },
   },
   speaker: {
     title: (name) => `What ${name} said`,

@@ -23,11 +23,21 @@ export const scriptText = {
     manual: (url: string) => `无法直接复制，请手动复制：${url}`,
   },
   share: {
-    what: { url: '链接', text: '引文', gbt: 'GB/T 7714 引用', apa: 'APA 引用', turnText: '发言全文' },
+    what: {
+      url: '链接',
+      text: '引文',
+      gbt: 'GB/T 7714 引用',
+      apa: 'APA 引用',
+      chicago: 'Chicago 引用',
+      turnText: '发言全文',
+    },
     /** The title handed to the system share sheet. */
     shareTitle: (label: string) => `${label}｜会谈`,
     /** The line under a copied turn: who said it, where, and the link. */
     turnSource: (author: string, talk: string, url: string) => `——${author}，${talk} ${url}`,
+    /** The same line under a copied translated turn: it says whose translation it is and from what. */
+    translatedTurnSource: (author: string, talk: string, url: string, by: string, language: string) =>
+      `——${author}，${talk}（${by}译自${language}）${url}`,
   },
   filter: {
     all: (total: number) => `显示全部 ${total} 段发言`,
@@ -86,6 +96,11 @@ export const zhCN = {
       return `${year}年${month}月${day}日`;
     },
     unit: (unit: Unit): string => UNIT[unit],
+  },
+  edition: {
+    /** Every page of a translated edition says so, and links to the original page. */
+    notice: (by: string, language: string) => `本页为${by}的译文，以${language}原文为准。`,
+    original: '阅读原文',
   },
   languageSwitch: {
     label: '语言',
@@ -175,8 +190,8 @@ export const zhCN = {
     original: '原文',
     translation: '译文',
     both: '对照',
-    /** The bilingual page's title: the talk's title and the event. */
-    title: (title: string, event: string) => `${title}（原文译文对照）｜${event}`,
+    /** The bilingual page's title, short like the about page's: the mode and the talk's subtitle (or title). */
+    title: (title: string, subtitle?: string) => `原文译文对照｜${subtitle ?? title}`,
   },
   /** The bar at the bottom of a reader on a phone: each button opens one panel of the reader's tools. */
   toolbar: {
@@ -196,6 +211,9 @@ export const zhCN = {
     unfold: '收起',
     whose: (name: string) => `${name}的发言`,
     link: (name: string) => `${name}这段发言的链接`,
+    /** On a translated turn: the link to the same turn in the original. */
+    original: '原文',
+    originalWhose: (name: string) => `：${name}这段发言的原文`,
   },
   share: {
     summary: '分享与引用',
@@ -213,13 +231,17 @@ export const zhCN = {
     apaTerm: 'APA',
     copyGbt: '复制 GB/T 7714 引用',
     copyApa: '复制 APA 引用',
+    /** A translation is cited in APA and Chicago (citation.ts), not GB/T 7714. */
+    chicagoTerm: 'Chicago',
+    copyChicago: '复制 Chicago 引用',
     native: '通过系统分享…',
     /** Names a turn or a key quote in labels (ShareTarget.label). */
     turnLabel: (name: string) => `${name}这段发言`,
     quoteLabel: (name: string) => `${name}的这句话`,
   },
   about: {
-    title: (title: string) => `关于这份实录｜${title}`,
+    /** `subtitle`: a shorter name where a language needs one to keep the tab title short. */
+    title: (title: string, _subtitle?: string) => `关于这份实录｜${title}`,
     description: (title: string) => `《${title}》实录的发言统计、更正与来源。`,
     heading: '关于这份实录',
     lede: '谁说了多少，编辑更正了哪些地方，每条资料从何而来。',
@@ -285,7 +307,7 @@ export const zhCN = {
       `第${position}段：${name}，${length}${UNIT[unit]}`,
   },
   cite: {
-    title: (title: string) => `引用《${title}》`,
+    title: (title: string, _subtitle?: string) => `引用《${title}》`,
     description: (title: string) => `《${title}》每段发言的链接，以及 GB/T 7714 与 APA 格式的引用。`,
     heading: '引用这场对话',
     lede: '每段发言都有自己的链接。引用时请注明发言人；引用格式中的链接直达那一段。',
@@ -300,6 +322,13 @@ export const zhCN = {
     dateUnverified: '（日期未核实）',
     inContext: '在原文中查看这句话',
     headline: '编辑提要（金句汇总的转述，非原话）：',
+    /** A translated quote's page (quote-page.ts translatedQuotePage fills {by} and {language}). */
+    translated: {
+      translation: '{by}译自{language}',
+      cardAlt: '引文卡片',
+      original: '{language}原文',
+      authoritative: '以{language}原文为准。',
+    },
   },
   speaker: {
     title: (name: string) => `${name}的发言`,

@@ -61,11 +61,3 @@ export function bilingualView(original: TalkView, locale: Locale): TalkView | un
   if (locale === DEFAULT_LOCALE) return original;
   return locale === modes.translation ? original.translations.get(locale) : undefined;
 }
-
-/** The bilingual page's counterparts (hreflang, language switch): the same page in the other interface language. */
-export function bothAlternates(talk: TalkView, locale: Locale): { lang: string; href: string }[] {
-  const modes = modeTalk(talk);
-  if (!modes) return [];
-  const other = locale === DEFAULT_LOCALE ? modes.translation : DEFAULT_LOCALE;
-  return [{ lang: other, href: modePath('both', modes, other) }];
-}

@@ -295,3 +295,46 @@ export function translatedQuoteWithAttribution(
 ): string {
   return `“${quote}” — ${author}, ${talkLabel} (${translation.by}’s translation from the ${englishLanguageName(translation.from)}) ${url}`;
 }
+
+/**
+ * The URL of the original of a translated page: `url` with the edition's root (its home page's
+ * absolute URL, e.g. https://…/en/) replaced by the original's (https://…/). A URL outside the
+ * edition is returned as it is.
+ */
+export function originalUrlOf(url: string, roots: { edition: string; original: string }): string {
+  return url.startsWith(roots.edition) ? `${roots.original}${url.slice(roots.edition.length)}` : url;
+}
+
+/** The translation facts of a translated talk's share menus (routes.ts ShareTalk). */
+export interface ShareTranslation {
+  by: string;
+  /** The day the translation was published, ISO YYYY-MM-DD. */
+  date: string;
+  /** The original's language tag, e.g. zh-CN. */
+  from: string;
+  original: { title: string; subtitle?: string | undefined; date: string };
+  /**
+   * The absolute URLs of the edition's and the original's home pages: a translated page's URL
+   * with the first replaced by the second is its original's (originalUrlOf).
+   */
+  roots: { edition: string; original: string };
+}
+
+/** The citation of a translated turn or quote at `url`, the original named by its own URL. */
+export function translatedCitation(
+  talk: { title: string; subtitle?: string | undefined },
+  translation: ShareTranslation,
+  author: string,
+  url: string,
+  accessed?: string,
+): TranslatedCitationInput {
+  return {
+    author,
+    title: talk.title,
+    subtitle: talk.subtitle,
+    url,
+    accessed,
+    translation: { by: translation.by, date: translation.date, from: translation.from },
+    original: { ...translation.original, url: originalUrlOf(url, translation.roots) },
+  };
+}

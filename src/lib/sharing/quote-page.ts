@@ -1,9 +1,11 @@
 /** The view of one share page: text, meta and JSON-LD of a key quote, in Chinese or (translated) English. Pure, unit-tested. */
 import { latinNameRepeats } from '../languages';
+import { ui, type Dictionary, type Locale } from '../i18n/ui';
+import { TITLE_ROOM } from '../i18n/en';
 import type { QuoteView, TalkView } from '../catalog';
 import { formatDate } from '../text/format';
 import { englishAttributionLabel, englishDate, englishLanguageName } from './citation';
-import { absoluteUrl, cardPath, quoteContextPath, readerPath, sharePath, talkLabel } from './routes';
+import { absoluteUrl, cardPath, localized, quoteContextPath, readerPath, sharePath, talkLabel } from './routes';
 
 export interface QuotePage {
   /** The document title: the quote cut to fit a tab or a search result. */
@@ -67,17 +69,8 @@ export function quotePage(talk: TalkView, quote: QuoteView, site: URL | undefine
   };
 }
 
-/**
- * The English share page's own words. MOVE TO THE UI DICTIONARY (src/lib/i18n/) at merge; the
- * functions below take them as a parameter so a test or another locale can pass its own.
- */
-export const TRANSLATED_QUOTE_PAGE_WORDS = {
-  translation: '{by}’s translation from the {language}',
-  cardAlt: 'Quote card',
-  original: 'The original, in {language}',
-  authoritative: 'The {language} original is authoritative.',
-} as const;
-export type TranslatedQuotePageWords = { readonly [K in keyof typeof TRANSLATED_QUOTE_PAGE_WORDS]: string };
+/** The words of a translated share page (the dictionary's quotePage.translated, en.ts by default). */
+export type TranslatedQuotePageWords = Dictionary['quotePage']['translated'];
 
 /** What an English share page is made from: plain strings, from the English TalkView and the original's. */
 export interface TranslatedQuotePageInput {
@@ -127,7 +120,7 @@ const fill = (template: string, values: Record<string, string>) =>
 
 export function translatedQuotePage(
   input: TranslatedQuotePageInput,
-  words: TranslatedQuotePageWords = TRANSLATED_QUOTE_PAGE_WORDS,
+  words: TranslatedQuotePageWords = ui('en').quotePage.translated,
 ): TranslatedQuotePage {
   const language = englishLanguageName(input.translation.from);
   const translationLine = fill(words.translation, { by: input.translation.by, language });
@@ -135,7 +128,8 @@ export function translatedQuotePage(
   const date = englishDate(input.date);
   const talk = input.talkSubtitle ? `${input.talkTitle}: ${input.talkSubtitle}` : input.talkTitle;
   return {
-    title: `${input.speakerName}: “${clipWords(input.quote, 60)}”`,
+    // Within TITLE_ROOM with the name and the quotation marks, so the tab title stays within 70.
+    title: `${input.speakerName}: “${clipWords(input.quote, TITLE_ROOM - Array.from(input.speakerName).length - 4)}”`,
     socialTitle: `${input.speakerName}: “${input.quote}”`,
     description: `${input.speakerName} (${input.speakerRole}) at the ${label}, ${date}. ${translationLine}.`,
     imageAlt: `${words.cardAlt}: “${input.quote}” — ${input.speakerName}, ${input.speakerRole}; ${talk}. ${translationLine}.`,
@@ -181,5 +175,56 @@ export function translatedQuoteJsonLd(
       url: urls.reader,
     },
     image: urls.image,
+  };
+}
+
+/** An edition's share page: the QuotePage fields, and the words that say it is a translation. */
+export interface EditionQuotePage extends QuotePage {
+  translated: TranslatedQuotePage;
+}
+
+/**
+ * The share page of a key quote of a translated talk (`talk.original` set), at its edition's
+ * address (`/<lang>/<talk>/q/<id>/`): English words, the English card, JSON-LD naming the
+ * original quote, and the original's share page.
+ */
+export function editionQuotePage(
+  talk: TalkView,
+  quote: QuoteView,
+  site: URL | undefined,
+  locale: Locale,
+  words: TranslatedQuotePageWords = ui(locale).quotePage.translated,
+): EditionQuotePage {
+  const { original, translation } = talk;
+  if (!original || !translation) throw new Error(`expected a translated talk, found the original ${talk.slug}`);
+  const originalQuote = original.quotes.find((candidate) => candidate.id === quote.id);
+  if (!originalQuote) throw new Error(`expected key quote ${quote.id} in the original of ${talk.slug}, found none`);
+  const input: TranslatedQuotePageInput = {
+    quote: quote.span,
+    speakerName: quote.speaker.name,
+    speakerRole: quote.speaker.role.text,
+    talkTitle: talk.data.title,
+    talkSubtitle: talk.data.subtitle,
+    date: talk.data.date.text,
+    translation: { by: translation.by, from: original.data.language },
+    original: { quote: originalQuote.span, path: sharePath(talk.slug, quote.id) },
+  };
+  const translated = translatedQuotePage(input, words);
+  const path = localized(locale, sharePath(talk.slug, quote.id));
+  const image = localized(locale, cardPath(talk.slug, quote.id));
+  return {
+    title: translated.title,
+    socialTitle: translated.socialTitle,
+    description: translated.description,
+    path,
+    contextPath: localized(locale, quoteContextPath(talk.slug, quote.anchor)),
+    image: { path: image, alt: translated.imageAlt },
+    jsonLd: translatedQuoteJsonLd(input, {
+      page: absoluteUrl(path, site),
+      original: absoluteUrl(input.original.path, site),
+      image: absoluteUrl(image, site),
+      reader: absoluteUrl(localized(locale, readerPath(talk.slug)), site),
+    }),
+    translated,
   };
 }

@@ -13,8 +13,19 @@
  * base from a `data-base` attribute the server wrote with these.)
  */
 import type { QuoteView, TalkView, TurnView } from '../catalog';
-import { DEFAULT_LOCALE, ui, type Locale } from '../i18n/ui';
-import { attributionLabel, quoteWithAttribution, type CitationInput } from './citation';
+import { DEFAULT_LOCALE, isLocale, ui, type Locale } from '../i18n/ui';
+import {
+  attributionLabel,
+  englishAttributionLabel,
+  quoteWithAttribution,
+  translatedQuoteWithAttribution,
+  translatedCitation,
+  type CitationInput,
+  type ShareTranslation,
+  type TranslatedCitationInput,
+} from './citation';
+
+export type { ShareTranslation } from './citation';
 
 /** The site's front page, the list of talks. */
 export const homePath = '/';
@@ -69,6 +80,8 @@ export interface ShareTalk {
   subtitle?: string | undefined;
   /** Day of the talk, ISO YYYY-MM-DD. (Its attribution label follows from these: attributionLabel.) */
   date: string;
+  /** On a translated talk: who translated it from what, and the original it is cited beside. */
+  translation?: ShareTranslation | undefined;
 }
 
 /** Everything the share menu of a turn or a key quote offers. */
@@ -84,24 +97,62 @@ export interface ShareTarget {
   author: string;
   talk: ShareTalk;
   citation: CitationInput;
+  /** On a translated talk: its APA and Chicago citation (instead of GB/T 7714 and plain APA). */
+  translated?: TranslatedCitationInput | undefined;
 }
 
-/** The talk as people name it in an attribution, e.g. WAIC 2023 开幕式圆桌论坛 (citation.ts). */
-export const talkLabel = (talk: TalkView) => attributionLabel(talk.data);
+/**
+ * The talk as people name it in an attribution, e.g. WAIC 2023 开幕式圆桌论坛 (citation.ts); a
+ * translation as English prose names it (its subtitle, or its title without 《》).
+ */
+export const talkLabel = (talk: TalkView) =>
+  talk.translation ? englishAttributionLabel(talk.data) : attributionLabel(talk.data);
 
-export const shareTalk = (talk: TalkView): ShareTalk => ({
-  title: talk.data.title,
-  subtitle: talk.data.subtitle,
-  date: talk.data.date.text,
-});
+/** Who translated a translated talk and from what language (Base.astro `translation`); undefined for an original. */
+export function translationFacts(talk: TalkView): { by: string; from: string } | undefined {
+  return talk.translation && talk.original ? { by: talk.translation.by, from: talk.original.data.language } : undefined;
+}
+
+/** The locale a translated talk's pages are published in (its edition's language). */
+function editionLocale(talk: TalkView): Locale {
+  const lang = talk.translation?.lang;
+  if (!lang || !isLocale(lang)) throw new Error(`expected a translation into an interface language, found ${lang}`);
+  return lang;
+}
+
+/** The share fields of a talk's menus; a translated talk's need `site` for its roots. */
+export function shareTalk(talk: TalkView, site?: URL | undefined): ShareTalk {
+  const fields = { title: talk.data.title, subtitle: talk.data.subtitle, date: talk.data.date.text };
+  const { translation, original } = talk;
+  if (!translation || !original) return fields;
+  return {
+    ...fields,
+    translation: {
+      by: translation.by,
+      date: translation.date,
+      from: original.data.language,
+      original: { title: original.data.title, subtitle: original.data.subtitle, date: original.data.date.text },
+      roots: {
+        edition: absoluteUrl(localized(editionLocale(talk), homePath), site),
+        original: absoluteUrl(homePath, site),
+      },
+    },
+  };
+}
 
 function shareTarget(
   talk: TalkView,
+  site: URL | undefined,
   target: { id: string; label: string; author: string; url: string; text?: string },
 ): ShareTarget {
-  const fields = shareTalk(talk);
-  const { title, subtitle, date } = fields;
-  return { ...target, talk: fields, citation: { author: target.author, title, subtitle, date, url: target.url } };
+  const fields = shareTalk(talk, site);
+  const { title, subtitle, date, translation } = fields;
+  return {
+    ...target,
+    talk: fields,
+    citation: { author: target.author, title, subtitle, date, url: target.url },
+    translated: translation && translatedCitation(fields, translation, target.author, target.url),
+  };
 }
 
 /** A turn's share menu, its link on `locale`'s edition of the reader. */
@@ -113,7 +164,12 @@ export function turnShareTarget(
 ): ShareTarget {
   const author = turn.speaker.name;
   const url = absoluteUrl(localized(locale, turnPath(talk.slug, turn.anchor)), site);
-  return shareTarget(talk, { id: `${turn.anchor}-share`, label: ui(locale).share.turnLabel(author), author, url });
+  return shareTarget(talk, site, {
+    id: `${turn.anchor}-share`,
+    label: ui(locale).share.turnLabel(author),
+    author,
+    url,
+  });
 }
 
 /** A key quote's share menu, its link on `locale`'s edition of the share page. */
@@ -125,8 +181,14 @@ export function quoteShareTarget(
 ): ShareTarget {
   const author = quote.speaker.name;
   const url = absoluteUrl(localized(locale, sharePath(talk.slug, quote.id)), site);
-  const text = quoteWithAttribution(quote.span, author, talkLabel(talk), url);
-  return shareTarget(talk, {
+  const text =
+    talk.translation && talk.original
+      ? translatedQuoteWithAttribution(quote.span, author, talkLabel(talk), url, {
+          by: talk.translation.by,
+          from: talk.original.data.language,
+        })
+      : quoteWithAttribution(quote.span, author, talkLabel(talk), url);
+  return shareTarget(talk, site, {
     id: `${quote.anchor}-share`,
     label: ui(locale).share.quoteLabel(author),
     author,
