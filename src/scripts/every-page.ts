@@ -67,13 +67,11 @@ if (document.querySelector('a[data-language-switch]'))
 
 if (document.querySelector('.reader-toolbar')) {
   const loadTools = () => import('./reader-tools');
-  let stored = 0;
+  onIntent('.reader-aside', loadTools);
   try {
     // The site stores nothing but reading modes: with none stored, nothing can be remembered here.
-    stored = localStorage.length;
+    if (localStorage.length > 0) void loadTools();
   } catch {
     // Refused storage: nothing is remembered.
   }
-  if (stored > 0) void loadTools();
-  else onIntent('.reader-aside', loadTools);
 }

@@ -16,25 +16,26 @@ function storage(): ModeStorage | undefined {
   }
 }
 
+/** The modes in the order ReadingModes.astro renders them (READING_MODES in lib/reading/modes.ts). */
+const MODES = ['original', 'translation', 'both'];
+
 const control = document.querySelector<HTMLElement>('.reading-modes');
-const links = [...(control?.querySelectorAll<HTMLAnchorElement>('a[data-mode]') ?? [])];
+const links = [...(control?.querySelectorAll<HTMLAnchorElement>('a') ?? [])];
+const modeOf = (link: Element | null) => MODES[links.indexOf(link as HTMLAnchorElement)] ?? '';
 // The talk is the original reader's (/<base>/<talk>/).
-const talk = links
-  .find((link) => link.dataset['mode'] === 'original')
-  ?.pathname.split('/')
-  .at(-2);
-if (control && talk) {
+const talk = links[0]?.pathname.split('/').at(-2);
+if (control && talk && links.length === MODES.length) {
   const key = modeKey(talk);
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   const target = modeToVisit({
     stored: storedMode(storage(), key),
-    current: control.querySelector<HTMLElement>('[aria-current]')?.dataset['mode'] ?? '',
-    available: links.map((link) => link.dataset['mode'] ?? ''),
+    current: modeOf(control.querySelector('[aria-current]')),
+    available: MODES,
     hash: window.location.hash,
     search: window.location.search,
     navigation: navigation?.type,
   });
-  const go = links.find((link) => link.dataset['mode'] === target);
+  const go = target === undefined ? undefined : links[MODES.indexOf(target)];
   if (go) window.location.replace(go.href);
   for (const link of links) {
     const plain = link.getAttribute('href') ?? '';
@@ -43,7 +44,7 @@ if (control && talk) {
     for (const type of ['pointerdown', 'focus', 'contextmenu']) link.addEventListener(type, update);
     link.addEventListener('click', () => {
       update();
-      rememberMode(storage(), key, link.dataset['mode'] ?? '');
+      rememberMode(storage(), key, modeOf(link));
     });
   }
 }

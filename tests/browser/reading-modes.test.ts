@@ -45,7 +45,7 @@ describe('on a phone', () => {
     const filter = page.getByRole('form', { name: '只看' });
     await expect.poll(() => filter.isVisible()).toBe(true);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('#panel-filter') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('#filter') !== null)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => filter.isVisible()).toBe(false);
     expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);

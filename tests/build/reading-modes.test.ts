@@ -89,25 +89,22 @@ describe.each([
   });
 
   test('its mode control marks the bilingual page as current and leads to both readers', () => {
-    const links = [...page.querySelectorAll('nav.reading-modes a[data-mode]')];
-    expect(links.map((link) => [link.getAttribute('data-mode'), link.getAttribute('href')])).toEqual([
-      ['original', `/${TALK}/`],
-      ['translation', `/en/${TALK}/`],
-      ['both', url],
-    ]);
-    expect(page.querySelector('nav.reading-modes [aria-current="page"]')?.getAttribute('data-mode')).toBe('both');
+    // In READING_MODES order: original, translation, both (src/scripts/reading-mode.ts relies on it).
+    const links = [...page.querySelectorAll('nav.reading-modes a')];
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([`/${TALK}/`, `/en/${TALK}/`, url]);
+    expect(page.querySelector('nav.reading-modes [aria-current="page"]')).toBe(links[2]);
   });
 });
 
 describe('the reader', () => {
   test('offers the three modes, the original current, and opens each tool from the phone toolbar', () => {
-    const links = [...reader.querySelectorAll('nav.reading-modes a[data-mode]')];
+    const links = [...reader.querySelectorAll('nav.reading-modes a')];
     expect(links.map((link) => link.getAttribute('href'))).toEqual([`/${TALK}/`, `/en/${TALK}/`, `/${TALK}/both/`]);
-    expect(reader.querySelector('nav.reading-modes [aria-current="page"]')?.getAttribute('data-mode')).toBe('original');
+    expect(reader.querySelector('nav.reading-modes [aria-current="page"]')).toBe(links[0]);
     const targets = [...reader.querySelectorAll('.reader-toolbar button[popovertarget]')].map((button) =>
       button.getAttribute('popovertarget'),
     );
-    expect(targets).toEqual(['panel-modes', 'panel-outline', 'panel-filter']);
+    expect(targets).toEqual(['modes', 'outline', 'filter']);
     for (const id of targets) expect(reader.getElementById(id!)?.hasAttribute('popover'), id!).toBe(true);
   });
 

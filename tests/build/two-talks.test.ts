@@ -129,8 +129,8 @@ describe('a site with two talks', () => {
       const targets = [...reader.querySelectorAll('.reader-toolbar [popovertarget]')].map((b) =>
         b.getAttribute('popovertarget'),
       );
-      expect(targets, talk).not.toContain('panel-modes');
-      expect(targets, talk).toContain('panel-filter');
+      expect(targets, talk).not.toContain('modes');
+      expect(targets, talk).toContain('filter');
     }
     expect(existsSync(path.join(site.outDir, 'en'))).toBe(false);
   });
