@@ -19,6 +19,8 @@ import {
 import { publishedPages, type PublishedPages } from './i18n/counterparts';
 import { appearancesOf, type Appearance } from './speaker-index';
 import { contentDir } from './content-dir';
+import type { Locale } from './i18n/ui';
+import { bilingualView } from './reading/modes';
 import { readTranslationFiles, translationLanguages } from './translation/load-translation';
 
 /**
@@ -132,4 +134,15 @@ export async function editionSpeakerRoutes(
 /** Which pages each language has, for the counterparts of a page (src/lib/i18n/counterparts.ts). */
 export async function getPublishedPages(): Promise<PublishedPages> {
   return publishedPages(await getCatalog());
+}
+
+/** The static paths of the bilingual pages in `locale`: one per talk with a translation (lib/reading/modes.ts). */
+export async function bilingualRoutes(
+  locale: Locale,
+): Promise<{ params: { talk: string }; props: { talk: TalkView } }[]> {
+  const { talks } = await getCatalog();
+  return talks.flatMap((original) => {
+    const talk = bilingualView(original, locale);
+    return talk ? [{ params: { talk: original.slug }, props: { talk } }] : [];
+  });
 }

@@ -10,7 +10,10 @@
  * - the selection bar (passage-link.ts, which also makes the bar): on the first selection in a
  *   turn, which it then reads;
  * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=…;
- * - the language switch's place keeping (language-switch.ts): on the first pointer or focus on it.
+ * - the language switch's place keeping (language-switch.ts): on the first pointer or focus on it;
+ * - the reader's tools (reader-tools.ts: the reading modes, the phone toolbar's panels): at once
+ *   when this talk has a remembered reading mode (the page may go there), else on the first
+ *   pointer or focus on the tools; a first visit has none.
  */
 import { namesFilter } from '../lib/search/names-filter';
 import './search-field';
@@ -61,3 +64,14 @@ if (new URLSearchParams(window.location.search).has('hl')) void import('./highli
 
 if (document.querySelector('a[data-language-switch]'))
   onIntent('a[data-language-switch]', () => import('./language-switch'));
+
+if (document.querySelector('.reader-toolbar')) {
+  const loadTools = () => import('./reader-tools');
+  onIntent('.reader-aside', loadTools);
+  try {
+    // The site stores nothing but reading modes: with none stored, nothing can be remembered here.
+    if (localStorage.length > 0) void loadTools();
+  } catch {
+    // Refused storage: nothing is remembered.
+  }
+}

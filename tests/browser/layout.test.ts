@@ -12,6 +12,8 @@ test.each([390, 1280])(
   'at %i px each outline entry shows its length and reading time on a line of its own, smaller',
   async (width) => {
     const page = await session.open('/waic-2023-roundtable/', { viewport: { width, height: 900 } });
+    // On a phone the outline is a panel of the bottom toolbar (ReaderToolbar.astro).
+    if (width < 960) await page.getByRole('button', { name: '目录', exact: true }).click();
     const entry = page.getByRole('navigation', { name: '目录' }).getByRole('link').first();
     const [title, length] = [entry.locator('.outline-title'), entry.locator('.outline-length')];
     const [titleBox, lengthBox] = [(await title.boundingBox())!, (await length.boundingBox())!];

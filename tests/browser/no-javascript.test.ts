@@ -16,7 +16,8 @@ const shown = contentPages(pages);
 const readers = readerPages(pages);
 const redirects = pages.filter((page) => page.redirect);
 const sharePages = shown.filter((page) => /\/q\/[^/]+\/$/.test(page.url));
-const notePage = firstWith(shown, '[popovertarget]');
+// A note's marker (the markup contract), not the phone toolbar's buttons.
+const notePage = firstWith(shown, '.note-marker[popovertarget]');
 const searchPage = shown.find((page) => page.url === '/search/');
 
 /** In-page targets of a page: what its own #links point to, and every turn and key quote. */
@@ -159,7 +160,7 @@ describe('without JavaScript', () => {
 
   test.skipIf(!notePage)('a note opens and closes (declarative popover)', async () => {
     const page = await open(notePage!.url);
-    const marker = page.locator('[popovertarget]').first();
+    const marker = page.locator('.note-marker[popovertarget]').first();
     await marker.click();
     await expect.poll(() => page.locator(':popover-open').count()).toBe(1);
     expect((await page.locator(':popover-open').textContent())?.trim()).not.toBe('');

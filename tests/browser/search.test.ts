@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readerPages, sitePages } from '../helpers/site-pages';
+import { indexedTurnCount, sitePages } from '../helpers/site-pages';
 import { distDir } from '../helpers/paths';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -110,10 +110,7 @@ describe('the search dialog', () => {
     await input.fill('幻觉');
     await expect.poll(() => dialog.getByRole('status').textContent()).toBe('找到 2 段包含“幻觉”的发言');
     // Every record (one per turn) and the index chunks arrive; then the network is quiet.
-    const siteTurns = readerPages(sitePages()).reduce(
-      (sum, reader) => sum + reader.document.querySelectorAll('article.turn').length,
-      0,
-    );
+    const siteTurns = indexedTurnCount(sitePages());
     await expect.poll(() => requests.filter((path) => path.includes('/pagefind/fragment/')).length).toBe(siteTurns);
     // Then the index chunks of every word (more of them with the English edition's words). The
     // page reached "networkidle" long before, so Playwright's wait for it would return at once:

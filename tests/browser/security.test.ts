@@ -10,14 +10,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { sharedBrowser, sharedServerUrl } from '../helpers/browser';
 import { cspViolations, recordCspViolations, watchPage } from '../helpers/page-watch';
-import { contentPages, firstWith, readerPages, sitePages, skipReason } from '../helpers/site-pages';
+import { contentPages, firstWith, defaultReaderPages, sitePages, skipReason } from '../helpers/site-pages';
 
 const pages = sitePages();
 const shown = contentPages(pages);
-const reader = readerPages(pages)[0]!;
+// The journeys below name Chinese controls: a Chinese reader of one language.
+const reader = defaultReaderPages(pages)[0]!;
 const searchPage = pages.find((page) => page.url === '/search/');
 const searchFieldPage = firstWith(shown, 'input[type="search"]');
-const sharePage = firstWith(readerPages(pages), 'article.turn details');
+const sharePage = firstWith(defaultReaderPages(pages), 'article.turn details');
 
 let browser: Browser;
 let base: string;

@@ -7,7 +7,7 @@ import { SEARCH_INDEX_LANGUAGE, searchLanguage } from '../../src/lib/search/reco
 import { parseSite, type SearchIndexFiles } from '../../src/lib/search/site-json';
 import { readPage } from '../helpers/dist';
 import { distDir } from '../helpers/paths';
-import { readerPages, sitePages } from '../helpers/site-pages';
+import { indexedTurnCount, sitePages } from '../helpers/site-pages';
 
 const pagefindDir = path.join(distDir, 'pagefind');
 
@@ -27,10 +27,7 @@ describe('the search index', () => {
       (sum, shard) => sum + readdirSync(path.join(pagefindDir, shard, 'fragment')).length,
       0,
     );
-    const turns = readerPages(sitePages()).reduce(
-      (sum, page) => sum + page.document.querySelectorAll('article.turn').length,
-      0,
-    );
+    const turns = indexedTurnCount(sitePages());
     expect(Object.keys(entry.languages)).toEqual([SEARCH_INDEX_LANGUAGE]);
     // No stemmer: the tokens are not words of any language (lib/search/records.ts SEARCH_INDEX_LANGUAGE).
     expect(entry.languages[SEARCH_INDEX_LANGUAGE]!.wasm).toBeNull();

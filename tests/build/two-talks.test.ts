@@ -5,7 +5,7 @@
  * the site builds (step 3). Then: both talks on the home page, newest first; speaker pages
  * listing turns from both talks, every link landing on a turn.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -118,6 +118,21 @@ describe('a site with two talks', () => {
     // Key quotes are an editor's addition: the fresh import has none yet, the older talk has one.
     expect(cards[0]!.querySelector('blockquote')).toBeNull();
     expect(cards[1]!.querySelector('blockquote')?.textContent?.trim()).toBe('坏的内容永远不该发布。');
+  });
+
+  test('talks without a translation have no reading modes: no mode control, no bilingual page', () => {
+    for (const talk of ['fixture-talk', 'fixture-followup']) {
+      const reader = page(`/${talk}/`);
+      expect(reader.querySelector('.reading-modes'), talk).toBeNull();
+      expect(existsSync(path.join(site.outDir, talk, 'both')), talk).toBe(false);
+      // The phone toolbar still opens the outline (if any) and the filter, not modes.
+      const targets = [...reader.querySelectorAll('.reader-toolbar [popovertarget]')].map((b) =>
+        b.getAttribute('popovertarget'),
+      );
+      expect(targets, talk).not.toContain('modes');
+      expect(targets, talk).toContain('filter');
+    }
+    expect(existsSync(path.join(site.outDir, 'en'))).toBe(false);
   });
 
   test('the new talk’s reader has the imported turns with their generated anchors', () => {

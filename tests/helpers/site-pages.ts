@@ -50,3 +50,27 @@ export const firstWith = (pages: SitePage[], selector: string) =>
 export function skipReason(reason: string): void {
   console.log(`skipped: ${reason}`);
 }
+
+/**
+ * The turns search indexes across `pages`: every reader's, but none of a page that marks its
+ * transcript `data-pagefind-ignore` (the bilingual page repeats the readers' words).
+ */
+export const indexedTurnCount = (pages: SitePage[]) =>
+  readerPages(pages).reduce(
+    (sum, page) =>
+      sum +
+      [...page.document.querySelectorAll('article.turn')].filter((turn) => !turn.closest('[data-pagefind-ignore]'))
+        .length,
+    0,
+  );
+
+/**
+ * Reader pages in the default interface language that show one language (not the bilingual
+ * page): the pages whose words the keyboard and security journeys name (Chinese labels).
+ */
+export const defaultReaderPages = (pages: SitePage[]) =>
+  readerPages(pages).filter(
+    (page) =>
+      page.document.documentElement.getAttribute('lang') === 'zh-CN' &&
+      page.document.querySelector('.paragraph-pair') === null,
+  );

@@ -8,6 +8,7 @@
 import type { Catalog } from '../catalog';
 import {
   aboutPath,
+  bothPath,
   citePath,
   homePath,
   localized,
@@ -24,6 +25,8 @@ export type SitePage =
   | { kind: 'home' }
   | { kind: 'search' }
   | { kind: 'reader' | 'about' | 'cite'; talk: string }
+  /** The bilingual page of a talk (docs/reading-modes.md). */
+  | { kind: 'both'; talk: string }
   | { kind: 'share'; talk: string; quote: string }
   | { kind: 'speaker'; speaker: string };
 
@@ -74,6 +77,8 @@ export function pagePath(page: SitePage): string {
       return readerPath(page.talk);
     case 'about':
       return aboutPath(page.talk);
+    case 'both':
+      return bothPath(page.talk);
     case 'cite':
       return citePath(page.talk);
     case 'share':
@@ -96,6 +101,11 @@ export function publishes(published: PublishedPages, locale: Locale, page: SiteP
     case 'about':
     case 'cite':
       return pages.talks.has(page.talk);
+    case 'both':
+      // Each interface language that has the talk has its bilingual page, once two languages do.
+      return (
+        pages.talks.has(page.talk) && [...published.values()].filter((other) => other.talks.has(page.talk)).length > 1
+      );
     case 'share':
       return pages.quotes.has(`${page.talk}/${page.quote}`);
     case 'speaker':

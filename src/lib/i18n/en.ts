@@ -176,6 +176,18 @@ export const en: Dictionary = {
     keepHost: 'Keep the host’s questions',
     reset: 'Show all',
   },
+  modes: {
+    heading: 'Reading mode',
+    original: 'Original',
+    translation: 'Translation',
+    both: 'Side by side',
+    title: (title, subtitle) => `Side by side | ${subtitle ?? title}`,
+  },
+  toolbar: {
+    outline: 'Contents',
+    filter: 'Speakers',
+    modes: 'Mode',
+  },
   keyQuotes: {
     heading: 'Key quotes',
     inContext: 'Read in context',

@@ -199,6 +199,20 @@ export const zhCN = {
     keepHost: '保留主持人的提问',
     reset: '显示全部',
   },
+  modes: {
+    heading: '阅读模式',
+    original: '原文',
+    translation: '译文',
+    both: '对照',
+    /** The bilingual page's title, short like the about page's: the mode and the talk's subtitle (or title). */
+    title: (title: string, subtitle?: string) => `原文译文对照｜${subtitle ?? title}`,
+  },
+  /** The bar at the bottom of a reader on a phone: each button opens one panel of the reader's tools. */
+  toolbar: {
+    outline: '目录',
+    filter: '筛选',
+    modes: '模式',
+  },
   keyQuotes: {
     heading: '金句',
     inContext: '在原文中查看',

@@ -107,7 +107,11 @@ export function plainText(element: Element, language?: string): string {
 export function turnRecords(document: Document, pagePath: string): TurnRecord[] {
   const talkTitle = document.querySelector('.talk-title')?.textContent?.trim() ?? '';
   const talk = pagePath.split('/').filter(Boolean).at(-1) ?? '';
-  return [...document.querySelectorAll('article.turn')].map((turn, index) => {
+  // A page that only repeats readers' words (the bilingual page) marks its transcript ignored.
+  const turns = [...document.querySelectorAll('article.turn')].filter(
+    (turn) => !turn.closest('[data-pagefind-ignore]'),
+  );
+  return turns.map((turn, index) => {
     const body = turn.querySelector('.turn-body');
     const speaker = turn.getAttribute('data-speaker') ?? '';
     // The transcript's lang, or the page's (languages.ts: a talk's words carry their own).

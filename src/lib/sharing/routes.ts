@@ -36,6 +36,8 @@ export const speakerPath = (speakerId: string) => `/speakers/${speakerId}/`;
 /** What a missing address is served (static hosts serve this file for any unknown path). */
 export const notFoundPath = '/404.html';
 export const readerPath = (talk: string) => `/${talk}/`;
+/** A talk with its translation beside it, paragraph by paragraph (reading modes: lib/reading-modes.ts). */
+export const bothPath = (talk: string) => `/${talk}/both/`;
 export const turnPath = (talk: string, anchor: string) => `/${talk}/#${anchor}`;
 /** The quote's anchor is `quote-<id>` (see catalog.ts QuoteView.anchor). */
 export const quoteContextPath = (talk: string, quoteAnchor: string) => `/${talk}/#${quoteAnchor}`;
