@@ -7,7 +7,7 @@ import { SEARCH_INDEX_LANGUAGE, searchLanguage } from '../../src/lib/search/reco
 import { parseSite, type SearchIndexFiles } from '../../src/lib/search/site-json';
 import { readPage } from '../helpers/dist';
 import { distDir } from '../helpers/paths';
-import { indexedTurnCount, sitePages } from '../helpers/site-pages';
+import { indexedTurnCount, readerPages, sitePages } from '../helpers/site-pages';
 
 const pagefindDir = path.join(distDir, 'pagefind');
 
@@ -123,9 +123,9 @@ describe('the search index', () => {
     const languages = [
       ...new Set(
         readerPages(sitePages()).flatMap((page) =>
-          [...page.document.querySelectorAll('article.turn')].map((turn) =>
-            searchLanguage(turn.closest('[lang]')?.getAttribute('lang') ?? ''),
-          ),
+          [...page.document.querySelectorAll('article.turn')]
+            .filter((turn) => !turn.closest('[data-pagefind-ignore]'))
+            .map((turn) => searchLanguage(turn.closest('[lang]')?.getAttribute('lang') ?? '')),
         ),
       ),
     ].sort();
