@@ -6,9 +6,9 @@ import { SpeakerSchema } from './schemas/speaker';
 import { TalkSchema } from './schemas/talk';
 import { TurnSchema } from './schemas/turn';
 import { TranslatedTurnSchema } from './schemas/translation';
-import { withBodyLines } from './lib/body-line';
-import { checkedGlob } from './lib/checked-glob';
-import { contentDir } from './lib/content-dir';
+import { withBodyLines } from './lib/content/body-line';
+import { checkedGlob } from './lib/content/checked-glob';
+import { contentDir } from './lib/content/content-dir';
 import { assertNoTalkMovedAside } from './lib/import/interrupted';
 
 const base = contentDir();
@@ -44,7 +44,7 @@ export const collections = {
     schema: TalkSchema,
   }),
   turns: defineCollection({
-    // Each turn's data carries the line its body starts on, for messages (see lib/body-line.ts).
+    // Each turn's data carries the line its body starts on, for messages (see lib/content/body-line.ts).
     loader: withBodyLines(checkedGlob({ base: `${base}/talks`, pattern: '*/turns/*.md', generateId: pathId })),
     schema: TurnSchema,
   }),

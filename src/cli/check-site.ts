@@ -13,7 +13,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { parseHTML } from 'linkedom';
-import { contentDir } from '../lib/content-dir';
+import { contentDir } from '../lib/content/content-dir';
 import { DEFAULT_LOCALE, LOCALES, ui } from '../lib/i18n/ui';
 import { normaliseBase, siteOrigin } from '../lib/build/deploy';
 import { listFilesSync } from '../lib/files';

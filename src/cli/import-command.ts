@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { RESERVED_SLUGS } from '../lib/catalog';
+import { RESERVED_SLUGS } from '../lib/content/catalog';
 import { readTalkFolder } from '../lib/import/talk-files';
 import {
   decodeTranscript,
@@ -474,7 +474,7 @@ export async function runImport(argv: string[], io: ImportIo = {}): Promise<numb
     return 0;
   }
 
-  // As src/lib/content-dir.ts, but against the given working directory.
+  // As src/lib/content/content-dir.ts, but against the given working directory.
   const content = path.resolve(cwd, env['HUITAN_CONTENT_DIR'] ?? 'content');
   const run: Run = {
     cwd,

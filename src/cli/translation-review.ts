@@ -3,11 +3,11 @@
  * paragraph (original, then translation, with the notes each references), then every problem
  * the checks find, so a reviewer reads the two line by line. Exits 1 when there are problems.
  */
-import { formatProblem } from '../lib/catalog';
+import { formatProblem } from '../lib/content/catalog';
 import { checkTranslation } from '../lib/translation/check-translation';
 import { loadTranslation, type LoadedTranslation } from '../lib/translation/load-translation';
 import type { TranslationProblem } from '../lib/translation/problems';
-import { contentDir } from '../lib/content-dir';
+import { contentDir } from '../lib/content/content-dir';
 
 const USAGE = 'usage: npm run translation:review -- <talk-slug> <lang>   (e.g. waic-2023-roundtable en)';
 

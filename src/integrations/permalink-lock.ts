@@ -10,7 +10,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentDir } from '../lib/content-dir';
+import { contentDir } from '../lib/content/content-dir';
 import {
   addressesOfPage,
   checkPermalinks,

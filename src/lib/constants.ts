@@ -4,7 +4,7 @@
  * language tag look like, how a date is written, and the speakers' palette. The schemas
  * (src/schemas/) build their rules and messages on these; the importer checks its input with
  * the same patterns, so an import never writes what the build would then refuse. (The importer's
- * mark for a missing field, PLACEHOLDER, lives in src/lib/placeholder.ts.)
+ * mark for a missing field, PLACEHOLDER, lives in src/lib/content/placeholder.ts.)
  */
 
 /** An id: lower-case ASCII letters and digits in words joined by single hyphens (rules: schemas/common.ts). */

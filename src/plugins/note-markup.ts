@@ -5,7 +5,7 @@
  * own text (emphasis, code, links) goes through the same handlers as the speaker's words.
  */
 import type { Properties } from 'hast';
-import { CHINESE_NOTES, NOTE_KIND_LABELS, type NoteDialect, type NoteKind } from '../lib/notes';
+import { CHINESE_NOTES, NOTE_KIND_LABELS, type NoteDialect, type NoteKind } from '../lib/content/notes';
 import type { Data, Parent, PhrasingContent, Text } from 'mdast';
 
 /** An HTML element in mdast: what remark-rehype makes of it is `<hName …hProperties>children</hName>`. */

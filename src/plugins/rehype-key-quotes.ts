@@ -3,7 +3,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { splitAtSpan } from './key-quote-span';
-import { contentError } from '../lib/content-error';
+import { contentError } from '../lib/content/content-error';
 
 interface QuoteFrontmatter {
   id: string;

@@ -1,6 +1,6 @@
 /**
- * remark plugin: the safety net for images in any Markdown (src/lib/turn-images.ts says which
- * are published and why). The content check (src/lib/catalog.ts) reports images first, with
+ * remark plugin: the safety net for images in any Markdown (src/lib/content/turn-images.ts says which
+ * are published and why). The content check (src/lib/content/catalog.ts) reports images first, with
  * the file's own line and the talk's `images` flag; this stops rendering any image that breaks
  * a rule needing no talk: another host, a title, a reference, no description. Lines count from
  * the start of the body.
@@ -8,8 +8,8 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { contentError } from '../lib/content-error';
-import { imageProblem } from '../lib/turn-images';
+import { contentError } from '../lib/content/content-error';
+import { imageProblem } from '../lib/content/turn-images';
 
 export default function remarkImages() {
   return (tree: Root, file: VFile) => {

@@ -1,5 +1,5 @@
 /**
- * remark plugin: editorial notes (GFM footnotes, see src/lib/notes.ts) become inline notes next
+ * remark plugin: editorial notes (GFM footnotes, see src/lib/content/notes.ts) become inline notes next
  * to the word they explain, before remark-rehype runs, so GFM never renders a footnote section.
  * Each reference is replaced by the note's markup (note-markup.ts) holding its definition's
  * text, and the definitions leave the tree. A broken note stops rendering through `file.fail`
@@ -17,7 +17,7 @@ import {
   readNotes,
   unknownKindMessage,
   type NoteDialect,
-} from '../lib/notes';
+} from '../lib/content/notes';
 import { NOTE_DIALECTS } from '../schemas/translation';
 import { noteElement, noteWords } from './note-markup';
 

@@ -2,7 +2,7 @@
  * remark plugin: raw HTML, and links the URL policy refuses (src/lib/url-safety.ts: a
  * `javascript:` or `data:` URL, another host without a scheme…), stop rendering (Astro would
  * pass both straight through). Images are remark-images.ts's. The content check
- * (src/lib/catalog.ts) reports them in turns with file lines first; this is the safety net for
+ * (src/lib/content/catalog.ts) reports them in turns with file lines first; this is the safety net for
  * any other Markdown. Astro renders the body without its front matter, so lines count from the
  * start of the body.
  */
@@ -10,7 +10,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { LINK_RULE, linkProblem } from '../lib/url-safety';
-import { contentError } from '../lib/content-error';
+import { contentError } from '../lib/content/content-error';
 
 const clip = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
 

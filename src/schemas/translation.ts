@@ -8,12 +8,12 @@
  *
  * `<lang>` is a BCP 47 tag (`en`). The translated turns are the `translatedTurns` collection
  * (src/content.config.ts); src/lib/translation/load-translation.ts reads the YAML files, and the
- * catalog (src/lib/catalog.ts) checks a translation against its original and builds its edition. A translation carries only what is said in words: dates, participants' order,
+ * catalog (src/lib/content/catalog.ts) checks a translation against its original and builds its edition. A translation carries only what is said in words: dates, participants' order,
  * outline starts and colours come from the original, which stays authoritative. How to write
  * and review one: docs/translating.md.
  */
 import { z } from 'astro/zod';
-import type { NoteDialect } from '../lib/notes';
+import type { NoteDialect } from '../lib/content/notes';
 import { AnchorSchema, FactSchema, IsoDateSchema, strictObject } from './common';
 import { KeyQuoteSchema } from './turn';
 import { LANGUAGE_TAG_PATTERN } from '../lib/constants';
@@ -37,7 +37,7 @@ export const ENGLISH_NOTE_KIND_LABELS: Record<TranslatedNoteKind, string> = {
 /** Says an English note could not be verified (the original's 未核实); needed without a link. */
 export const ENGLISH_UNVERIFIED_MARK = 'unverified';
 
-/** English notes for inspectNotes (src/lib/notes.ts): `[Context]`, `[Correction]`, `[Term]`, `[Translator's note]`. */
+/** English notes for inspectNotes (src/lib/content/notes.ts): `[Context]`, `[Correction]`, `[Term]`, `[Translator's note]`. */
 export const ENGLISH_NOTES: NoteDialect<TranslatedNoteKind> = {
   kinds: TRANSLATED_NOTE_KINDS,
   labels: ENGLISH_NOTE_KIND_LABELS,

@@ -45,11 +45,11 @@ const TURNS = 'talks/fixture-talk/turns';
  * tests/unit/content-errors.test.ts (tests/fixtures/content/check-errors/).
  */
 const CASES: Record<string, CaseSpec> = {
-  // YAML syntax: Astro's own parser and error location, rephrased by src/lib/checked-glob.ts.
+  // YAML syntax: Astro's own parser and error location, rephrased by src/lib/content/checked-glob.ts.
   'malformed-front-matter': { file: `${TURNS}/03-lin-asks-song.md`, field: 'front matter' },
   // Schema: zod through the content loader, with Astro's heading and Astro's own type message.
   'wrong-type': { file: `${TURNS}/02-he-why-fixtures.md`, field: 'position' },
-  // Catalog: cross-file checks in src/lib/site.ts, which every page awaits; a wrong speaker above all.
+  // Catalog: cross-file checks in src/lib/content/site.ts, which every page awaits; a wrong speaker above all.
   'unknown-speaker': { file: `${TURNS}/04-song-limits.md`, field: 'speaker' },
   // Markdown: Astro's loader only logs a render error and goes on, so the catalog must stop it, at the file's line.
   'raw-html-script': { file: `${TURNS}/03-lin-asks-song.md`, field: 'body' },

@@ -13,7 +13,7 @@ import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { runImport } from '../../src/cli/import-command';
 import { listFiles } from '../../src/lib/files';
-import { PLACEHOLDER } from '../../src/lib/placeholder';
+import { PLACEHOLDER } from '../../src/lib/content/placeholder';
 import {
   buildFixtureSite,
   makeFixtureRoot,

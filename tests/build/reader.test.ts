@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { stripNotes } from '../../src/lib/notes';
+import { stripNotes } from '../../src/lib/content/notes';
 import { cjkGaps } from '../../src/lib/text/cjk-spacing';
 import { readPage } from '../helpers/dist';
 import { distDir, root } from '../helpers/paths';

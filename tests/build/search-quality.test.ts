@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { toString } from 'mdast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseMarkdown } from '../../src/lib/markdown-tree';
+import { parseMarkdown } from '../../src/lib/content/markdown-tree';
 import { loadPage } from '../../src/lib/search/query';
 import { turnRecords, type TurnRecord } from '../../src/lib/search/records';
 import { parseSite } from '../../src/lib/search/site-json';

@@ -12,7 +12,7 @@ import { parseHTML } from 'linkedom';
 import type { Node, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { parseMarkdown } from '../../src/lib/markdown-tree';
+import { parseMarkdown } from '../../src/lib/content/markdown-tree';
 
 /** Top-level documents, beside every `docs/*.md`. */
 const ROOT_DOCS = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md'];

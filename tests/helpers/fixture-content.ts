@@ -2,7 +2,7 @@
  * The content check of a fixture site without `astro build`: reads base (and an error case laid
  * over it, as fixture-build.ts lays it for a build) into memory, parses each file with its
  * collection's zod schema as content.config.ts declares them, and hands what parses to the
- * catalog as src/lib/site.ts does, with each talk's translations read by the build's own reader
+ * catalog as src/lib/content/site.ts does, with each talk's translations read by the build's own reader
  * (load-translation.ts readTranslationFiles, over the files in memory). A case whose message this code writes needs no site build;
  * what only Astro adds (its "data does not match collection schema" line, YAML parsing, the
  * permalink lock) stays with the few cases tests/build/content-errors.test.ts still builds.
@@ -11,13 +11,19 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
-import { buildCatalog, talkSlugOfTalk, type Catalog, type CatalogInput, type EntryInput } from '../../src/lib/catalog';
+import {
+  buildCatalog,
+  talkSlugOfTalk,
+  type Catalog,
+  type CatalogInput,
+  type EntryInput,
+} from '../../src/lib/content/catalog';
 import { TranslatedTurnSchema } from '../../src/schemas/translation';
 import { readTranslationFiles } from '../../src/lib/translation/load-translation';
 import { SpeakerSchema } from '../../src/schemas/speaker';
 import { TalkSchema } from '../../src/schemas/talk';
 import { TurnSchema } from '../../src/schemas/turn';
-import { bodyStartLine } from '../../src/lib/body-line';
+import { bodyStartLine } from '../../src/lib/content/body-line';
 import { listFiles } from '../../src/lib/files';
 import { baseFixture, fixturesDir, type ErrorCase } from './fixture-build';
 
@@ -110,7 +116,7 @@ function loadCollection<T>(files: Map<string, string>, collection: Collection<T>
       continue;
     }
     const entry: EntryInput<T> = { id, filePath: `${CONTENT}/${rel}`, data: parsed.data };
-    // The line the turns loader records (src/lib/body-line.ts).
+    // The line the turns loader records (src/lib/content/body-line.ts).
     if (collection.markdown) Object.assign(entry, { body, bodyLine: bodyStartLine(text, body) });
     entries.push(entry);
   }
@@ -127,7 +133,7 @@ export interface ContentCheck {
 }
 
 /**
- * Each talk's translations as src/lib/site.ts finds them (a folder under `translations/`),
+ * Each talk's translations as src/lib/content/site.ts finds them (a folder under `translations/`),
  * their YAML files read by the build's own reader from `files`.
  */
 async function translationInputs(files: Map<string, string>, talks: EntryInput<z.infer<typeof TalkSchema>>[]) {

@@ -1,5 +1,5 @@
 /**
- * The line a turn's body starts on comes from the loader (src/lib/body-line.ts): Astro's real
+ * The line a turn's body starts on comes from the loader (src/lib/content/body-line.ts): Astro's real
  * glob loader, run on files in a temporary folder, hands each entry's data the line, counted
  * while it reads the file, and the catalog's input gets it back without the key.
  */
@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { glob, type LoaderContext } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BODY_LINE, bodyStartLine, takeBodyLine, withBodyLines } from '../../src/lib/body-line';
+import { BODY_LINE, bodyStartLine, takeBodyLine, withBodyLines } from '../../src/lib/content/body-line';
 
 describe('bodyStartLine', () => {
   test.each([

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { CardFont } from '../../src/lib/cards/fonts';
 import { cardCacheDir, cardKey, createCardStore, quoteCardInput, rendererVersions } from '../../src/lib/cards/store';
-import { buildCatalog } from '../../src/lib/catalog';
+import { buildCatalog } from '../../src/lib/content/catalog';
 import { renderCard, type CardInput } from '../../src/lib/cards/card';
 
 const pan: CardInput = {

@@ -3,11 +3,11 @@
  * notes, excerpt) read. A separate file because it replaces the parser module with a counter.
  */
 import { describe, expect, test, vi } from 'vitest';
-import { buildCatalog } from '../../src/lib/catalog';
-import { parseMarkdown } from '../../src/lib/markdown-tree';
+import { buildCatalog } from '../../src/lib/content/catalog';
+import { parseMarkdown } from '../../src/lib/content/markdown-tree';
 
-vi.mock('../../src/lib/markdown-tree', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../src/lib/markdown-tree')>();
+vi.mock('../../src/lib/content/markdown-tree', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/lib/content/markdown-tree')>();
   return { parseMarkdown: vi.fn(actual.parseMarkdown) };
 });
 

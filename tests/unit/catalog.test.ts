@@ -14,8 +14,8 @@ import {
   type CatalogInput,
   type ContentProblem,
   type EntryInput,
-} from '../../src/lib/catalog';
-import { parseMarkdown } from '../../src/lib/markdown-tree';
+} from '../../src/lib/content/catalog';
+import { parseMarkdown } from '../../src/lib/content/markdown-tree';
 import type { Speaker } from '../../src/schemas/speaker';
 import type { Talk } from '../../src/schemas/talk';
 import type { Turn } from '../../src/schemas/turn';

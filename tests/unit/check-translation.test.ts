@@ -4,7 +4,7 @@
  * message an editor reads. The turns are read from text by read-turn.ts, as files are.
  */
 import { describe, expect, test } from 'vitest';
-import { CHINESE_NOTES } from '../../src/lib/notes';
+import { CHINESE_NOTES } from '../../src/lib/content/notes';
 import { checkFact, checkTranslation, type TranslationCheckInput } from '../../src/lib/translation/check-translation';
 import type { TranslationProblem } from '../../src/lib/translation/problems';
 import { readTurn, type TurnText } from '../../src/lib/translation/read-turn';

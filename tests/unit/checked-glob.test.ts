@@ -1,6 +1,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { describe, expect, test, vi } from 'vitest';
-import { checkedGlob, explainYamlError } from '../../src/lib/checked-glob';
+import { checkedGlob, explainYamlError } from '../../src/lib/content/checked-glob';
 
 // Astro's glob loader is replaced by one whose load() throws what the test puts in `thrown`.
 const inner = vi.hoisted(() => ({ thrown: undefined as unknown, options: undefined as unknown }));

@@ -12,9 +12,9 @@ import EveryPageScript from '../../src/components/EveryPageScript.astro';
 import TalkCard from '../../src/components/TalkCard.astro';
 import TalkHeader from '../../src/components/TalkHeader.astro';
 import TurnBlock from '../../src/components/TurnBlock.astro';
-import type { ParticipantView, QuoteView, SectionView, TalkView, TurnView } from '../../src/lib/catalog';
+import type { ParticipantView, QuoteView, SectionView, TalkView, TurnView } from '../../src/lib/content/catalog';
 import type { Fact } from '../../src/schemas/common';
-import { measureFor } from '../../src/lib/talk-stats';
+import { measureFor } from '../../src/lib/content/talk-stats';
 
 // ---------------------------------------------------------------------------------------------
 // Views built by hand, shaped like buildCatalog's output.

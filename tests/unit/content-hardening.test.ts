@@ -3,8 +3,8 @@
  * follow the one id pattern, and images in turns are the talk's own files where it allows them.
  */
 import { describe, expect, test } from 'vitest';
-import { buildCatalog, ContentError, type CatalogInput, type EntryInput } from '../../src/lib/catalog';
-import { imageProblem, type TurnImage } from '../../src/lib/turn-images';
+import { buildCatalog, ContentError, type CatalogInput, type EntryInput } from '../../src/lib/content/catalog';
+import { imageProblem, type TurnImage } from '../../src/lib/content/turn-images';
 import type { Speaker } from '../../src/schemas/speaker';
 import type { Talk } from '../../src/schemas/talk';
 import type { Turn } from '../../src/schemas/turn';

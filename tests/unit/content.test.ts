@@ -1,13 +1,13 @@
 /**
  * The published turns are the source's words: splitting the source transcript at its speaker
  * lines and applying the documented normalisation gives exactly the committed turn bodies,
- * once the editorial notes (footnote references and definitions, see src/lib/notes.ts) are
+ * once the editorial notes (footnote references and definitions, see src/lib/content/notes.ts) are
  * taken out. The notes add to the text; they never change a word of it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { stripNotes } from '../../src/lib/notes';
+import { stripNotes } from '../../src/lib/content/notes';
 import { normalizeLine } from '../../src/lib/text/typography';
 import { root } from '../helpers/paths';
 

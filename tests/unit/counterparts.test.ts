@@ -1,6 +1,6 @@
 /** Which page is the same page in the other language (src/lib/i18n/counterparts.ts): pure, from a catalog's shape. */
 import { describe, expect, test } from 'vitest';
-import type { Catalog, Edition, SpeakerView, TalkView } from '../../src/lib/catalog';
+import type { Catalog, Edition, SpeakerView, TalkView } from '../../src/lib/content/catalog';
 import { hreflangLinks } from '../../src/lib/i18n/alternates';
 import {
   counterparts,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, test } from 'vitest';
 import { USAGE } from '../../src/cli/import-command';
-import { parseMarkdown } from '../../src/lib/markdown-tree';
+import { parseMarkdown } from '../../src/lib/content/markdown-tree';
 import {
   checkCode,
   checkLinks,

@@ -4,7 +4,7 @@
  * each problem the translation review reports, naming file, field, expected and found.
  */
 import { describe, expect, test } from 'vitest';
-import type { Catalog } from '../../src/lib/catalog';
+import type { Catalog } from '../../src/lib/content/catalog';
 import { fixtureCatalog, fixtureFiles, withTranslation } from '../helpers/fixture-content';
 
 const EN = 'content/talks/fixture-talk/translations/en';

@@ -7,7 +7,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { stripNotes } from '../../src/lib/notes';
+import { stripNotes } from '../../src/lib/content/notes';
 import { writeTalk } from '../../src/lib/import/talk-transaction';
 import { runImportIn } from '../helpers/import-run';
 import { root } from '../helpers/paths';

@@ -1,7 +1,7 @@
 /** What looks like a speaker label, what is a stage direction, and how directions are written. */
 import { describe, expect, test } from 'vitest';
-import { parseMarkdown } from '../../src/lib/markdown-tree';
-import { inspectMarkdown } from '../../src/lib/catalog';
+import { parseMarkdown } from '../../src/lib/content/markdown-tree';
+import { inspectMarkdown } from '../../src/lib/content/catalog';
 import { isDirection, splitDirections } from '../../src/lib/import/directions';
 import { looksLikeLabel, matchLabel } from '../../src/lib/import/label-shape';
 import { turnBody } from '../../src/lib/import/transcript';

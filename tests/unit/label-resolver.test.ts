@@ -15,7 +15,7 @@ import {
 import { isSimilar, similarLabels } from '../../src/lib/import/similar-labels';
 import { chooseColor, stubSpeakerId, stubYaml } from '../../src/lib/import/speaker-stubs';
 import { labelsToKeep, parseSpeakerOption, readTalkLabels } from '../../src/lib/import/talk-labels';
-import { findPlaceholders } from '../../src/lib/placeholder';
+import { findPlaceholders } from '../../src/lib/content/placeholder';
 import { classifyLine, ImportError, splitTurns, type SpeakerRecord } from '../../src/lib/import/transcript';
 import { SpeakerSchema } from '../../src/schemas/speaker';
 

@@ -1,9 +1,9 @@
 /**
- * The note syntax (src/lib/notes.ts): GFM footnotes with a kind prefix. Every broken note is
+ * The note syntax (src/lib/content/notes.ts): GFM footnotes with a kind prefix. Every broken note is
  * a content error with its line, reported by the catalog with the turn's file.
  */
 import { describe, expect, test } from 'vitest';
-import { buildCatalog, ContentError, type CatalogInput } from '../../src/lib/catalog';
+import { buildCatalog, ContentError, type CatalogInput } from '../../src/lib/content/catalog';
 import {
   inspectNotes,
   noteAnchor,
@@ -11,7 +11,7 @@ import {
   stripNotes,
   talkCorrections,
   type NoteView,
-} from '../../src/lib/notes';
+} from '../../src/lib/content/notes';
 
 const SRC = '[来源](https://example.org/src)';
 

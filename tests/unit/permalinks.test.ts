@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ContentError } from '../../src/lib/catalog';
+import { ContentError } from '../../src/lib/content/catalog';
 import {
   addressesOfPage,
   checkPermalinks,

@@ -4,7 +4,7 @@
  * storage.
  */
 import { describe, expect, test } from 'vitest';
-import type { TalkView } from '../../src/lib/catalog';
+import type { TalkView } from '../../src/lib/content/catalog';
 import { counterparts, type PublishedPages } from '../../src/lib/i18n/counterparts';
 import { bilingualView, modePath, modeTalk, translatedReaderPath, type ModeTalk } from '../../src/lib/reading/modes';
 import { idPrefix, pairParagraphs, prefixIds, topLevelBlocks } from '../../src/lib/reading/pairs';

@@ -46,7 +46,7 @@ describe('remarkImages', () => {
   });
 
   // At build time the Markdown processor prints the stack of whatever a plugin throws under its
-  // message (src/lib/content-error.ts): the editor's mistake must come without one. The build
+  // message (src/lib/content/content-error.ts): the editor's mistake must come without one. The build
   // of tests/fixtures/content/check-errors/remote-image used to catch this; it is a unit case now.
   test('throws its message without a stack trace', () => {
     let thrown: unknown;

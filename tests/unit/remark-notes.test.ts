@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { describe, expect, test } from 'vitest';
-import { inspectNotes } from '../../src/lib/notes';
+import { inspectNotes } from '../../src/lib/content/notes';
 import { ENGLISH_NOTES } from '../../src/schemas/translation';
 import remarkNotes from '../../src/plugins/remark-notes';
 import rehypeKeyQuotes from '../../src/plugins/rehype-key-quotes';

@@ -7,7 +7,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import ShareMenu from '../../src/components/ShareMenu.astro';
 import ShareTemplate from '../../src/components/ShareTemplate.astro';
-import type { QuoteView, TalkView, TurnView } from '../../src/lib/catalog';
+import type { QuoteView, TalkView, TurnView } from '../../src/lib/content/catalog';
 import { absoluteUrl, quoteShareTarget, turnShareTarget, withBase } from '../../src/lib/sharing/routes';
 import { scriptPage, type ScriptPage } from '../helpers/script-dom';
 

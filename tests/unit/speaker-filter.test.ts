@@ -7,7 +7,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import SpeakerFilter from '../../src/components/SpeakerFilter.astro';
-import type { ParticipantView } from '../../src/lib/catalog';
+import type { ParticipantView } from '../../src/lib/content/catalog';
 import { filteredAddress } from '../../src/scripts/speaker-filter-state';
 import { scriptPage, type ScriptPage } from '../helpers/script-dom';
 

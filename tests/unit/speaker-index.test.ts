@@ -1,7 +1,7 @@
 /** A speaker across talks: their talks newest first, their turns in order, and the links. */
 import { describe, expect, test } from 'vitest';
-import { buildCatalog, type EntryInput } from '../../src/lib/catalog';
-import { appearancesOf, speakerHref, turnHref } from '../../src/lib/speaker-index';
+import { buildCatalog, type EntryInput } from '../../src/lib/content/catalog';
+import { appearancesOf, speakerHref, turnHref } from '../../src/lib/content/speaker-index';
 import type { Speaker } from '../../src/schemas/speaker';
 import type { Talk } from '../../src/schemas/talk';
 import type { Turn } from '../../src/schemas/turn';

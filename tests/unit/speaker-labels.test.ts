@@ -1,6 +1,6 @@
-/** How a source's speaker label reads (src/lib/speaker-labels.ts): only a wrong name is a correction. */
+/** How a source's speaker label reads (src/lib/content/speaker-labels.ts): only a wrong name is a correction. */
 import { describe, expect, test } from 'vitest';
-import { bareName, labelEntries, readLabel } from '../../src/lib/speaker-labels';
+import { bareName, labelEntries, readLabel } from '../../src/lib/content/speaker-labels';
 
 const yang = { id: 'yang-zhilin', name: '杨植麟', latinName: 'Yang Zhilin', aliases: ['植麟'] };
 const jane = { id: 'jane-doe', name: 'Jane Doe', latinName: 'Jane Doe', aliases: [] };

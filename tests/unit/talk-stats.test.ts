@@ -1,4 +1,4 @@
-/** Who spoke how much (src/lib/talk-stats.ts), checked against counts done by hand here. */
+/** Who spoke how much (src/lib/content/talk-stats.ts), checked against counts done by hand here. */
 import { describe, expect, test } from 'vitest';
 import {
   countWords,
@@ -10,7 +10,7 @@ import {
   speakerShares,
   timeline,
   totalLength,
-} from '../../src/lib/talk-stats';
+} from '../../src/lib/content/talk-stats';
 
 const host = { id: 'host' };
 const guest = { id: 'guest' };

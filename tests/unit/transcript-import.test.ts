@@ -1,6 +1,6 @@
 /** The importer's pure steps: decoding, cutting, speaker lines, Markdown escaping, planning. */
-import { inspectMarkdown } from '../../src/lib/catalog';
-import { findPlaceholders, PLACEHOLDER } from '../../src/lib/placeholder';
+import { inspectMarkdown } from '../../src/lib/content/catalog';
+import { findPlaceholders, PLACEHOLDER } from '../../src/lib/content/placeholder';
 import { describe, expect, test } from 'vitest';
 import { importError } from '../helpers/import-run';
 import {

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { QuoteView, TalkView } from '../catalog';
+import type { QuoteView, TalkView } from '../content/catalog';
 import { cardFontPackageDir, latinFontPackageDir, loadCardFonts, type CardFont } from './fonts';
 import { formatDate } from '../text/format';
 import { talkLabel } from '../sharing/routes';

@@ -5,7 +5,7 @@
  * speakers' pages only where that talk is translated, and its home page only when it has a
  * translated talk. A page whose counterpart does not exist gets none (no switch to a 404). Pure.
  */
-import type { Catalog } from '../catalog';
+import type { Catalog } from '../content/catalog';
 import {
   aboutPath,
   bothPath,

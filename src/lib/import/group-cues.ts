@@ -4,7 +4,7 @@
  * paragraphs break where the source breaks them or, for timed captions, at a sentence end after a
  * pause or after a few sentences. Stops, naming the line, on words no label credits.
  */
-import { countCharacters } from '../catalog';
+import { countCharacters } from '../content/catalog';
 import { normalizeLine } from '../text/typography';
 import { ImportError, type ParsedTurn, type SpeakerRecord } from './transcript';
 import { joinLines, joinText, type Cue } from './cues';

@@ -14,7 +14,7 @@
  * A label holding a format character (U+200B, U+202E, …) is refused before any of this.
  */
 import type { SpeakerRecord } from './transcript';
-import { PLACEHOLDER } from '../placeholder';
+import { PLACEHOLDER } from '../content/placeholder';
 import { ImportError, speakerLabels } from './transcript';
 import { describeFormatCharacters, isRoleLabel, labelParts, showLabel } from './label-text';
 import { similarLabels, type LabelCandidate } from './similar-labels';

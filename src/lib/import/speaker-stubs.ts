@@ -11,7 +11,7 @@
  */
 import { parseDocument, stringify } from 'yaml';
 import { SPEAKER_COLORS } from '../constants';
-import { PLACEHOLDER } from '../placeholder';
+import { PLACEHOLDER } from '../content/placeholder';
 import { ImportError } from './transcript';
 import { isHanName, showLabel } from './label-text';
 

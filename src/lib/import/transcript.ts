@@ -13,8 +13,8 @@
  * is written.
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, stringify } from 'yaml';
-import { referencedLabels, stripNotes } from '../notes';
-import { PLACEHOLDER } from '../placeholder';
+import { referencedLabels, stripNotes } from '../content/notes';
+import { PLACEHOLDER } from '../content/placeholder';
 import { directionMarkdown, splitDirections } from './directions';
 import { readPlainText, PLAIN_TEXT_WORDING } from './formats/plain-text';
 import { groupCues } from './group-cues';

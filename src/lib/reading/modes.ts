@@ -5,7 +5,7 @@
  * the bilingual page in the interface's language (`/<talk>/both/`, `/en/<talk>/both/`).
  * docs/reading-modes.md says what the browser remembers of the choice.
  */
-import type { TalkView } from '../catalog';
+import type { TalkView } from '../content/catalog';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/ui';
 import { bothPath, localized, readerPath } from '../sharing/routes';
 

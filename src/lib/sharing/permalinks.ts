@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
 import { strictObject } from '../../schemas/common';
-import { ContentError, type ContentProblem } from '../catalog';
+import { ContentError, type ContentProblem } from '../content/catalog';
 import { redirectKeyProblem, siteAddressProblem } from '../url-safety';
 import { show } from '../text/messages';
 

@@ -2,7 +2,7 @@
 import { latinNameRepeats } from '../languages';
 import { ui, type Dictionary, type Locale } from '../i18n/ui';
 import { TITLE_ROOM } from '../i18n/en';
-import type { QuoteView, TalkView } from '../catalog';
+import type { QuoteView, TalkView } from '../content/catalog';
 import { formatDate } from '../text/format';
 import { englishAttributionLabel, englishDate, englishLanguageName } from './citation';
 import { absoluteUrl, cardPath, localized, quoteContextPath, readerPath, sharePath, talkLabel } from './routes';

@@ -12,7 +12,7 @@
  * own, base-free; withBase puts them under the configured base. (The browser scripts get the
  * base from a `data-base` attribute the server wrote with these.)
  */
-import type { QuoteView, TalkView, TurnView } from '../catalog';
+import type { QuoteView, TalkView, TurnView } from '../content/catalog';
 import { DEFAULT_LOCALE, isLocale, ui, type Locale } from '../i18n/ui';
 import {
   attributionLabel,

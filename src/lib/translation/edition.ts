@@ -3,7 +3,7 @@
  * original Talk with its title, event, venue, outline… in the other language, a translated
  * turn is the original turn's front matter with the translation's quotes and label, and a
  * translated speaker is the original with the translated name and facts. The catalog
- * (src/lib/catalog.ts) then runs its own steps on these, so an edition has exactly the
+ * (src/lib/content/catalog.ts) then runs its own steps on these, so an edition has exactly the
  * original's shape. Pure.
  */
 import type { Speaker } from '../../schemas/speaker';

@@ -2,7 +2,7 @@
  * Reads a talk and one of its translations from the content folder, by slug and language, into
  * what checkTranslation compares, and reports files that are missing or do not fit their schema.
  * The one place that touches the file system for translations: the review command, the content
- * test and the build (src/lib/site.ts, for the YAML files: readTranslationFiles) read through here.
+ * test and the build (src/lib/content/site.ts, for the YAML files: readTranslationFiles) read through here.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -23,7 +23,7 @@ import {
 } from '../../schemas/translation';
 import { TurnSchema } from '../../schemas/turn';
 import { listFiles } from '../files';
-import { CHINESE_NOTES, type NoteDialect } from '../notes';
+import { CHINESE_NOTES, type NoteDialect } from '../content/notes';
 import { checkTranslation, type TranslationCheckInput } from './check-translation';
 import { translationCheckInput } from './check-input';
 import { problem, type TranslationProblem } from './problems';
@@ -152,7 +152,7 @@ export async function translationLanguages(contentRoot: string, slug: string): P
 /**
  * Reads the YAML files of the translation of `slug` into `lang`: its talk.yaml and glossary.yaml,
  * and the translated speaker file of each of `participants` (speaker ids). The one reader of
- * these files: the build (src/lib/site.ts) and the review command both read them here.
+ * these files: the build (src/lib/content/site.ts) and the review command both read them here.
  */
 export async function readTranslationFiles(
   contentRoot: string,

@@ -1,7 +1,7 @@
 /**
  * One translation problem: the file, the field, what was expected and what was found. It has
  * the shape of the catalog's ContentProblem, so a build can throw `new ContentError(problems)`
- * and print it the same way (src/lib/catalog.ts formatProblem).
+ * and print it the same way (src/lib/content/catalog.ts formatProblem).
  */
 export interface TranslationProblem {
   /** Path of the file, as messages show it (relative to the repository). */
@@ -40,7 +40,7 @@ export function quoted(text: string, max = 60): string {
 }
 
 /**
- * A problem from a message already phrased by our schemas or src/lib/notes.ts ("Unexpected X:
+ * A problem from a message already phrased by our schemas or src/lib/content/notes.ts ("Unexpected X:
  * expected Y, found Z" or "expected Y, found Z"), split into what was expected and found.
  */
 export function problemFromMessage(file: string, field: string, message: string, line?: number): TranslationProblem {

@@ -6,9 +6,9 @@
  */
 import type { z } from 'astro/zod';
 import { parseDocument } from 'yaml';
-import { paragraphsOf } from '../catalog';
-import { parseMarkdown } from '../markdown-tree';
-import { inspectNotes, type NoteDialect } from '../notes';
+import { paragraphsOf } from '../content/catalog';
+import { parseMarkdown } from '../content/markdown-tree';
+import { inspectNotes, type NoteDialect } from '../content/notes';
 import { problem, problemFromMessage, type TranslationProblem } from './problems';
 
 /** A turn as the checks compare it. */
@@ -115,7 +115,7 @@ export function turnTextOf<K extends string>(
 ): { turn: TurnText<K>; problems: TranslationProblem[] } {
   const { file, data, body, bodyLine } = turn;
   const { notes, problems: noteProblems } = inspectNotes(parseMarkdown(body), dialect, body);
-  // Finding where the body starts may mean reading the file (src/lib/site.ts): only for a problem.
+  // Finding where the body starts may mean reading the file (src/lib/content/site.ts): only for a problem.
   const start = () => (typeof bodyLine === 'function' ? bodyLine() : bodyLine);
   const problems = noteProblems.map((note) => problemFromMessage(file, 'body', note.message, start() + note.line - 1));
   return {

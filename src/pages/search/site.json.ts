@@ -9,9 +9,9 @@
  * each carry the speaker list.
  */
 import type { APIRoute } from 'astro';
-import { speakersInStageOrder } from '../../lib/catalog';
+import { speakersInStageOrder } from '../../lib/content/catalog';
 import type { EditionSpeaker, SearchSite } from '../../lib/search/site-json';
-import { getCatalog } from '../../lib/site';
+import { getCatalog } from '../../lib/content/site';
 
 export const GET: APIRoute = async () => {
   const catalog = await getCatalog();

@@ -1,8 +1,8 @@
 /** The social card of a key quote, drawn at build time (see src/lib/cards/card.ts, src/lib/cards/store.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardCacheDir, createCardStore, quoteCardInput, type CardStore } from '../../../lib/cards/store';
-import type { QuoteView, TalkView } from '../../../lib/catalog';
-import { quoteRoutes } from '../../../lib/site';
+import type { QuoteView, TalkView } from '../../../lib/content/catalog';
+import { quoteRoutes } from '../../../lib/content/site';
 
 export const getStaticPaths = quoteRoutes satisfies GetStaticPaths;
 

@@ -1,8 +1,8 @@
 /** The English card of a translated key quote (src/lib/cards/card.ts, store.ts): in English, saying it is a translation. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cardCacheDir, createCardStore, quoteCardInput, type CardStore } from '../../../../lib/cards/store';
-import type { QuoteView, TalkView } from '../../../../lib/catalog';
-import { editionQuoteRoutes } from '../../../../lib/site';
+import type { QuoteView, TalkView } from '../../../../lib/content/catalog';
+import { editionQuoteRoutes } from '../../../../lib/content/site';
 
 export const getStaticPaths = (() => editionQuoteRoutes('en')) satisfies GetStaticPaths;
 

@@ -16,9 +16,9 @@ import type { LabelReading } from './speaker-labels';
 import type { FootnoteDefinition, FootnoteReference, Link, Nodes, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { idProblem } from '../schemas/common';
+import { idProblem } from '../../schemas/common';
 import { parseMarkdown } from './markdown-tree';
-import { show } from './text/messages';
+import { show } from '../text/messages';
 
 export const NOTE_KINDS = ['context', 'correction', 'term'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];

@@ -5,7 +5,7 @@
  * renderer counts lines from the start of the body. `withBodyLines` counts the lines above the
  * body while the loader holds the file's text (the Markdown entry type's `getEntryInfo`, which
  * the glob loader reads from its context as `entryTypes`) and stores the line with the entry's
- * validated data under BODY_LINE; src/lib/site.ts takes it back out for the catalog. No file is
+ * validated data under BODY_LINE; src/lib/content/site.ts takes it back out for the catalog. No file is
  * read twice.
  */
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,9 @@
 /**
+ * src/lib/content/: the content pipeline. The collections are read once (site.ts getCatalog,
+ * through the loaders in checked-glob.ts and body-line.ts), each turn's Markdown parsed once
+ * (markdown-tree.ts, notes.ts), and this file checks them together and builds the view model
+ * every page renders; talk-stats.ts, speaker-index.ts and speaker-labels.ts derive from it.
+ *
  * Builds the site's model (talks, their sections and turns, speakers, key quotes) from the
  * content collections, and checks everything one entry's schema cannot: references between
  * files, unique anchors and positions, key-quote spans, empty turns and hard-wrapped text.
@@ -6,31 +11,31 @@
  */
 import type { Definition, Html, Image, ImageReference, Link, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { idProblem, type Fact } from '../schemas/common';
-import type { Speaker } from '../schemas/speaker';
-import type { Section, Talk } from '../schemas/talk';
-import type { KeyQuote, Turn } from '../schemas/turn';
+import { idProblem, type Fact } from '../../schemas/common';
+import type { Speaker } from '../../schemas/speaker';
+import type { Section, Talk } from '../../schemas/talk';
+import type { KeyQuote, Turn } from '../../schemas/turn';
 import { parseMarkdown } from './markdown-tree';
 import { findPlaceholders, PLACEHOLDER } from './placeholder';
 import { inspectNotes, stripNotes, type NoteProblem, type NoteView } from './notes';
 import { paragraphStartsProblem } from './turn-times';
 import { imageProblem, type TurnImage } from './turn-images';
-import { LINK_RULE, linkProblem } from './url-safety';
+import { LINK_RULE, linkProblem } from '../url-safety';
 import { readLabel, type LabelReading } from './speaker-labels';
 import { countCharacters, measureFor, measureText, type TextMeasure } from './talk-stats';
 import { CHINESE_NOTES, type NoteDialect } from './notes';
-import { NOTE_DIALECTS, type GlossaryTerm, type TranslatedNoteKind, type TranslatedTurn } from '../schemas/translation';
-import { checkTranslation } from './translation/check-translation';
-import { translationCheckInput } from './translation/check-input';
+import { NOTE_DIALECTS, type GlossaryTerm, type TranslatedNoteKind, type TranslatedTurn } from '../../schemas/translation';
+import { checkTranslation } from '../translation/check-translation';
+import { translationCheckInput } from '../translation/check-input';
 import {
   translatedSpeakerFields,
   translatedTalkData,
   translatedTurnData,
   untranslatedFieldProblems,
-} from './translation/edition';
-import type { TranslationFiles } from './translation/load-translation';
-import { turnTextOf } from './translation/read-turn';
-import { clip, countOccurrences, show } from './text/messages';
+} from '../translation/edition';
+import type { TranslationFiles } from '../translation/load-translation';
+import { turnTextOf } from '../translation/read-turn';
+import { clip, countOccurrences, show } from '../text/messages';
 
 export { countCharacters };
 

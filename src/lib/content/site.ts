@@ -16,12 +16,12 @@ import {
   type TalkView,
   type TranslationInput,
 } from './catalog';
-import { publishedPages, type PublishedPages } from './i18n/counterparts';
+import { publishedPages, type PublishedPages } from '../i18n/counterparts';
 import { appearancesOf, type Appearance } from './speaker-index';
 import { contentDir } from './content-dir';
-import type { Locale } from './i18n/ui';
-import { bilingualView } from './reading/modes';
-import { readTranslationFiles, translationLanguages } from './translation/load-translation';
+import type { Locale } from '../i18n/ui';
+import { bilingualView } from '../reading/modes';
+import { readTranslationFiles, translationLanguages } from '../translation/load-translation';
 
 /**
  * Every translation of every talk, its YAML files read (the turns come from the translatedTurns
@@ -52,7 +52,7 @@ export function getCatalog(): Promise<Catalog> {
     const translations = await readTranslations(talks);
     // Asked for only when there are translations: Astro logs an empty collection as a problem.
     const translatedTurns = translations.length > 0 ? await getCollection('translatedTurns') : [];
-    // The turns loaders give each turn's data the line its body starts on (lib/body-line.ts).
+    // The turns loaders give each turn's data the line its body starts on (lib/content/body-line.ts).
     const withLines = <E extends { data: object; rendered?: unknown }>(entry: E) => ({
       ...entry,
       ...takeBodyLine(entry.data),

@@ -7,11 +7,11 @@
  * its alt text, and carry no title: Astro renders a titled image as broken markup
  * (`<img __ASTRO_IMAGE_=…>`), and a title shows only on hover anyway.
  *
- * Used by the content check (src/lib/catalog.ts), which knows the talk and the files, and by
+ * Used by the content check (src/lib/content/catalog.ts), which knows the talk and the files, and by
  * remark-images.ts, the safety net at render time, which knows neither.
  */
-import { IMAGE_FOLDER, IMAGE_RULE, imageFile } from './url-safety';
-import { clip, show as quote } from './text/messages';
+import { IMAGE_FOLDER, IMAGE_RULE, imageFile } from '../url-safety';
+import { clip, show as quote } from '../text/messages';
 
 /** An image in a turn body, as Markdown wrote it. */
 export interface TurnImage {
