@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sharedBrowser, sharedServerUrl } from '../helpers/browser';
 import { distDir } from '../helpers/paths';
+import { resultAnchors } from '../helpers/search-results';
 import { QUERIES, relevant, type Turn } from '../helpers/query-set-zh';
 
 /** The turns as a reader sees them, read straight from the built page (notes left out). */
@@ -36,17 +37,9 @@ async function resultsFor(page: Page, query: string): Promise<string[]> {
     const panel = document.querySelector('ht-search-panel');
     return panel !== null && !panel.hasAttribute('aria-busy');
   });
-  const list = page.getByRole('list', { name: '搜索结果' });
   // The Chinese turns only: on a site with the English edition its turns are listed after them,
   // labelled (tests/browser/search-english.test.ts measures those).
-  return list.getByRole('link').evaluateAll(
-    (links, reader) =>
-      links
-        .map((link) => new URL((link as HTMLAnchorElement).href))
-        .filter((url) => url.pathname === reader)
-        .map((url) => url.hash.slice(1)),
-    READER,
-  );
+  return resultAnchors(page, READER);
 }
 
 let browser: Browser;

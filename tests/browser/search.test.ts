@@ -10,6 +10,7 @@ import { distDir } from '../helpers/paths';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { browserSession } from '../helpers/browser-session';
+import { resultAnchors } from '../helpers/search-results';
 
 const READER = '/waic-2023-roundtable/';
 
@@ -36,18 +37,7 @@ async function settled(page: Page) {
  * the talk's English edition in the index, its turns are listed after them, labelled and counted
  * apart (tests/browser/search-english.test.ts).
  */
-const resultAnchors = (page: Page) =>
-  page
-    .getByRole('list', { name: '搜索结果' })
-    .getByRole('link')
-    .evaluateAll(
-      (links, reader) =>
-        links
-          .map((link) => new URL((link as HTMLAnchorElement).href))
-          .filter((url) => url.pathname === reader)
-          .map((url) => url.hash.slice(1)),
-      READER,
-    );
+const readerResults = (page: Page) => resultAnchors(page, READER);
 
 /** Whether the built site has the talk's English reader, whose turns search lists after the Chinese. */
 const ENGLISH = existsSync(path.join(distDir, 'en', READER, 'index.html'));
@@ -72,7 +62,7 @@ describe('the search dialog', () => {
     await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type('多模态');
     await expect.poll(() => dialog.getByRole('status').textContent()).toBe('找到 1 段包含“多模态”的发言');
-    expect(await resultAnchors(page)).toEqual(['yuan-modality-completion']);
+    expect(await readerResults(page)).toEqual(['yuan-modality-completion']);
     expect(requests.some((path) => path.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
 
@@ -213,7 +203,7 @@ describe('the search page', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toBe('没有找到包含“GAN”的发言（杨植麟）。');
     await page.getByRole('button', { name: /清除发言人筛选/ }).click();
     await settled(page);
-    expect(await resultAnchors(page)).toEqual(
+    expect(await readerResults(page)).toEqual(
       expect.arrayContaining([
         'yuan-modality-completion',
         'xu-li-asks-pan',
@@ -227,8 +217,8 @@ describe('the search page', () => {
     expect(await facet.getByRole('radio', { name: /^潘新钢/ }).isVisible()).toBe(true);
     expect(await facet.getByRole('radio', { name: /^杨植麟/ }).isVisible()).toBe(false);
     await facet.getByRole('radio', { name: /^徐立/ }).check();
-    expect(await resultAnchors(page)).toEqual(expect.arrayContaining(['xu-li-asks-pan', 'xu-li-closing-question']));
-    expect(await resultAnchors(page)).toHaveLength(2);
+    expect(await readerResults(page)).toEqual(expect.arrayContaining(['xu-li-asks-pan', 'xu-li-closing-question']));
+    expect(await readerResults(page)).toHaveLength(2);
     expect(await page.getByRole('status').textContent()).toMatch(chineseStatus('找到 2 段包含“GAN”的发言（徐立）'));
     expect(new URL(page.url()).searchParams.get('speaker')).toBe('xu-li');
   });
@@ -264,7 +254,7 @@ describe('the search page', () => {
     // popstate starts the search asynchronously: wait for its outcome, not just for no busy flag.
     await expect.poll(() => input.inputValue()).toBe('幻觉');
     await settled(page);
-    await expect.poll(() => resultAnchors(page)).toEqual(['yang-shared-problems', 'xu-li-asks-yang']);
+    await expect.poll(() => readerResults(page)).toEqual(['yang-shared-problems', 'xu-li-asks-yang']);
   });
 
   test('typing after a committed search starts a new history entry instead of replacing it', async () => {
@@ -282,17 +272,17 @@ describe('the search page', () => {
     await page.goBack();
     await expect.poll(() => input.inputValue()).toBe('幻觉');
     await settled(page);
-    await expect.poll(() => resultAnchors(page)).toEqual(['yang-shared-problems', 'xu-li-asks-yang']);
+    await expect.poll(() => readerResults(page)).toEqual(['yang-shared-problems', 'xu-li-asks-yang']);
   });
 
   test('a speaker’s name offers that speaker’s turns, and a way to search the text instead', async () => {
     const { page } = await open(`/search/?q=${encodeURIComponent('植麟')}`);
     await settled(page);
     expect(await page.getByRole('status').textContent()).toMatch(chineseStatus('杨植麟的全部发言：2 段'));
-    expect(await resultAnchors(page)).toEqual(['yang-shared-problems', 'yang-shared-memory']);
+    expect(await readerResults(page)).toEqual(['yang-shared-problems', 'yang-shared-memory']);
     await page.getByRole('button', { name: '改为搜索提到“植麟”的文字' }).click();
     await settled(page);
-    expect(await resultAnchors(page)).toEqual(['xu-li-asks-yang']);
+    expect(await readerResults(page)).toEqual(['xu-li-asks-yang']);
   });
 
   test('treats a 10,000-character query as its first 200 characters', async () => {
