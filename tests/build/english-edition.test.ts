@@ -149,8 +149,10 @@ describe('the English reader', () => {
     );
     expect(urls.length).toBeGreaterThan(englishReader.querySelectorAll('article.turn').length - 1);
     for (const url of urls) expect(url).toMatch(new RegExp(`^${SITE}/en/${SLUG}/(#|q/)`));
-    const template = englishReader.querySelector('template#share-template')!;
-    const talk = JSON.parse(template.getAttribute('data-talk')!) as { translation?: { roots: unknown; from: string } };
+    const fields = englishReader.querySelector('[data-share-talk]')!;
+    const talk = JSON.parse(fields.getAttribute('data-share-talk')!) as {
+      translation?: { roots: unknown; from: string };
+    };
     expect(talk.translation).toMatchObject({ from: 'zh-CN', roots: { edition: `${SITE}/en/`, original: `${SITE}/` } });
     const quote = englishReader.querySelector('.key-quote-item ht-share')!;
     expect(quote.getAttribute('data-text')).toMatch(/\(Huitan’s translation from the Chinese\)/);

@@ -1,14 +1,14 @@
 /**
  * Share menus: the URLs and texts they share (src/lib/sharing/routes.ts), and <ht-share>
- * (src/scripts/share-menu.ts) on ShareMenu.astro's light markup in a linkedom page, filled from
- * the page's ShareTemplate and copying.
+ * (src/scripts/share-menu.ts) on ShareMenu.astro's light markup in a linkedom page: the full
+ * panel it builds (the same as SharePanel.astro's), filled from the reader's talk fields, and copying.
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import ShareMenu from '../../src/components/ShareMenu.astro';
-import ShareTemplate from '../../src/components/ShareTemplate.astro';
+import SharePanel from '../../src/components/SharePanel.astro';
 import type { QuoteView, TalkView, TurnView } from '../../src/lib/content/catalog';
-import { absoluteUrl, quoteShareTarget, turnShareTarget, withBase } from '../../src/lib/sharing/routes';
+import { absoluteUrl, quoteShareTarget, shareTalk, turnShareTarget, withBase } from '../../src/lib/sharing/routes';
 import { scriptPage, type ScriptPage } from '../helpers/script-dom';
 
 const SITE = new URL('https://huitan.example/');
@@ -63,16 +63,37 @@ describe('the URLs a menu shares', () => {
 // <ht-share> on the reader's light markup.
 // ---------------------------------------------------------------------------------------------
 
-let template = '';
+/** The reader's talk fields, as ReaderView.astro puts them on the reader (HTML-escaped here). */
+const talkFields = JSON.stringify(shareTalk(talk, SITE)).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 let lightMenu = '';
+let serverPanel = '';
 let page: ScriptPage;
 
 beforeAll(async () => {
   const container = await AstroContainer.create();
-  template = await container.renderToString(ShareTemplate, { props: { talk } });
   const target = turnShareTarget(talk, turn, SITE);
   lightMenu = await container.renderToString(ShareMenu, { props: { target, more: '/waic-2023/cite/#yao-answers' } });
+  serverPanel = await container.renderToString(SharePanel, { props: { target } });
 });
+
+/** An element's shape: tag, attributes but the values' text, and its own words (not the values'). */
+function shape(root: Element): string[] {
+  return [root, ...root.querySelectorAll('*')]
+    .filter((node) => !node.parentElement?.closest('.share-value'))
+    .map((node) => {
+      const attributes = [...node.attributes]
+        .map((attribute) => `${attribute.name}=${attribute.value}`)
+        .sort()
+        .join(' ');
+      const words = node.matches('.share-value')
+        ? ''
+        : [...node.childNodes]
+            .filter((child) => child.nodeType === 3)
+            .map((child) => child.textContent!.trim())
+            .join('');
+      return `${node.tagName.toLowerCase()} ${attributes} ${words}`.trim();
+    });
+}
 
 describe('<ht-share>', () => {
   afterEach(() => {
@@ -81,11 +102,12 @@ describe('<ht-share>', () => {
   });
 
   /** A reader with one turn and its light menu; the clipboard accepts writes unless `refuse`. */
-  async function openReader({ refuse = false, templateHtml = template } = {}) {
+  async function openReader({ refuse = false, fields = talkFields } = {}) {
     vi.resetModules();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2024, 0, 31, 12));
     page = scriptPage('https://huitan.example/waic-2023/?hl=x');
+    page.document.documentElement.lang = 'zh-CN';
     const copied: string[] = [];
     vi.stubGlobal('navigator', {
       clipboard: {
@@ -97,7 +119,7 @@ describe('<ht-share>', () => {
     Object.defineProperty(page.window, 'getSelection', { value: () => null, configurable: true }); // no selection to fall back on
     await import('../../src/scripts/share-menu');
     page.mount(
-      `${templateHtml}<article class="turn" id="yao-answers"><div class="turn-body"><p> 第一段。 </p><p>第二段。</p></div>${lightMenu}</article>`,
+      `<div class="reader" data-share-talk="${fields}"><article class="turn" id="yao-answers"><div class="turn-body"><p> 第一段。 </p><p>第二段。</p></div>${lightMenu}</article></div>`,
     );
     const menu = page.document.querySelector<HTMLElement>('ht-share')!;
     const part = (name: string) => menu.querySelector(`[data-share-part="${name}"]`);
@@ -126,9 +148,20 @@ describe('<ht-share>', () => {
     expect(menu.querySelector('[data-copy="url"]')!.getAttribute('aria-describedby')).toBe(
       'yao-answers-share-link-term',
     );
-    expect([...menu.querySelectorAll('[data-share-label]')].map((span) => span.textContent)).toContain(
+    expect([...menu.querySelectorAll('button .visually-hidden')].map((span) => span.textContent)).toContain(
       '：姚期智这段发言',
     );
+  });
+
+  test('builds the same panel as the server renders for the turn on its cite page, buttons revealed', async () => {
+    const { menu } = await openReader();
+    const built = menu.querySelector('.share-panel')!;
+    page.mount(`<div id="server">${serverPanel}</div>`);
+    const server = page.document.querySelector('#server .share-panel')!;
+    // The script reveals the copy buttons and the turn's text row in both (share-menu.ts #start).
+    for (const hidden of server.querySelectorAll('[data-copy], [data-share-turn-text]'))
+      hidden.removeAttribute('hidden');
+    expect(shape(built)).toEqual(shape(server));
   });
 
   test('copies the turn’s link, without the page’s query', async () => {
@@ -151,7 +184,7 @@ describe('<ht-share>', () => {
   });
 
   test('stays as the server rendered it when the page’s talk fields cannot be read', async () => {
-    const { menu } = await openReader({ templateHtml: template.replace(/data-talk="[^"]*"/, 'data-talk="{"') });
+    const { menu } = await openReader({ fields: '{' });
     expect(menu.hasAttribute('data-deferred')).toBe(true);
     expect(menu.querySelector('[data-copy]')).toBeNull();
   });

@@ -38,6 +38,30 @@ export const scriptText = {
     /** The same line under a copied translated turn: it says whose translation it is and from what. */
     translatedTurnSource: (author: string, talk: string, url: string, by: string, language: string) =>
       `——${author}，${talk}（${by}译自${language}）${url}`,
+    /**
+     * A share panel's rows and buttons: the server renders them on cite and share pages
+     * (SharePanel.astro, through the page dictionary's `share`), share-menu.ts builds them into
+     * a reader's light menu when it opens.
+     */
+    panel: {
+      /** Between a button's words and the hidden name of what it shares. */
+      labelSeparator: '：',
+      link: '链接',
+      quote: '引文',
+      copyLink: '复制链接',
+      copyQuote: '复制引文',
+      turnText: '全文',
+      copyTurnText: '复制发言全文与出处',
+      /** The citation styles' own names (the same in every language). */
+      gbtTerm: 'GB/T 7714',
+      apaTerm: 'APA',
+      copyGbt: '复制 GB/T 7714 引用',
+      copyApa: '复制 APA 引用',
+      /** A translation is cited in APA and Chicago (citation.ts), not GB/T 7714. */
+      chicagoTerm: 'Chicago',
+      copyChicago: '复制 Chicago 引用',
+      native: '通过系统分享…',
+    },
   },
   filter: {
     all: (total: number) => `显示全部 ${total} 段发言`,
@@ -231,24 +255,8 @@ export const zhCN = {
   },
   share: {
     summary: '分享与引用',
-    /** Between a button's words and the hidden name of what it shares. */
-    labelSeparator: '：',
-    link: '链接',
     more: '引文与引用格式',
-    quote: '引文',
-    copyLink: '复制链接',
-    copyQuote: '复制引文',
-    turnText: '全文',
-    copyTurnText: '复制发言全文与出处',
-    /** The citation styles' own names (the same in every language). */
-    gbtTerm: 'GB/T 7714',
-    apaTerm: 'APA',
-    copyGbt: '复制 GB/T 7714 引用',
-    copyApa: '复制 APA 引用',
-    /** A translation is cited in APA and Chicago (citation.ts), not GB/T 7714. */
-    chicagoTerm: 'Chicago',
-    copyChicago: '复制 Chicago 引用',
-    native: '通过系统分享…',
+    ...scriptText.share.panel,
     /** Names a turn or a key quote in labels (ShareTarget.label). */
     turnLabel: (name: string) => `${name}这段发言`,
     quoteLabel: (name: string) => `${name}的这句话`,
