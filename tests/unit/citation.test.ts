@@ -11,6 +11,7 @@ import {
   englishAttributionLabel,
   englishDate,
   englishLanguageName,
+  givenNames,
   headlineStyle,
   isoDay,
   quoteWithAttribution,
@@ -96,6 +97,27 @@ describe('citations of a translation', () => {
     const unknown = { ...translated, family: undefined };
     expect(citeApaTranslation(unknown)).toMatch(/^Andrew Chi-Chih Yao\. \(2026, December 4\)\. /);
     expect(citeApaTranslationInText(unknown)).toBe('(Andrew Chi-Chih Yao, 2023/2026)');
+  });
+
+  test.each([
+    ['Xu Li', 'Xu', 'Xu, L.'],
+    ['Andrew Chi-Chih Yao', 'Yao', 'Yao, A. C.-C.'],
+    ['Yang Yuan', 'Yuan', 'Yuan, Y.'],
+    ['Yang Zhilin', 'Yang', 'Yang, Z.'],
+    ['Xingang Pan', 'Pan', 'Pan, X.'],
+    ['Jean-Paul Sartre', 'Sartre', 'Sartre, J.-P.'],
+  ])('APA writes %s (family name %s) as %s: initials for the given names, a hyphen kept', (author, family, apa) => {
+    expect(apaAuthor(author, family)).toBe(apa);
+  });
+
+  test('the family name is the name’s first or last whole word(s), with given names on the other side', () => {
+    expect(givenNames('Andrew Chi-Chih Yao', 'Yao')).toEqual({ given: 'Andrew Chi-Chih', familyFirst: false });
+    expect(givenNames('Yang Zhilin', 'Yang')).toEqual({ given: 'Zhilin', familyFirst: true });
+    // "Yang Yuan" begins and ends with a Chinese family name: which one is his, only the content can say.
+    expect(givenNames('Yang Yuan', 'Yuan')).toEqual({ given: 'Yang', familyFirst: false });
+    for (const family of ['Chi-Chih', 'Ya', 'ao', 'Andrew Chi-Chih Yao', 'yao'])
+      expect(givenNames('Andrew Chi-Chih Yao', family), family).toBeUndefined();
+    expect(apaAuthor('Andrew Chi-Chih Yao', 'Chi-Chih')).toBe('Andrew Chi-Chih Yao');
   });
 
   test('APA and Chicago put a Chinese-order name family first without inverting it in Chicago', () => {

@@ -152,8 +152,13 @@ export interface TranslatedCitationInput {
   original: OriginalWork;
 }
 
-/** The given names of `author` around `family`, or undefined when `family` is not at either end. */
-function givenNames(author: string, family: string): { given: string; familyFirst: boolean } | undefined {
+/**
+ * The given names of `author` around `family`, or undefined when `family` is not at either end
+ * (a whole word or words there, with given names on the other side). The English speaker
+ * files' `family` is held to this when they are read (schemas/translation.ts), so a citation
+ * never falls back to the name as written for a family name it was given.
+ */
+export function givenNames(author: string, family: string): { given: string; familyFirst: boolean } | undefined {
   if (author.startsWith(`${family} `)) return { given: author.slice(family.length + 1), familyFirst: true };
   if (author.endsWith(` ${family}`)) return { given: author.slice(0, -family.length - 1), familyFirst: false };
   return undefined;
