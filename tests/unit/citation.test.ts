@@ -15,6 +15,7 @@ import {
   headlineStyle,
   isoDay,
   quoteWithAttribution,
+  translatedCitation,
   translatedQuoteWithAttribution,
   type CitationInput,
   type TranslatedCitationInput,
@@ -118,6 +119,30 @@ describe('citations of a translation', () => {
     for (const family of ['Chi-Chih', 'Ya', 'ao', 'Andrew Chi-Chih Yao', 'yao'])
       expect(givenNames('Andrew Chi-Chih Yao', family), family).toBeUndefined();
     expect(apaAuthor('Andrew Chi-Chih Yao', 'Chi-Chih')).toBe('Andrew Chi-Chih Yao');
+  });
+
+  test('a translated citation takes the speaker’s family name with the name', () => {
+    const share = {
+      by: 'Huitan',
+      date: '2026-12-04',
+      from: 'zh-CN',
+      original: { title: '创想共论·智变可能', date: '2023-07-06' },
+      roots: { edition: 'https://example.org/en/', original: 'https://example.org/' },
+    };
+    const url = 'https://example.org/en/waic-2023-roundtable/#yao-paperwork';
+    const cited = translatedCitation(
+      { title: 'Ideas in Dialogue' },
+      share,
+      { author: 'Andrew Chi-Chih Yao', family: 'Yao' },
+      url,
+    );
+    expect(cited).toMatchObject({ author: 'Andrew Chi-Chih Yao', family: 'Yao', url });
+    expect(cited.original.url).toBe('https://example.org/waic-2023-roundtable/#yao-paperwork');
+    expect(citeApaTranslation(cited)).toMatch(
+      /^Yao, A\. C\.-C\. \(2026, December 4\)\. Ideas in Dialogue \(Huitan, Trans\.\)/,
+    );
+    const unknown = translatedCitation({ title: 'Ideas in Dialogue' }, share, { author: 'Andrew Chi-Chih Yao' }, url);
+    expect(citeApaTranslation(unknown)).toMatch(/^Andrew Chi-Chih Yao\. \(2026/);
   });
 
   test('APA and Chicago put a Chinese-order name family first without inverting it in Chicago', () => {

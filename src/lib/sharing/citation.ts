@@ -325,16 +325,20 @@ export interface ShareTranslation {
   roots: { edition: string; original: string };
 }
 
-/** The citation of a translated turn or quote at `url`, the original named by its own URL. */
+/**
+ * The citation of a translated turn or quote at `url`, the original named by its own URL: by
+ * `speaker.author`, with the family name within it where the edition knows it (`speaker.family`).
+ */
 export function translatedCitation(
   talk: { title: string; subtitle?: string | undefined },
   translation: ShareTranslation,
-  author: string,
+  speaker: { author: string; family?: string | undefined },
   url: string,
   accessed?: string,
 ): TranslatedCitationInput {
   return {
-    author,
+    author: speaker.author,
+    family: speaker.family,
     title: talk.title,
     subtitle: talk.subtitle,
     url,
