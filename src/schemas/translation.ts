@@ -14,9 +14,10 @@
  */
 import { z } from 'astro/zod';
 import type { NoteDialect } from '../lib/content/notes';
-import { AnchorSchema, FactSchema, IsoDateSchema, strictObject } from './common';
+import { AnchorSchema, FactSchema, IsoDateSchema, showFound, strictObject } from './common';
 import { KeyQuoteSchema } from './turn';
 import { LANGUAGE_TAG_PATTERN } from '../lib/constants';
+import { givenNames } from '../lib/sharing/citation';
 
 /**
  * Kinds of note in a translation: the original's three, and the translator's note, which
@@ -160,6 +161,13 @@ export const TranslatedSpeakerSchema = strictObject({
    * written surname first unless the person uses a Western given name (Andrew Chi-Chih Yao).
    */
   name: FactSchema,
+  /**
+   * The family name within `name.text`, as written there: its first word or words (Yang Zhilin →
+   * Yang) or its last (Andrew Chi-Chih Yao → Yao; Yang Yuan → Yuan, given name first). The name's
+   * order alone cannot tell which it is. APA citations of the edition write "Yao, A. C.-C."
+   * (src/lib/sharing/citation.ts). Default: none, and those citations keep the name as written.
+   */
+  family: z.string().trim().min(1).optional(),
   /** Other forms the person signs with (e.g. given name first on papers), for search. Default: none. */
   otherNames: z.array(FactSchema).default([]),
   /** The original `role`, translated; same source. */
@@ -168,6 +176,15 @@ export const TranslatedSpeakerSchema = strictObject({
   affiliation: FactSchema,
   /** The original `profile`, translated; same source. Required when the original has one. Optional. */
   profile: FactSchema.optional(),
+}).superRefine((speaker, ctx) => {
+  // Zod refines a parse that is only dirty: a missing `name`, already reported, is left at that.
+  const { name, family } = speaker as Partial<typeof speaker>;
+  if (name && family !== undefined && !givenNames(name.text, family))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['family'],
+      message: `expected the first or last word(s) of name.text ${JSON.stringify(name.text)}, found ${showFound(family)}`,
+    });
 });
 
 /** One term of a talk and the translation chosen for it. */

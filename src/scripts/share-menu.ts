@@ -161,13 +161,8 @@ class ShareMenu extends HTMLElement {
   #translated(accessed?: string) {
     const talk = this.#talk!;
     if (!talk.translation) return undefined;
-    return translatedCitation(
-      talk,
-      talk.translation,
-      this.dataset['author'] ?? '',
-      this.dataset['url'] ?? '',
-      accessed,
-    );
+    const { author = '', family, url = '' } = this.dataset;
+    return translatedCitation(talk, talk.translation, { author, family }, url, accessed);
   }
 
   /** Replaces the light panel with the full one, filled for this turn or quote. */

@@ -235,6 +235,22 @@ describe('the English about, cite and speaker pages', () => {
       expect(apa.textContent).toContain('(Huitan, Trans.)');
   });
 
+  test('APA names each speaker by the family name their English speaker file gives, then initials', () => {
+    const doc = readPage(`/en/${SLUG}/cite/`);
+    const author = (anchor: string) =>
+      doc.querySelector(`#${anchor} [data-share-part="apa"]`)?.textContent?.split(' (')[0];
+    expect(
+      ['xu-li-opening', 'yao-rl-breakthrough', 'yuan-healthcare', 'yang-shared-problems', 'pan-gan-vs-diffusion'].map(
+        author,
+      ),
+    ).toEqual(['Xu, L.', 'Yao, A. C.-C.', 'Yuan, Y.', 'Yang, Z.', 'Pan, X.']);
+    // The reader's light menus carry the family name for share-menu.ts, which writes their APA.
+    const menus = [...englishReader.querySelectorAll('ht-share')];
+    expect(menus.length).toBeGreaterThan(0);
+    for (const menu of menus)
+      expect(menu.getAttribute('data-family'), menu.getAttribute('data-id') ?? '').toMatch(/^\S/);
+  });
+
   test('each speaker page lists their English turns, linking into the English reader', () => {
     const anchors = new Set(ids(englishReader, 'article.turn'));
     const pages = englishPages.filter((page) => page.startsWith('/en/speakers/'));

@@ -189,3 +189,61 @@ describe('<ht-share>', () => {
     expect(menu.querySelector('[data-copy]')).toBeNull();
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// <ht-share> on a translated talk: the light menu's APA is the one the cite page prints.
+// ---------------------------------------------------------------------------------------------
+
+describe('<ht-share> on a translated talk', () => {
+  const english = {
+    slug: 'waic-2023',
+    data: {
+      title: 'Ideas in Dialogue',
+      subtitle: 'WAIC 2023 opening ceremony roundtable',
+      date: { text: '2023-07-06' },
+    },
+    translation: { lang: 'en', by: 'Huitan', date: '2026-12-04' },
+    original: {
+      data: {
+        language: 'zh-CN',
+        title: '创想共论·智变可能',
+        subtitle: 'WAIC 2023 开幕式圆桌论坛',
+        date: { text: '2023-07-06' },
+      },
+    },
+  } as unknown as TalkView;
+  const englishTurn = {
+    anchor: 'yao-answers',
+    speaker: { name: 'Andrew Chi-Chih Yao', family: 'Yao' },
+  } as unknown as TurnView;
+
+  afterEach(() => {
+    page.close();
+  });
+
+  test('fills a light menu with the full menu’s APA citation, the family name first', async () => {
+    const container = await AstroContainer.create();
+    const target = turnShareTarget(english, englishTurn, SITE, 'en');
+    // The reader's talk fields (ReaderView.astro), made with a site (the container's Astro.site is unset).
+    const fields = JSON.stringify(shareTalk(english, SITE)).replaceAll('"', '&quot;');
+    const light = await container.renderToString(ShareMenu, {
+      props: { target, more: '/en/waic-2023/cite/#yao-answers', locale: 'en' },
+    });
+    const full = await container.renderToString(ShareMenu, { props: { target, open: true, locale: 'en' } });
+    expect(light).toContain('data-family="Yao"');
+
+    vi.resetModules();
+    page = scriptPage('https://huitan.example/en/waic-2023/');
+    page.document.documentElement.lang = 'en';
+    vi.stubGlobal('navigator', {});
+    await import('../../src/scripts/share-menu');
+    page.mount(
+      `<div data-share-talk="${fields}"><article class="turn" id="yao-answers">${light}</article></div><div id="full">${full}</div>`,
+    );
+    const apa = (root: string) => page.document.querySelector(`${root} [data-share-part="apa"]`)!.textContent;
+    expect(apa('#yao-answers')).toBe(
+      'Yao, A. C.-C. (2026, December 4). Ideas in Dialogue: WAIC 2023 opening ceremony roundtable (Huitan, Trans.) [Transcript]. Huitan. https://huitan.example/en/waic-2023/#yao-answers (Original work published 2023 in Chinese as 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛, https://huitan.example/waic-2023/#yao-answers)',
+    );
+    expect(apa('#full')).toBe(apa('#yao-answers'));
+  });
+});
