@@ -26,7 +26,11 @@ import { LANGUAGE_TAG_PATTERN } from '../lib/constants';
 export const TRANSLATED_NOTE_KINDS = ['context', 'correction', 'term', 'translator'] as const;
 export type TranslatedNoteKind = (typeof TRANSLATED_NOTE_KINDS)[number];
 
-/** The prefix an English note starts with, e.g. `[^gao-yang]: [Context] Gao Yang is …`. */
+/**
+ * The prefix an English note starts with, e.g. `[^gao-yang]: [Context] Gao Yang is …`; the
+ * translator's note may be written with either apostrophe (`[Translator's note]` or
+ * `[Translator’s note]`).
+ */
 export const ENGLISH_NOTE_KIND_LABELS: Record<TranslatedNoteKind, string> = {
   context: 'Context',
   correction: 'Correction',
@@ -43,6 +47,7 @@ export const ENGLISH_NOTES: NoteDialect<TranslatedNoteKind> = {
   labels: ENGLISH_NOTE_KIND_LABELS,
   prefix: /^\[([^\]\n]{1,24})\]/u,
   writePrefix: (label) => `[${label}]`,
+  readLabel: (written) => written.replaceAll('\u2019', "'"),
   unverifiedMark: ENGLISH_UNVERIFIED_MARK,
   unverifiedPattern: /\bunverified\b/iu,
   // A translator's note gives the translator's reading of the original, which is its own source.
