@@ -29,7 +29,8 @@ export type TranslatedNoteKind = (typeof TRANSLATED_NOTE_KINDS)[number];
 /**
  * The prefix an English note starts with, e.g. `[^gao-yang]: [Context] Gao Yang is …`; the
  * translator's note may be written with either apostrophe (`[Translator's note]` or
- * `[Translator’s note]`).
+ * `[Translator’s note]`). What readers see is the English dictionary's (src/lib/i18n/en.ts
+ * `notes`), with the typographic apostrophe.
  */
 export const ENGLISH_NOTE_KIND_LABELS: Record<TranslatedNoteKind, string> = {
   context: 'Context',
