@@ -5,8 +5,8 @@
  * own text (emphasis, code, links) goes through the same handlers as the speaker's words.
  */
 import type { Properties } from 'hast';
-import { CHINESE_NOTES, NOTE_KIND_LABELS, type NoteDialect, type NoteKind } from '../lib/content/notes';
 import type { Data, Parent, PhrasingContent, Text } from 'mdast';
+import { ui, type Locale } from '../lib/i18n/ui';
 
 /** An HTML element in mdast: what remark-rehype makes of it is `<hName …hProperties>children</hName>`. */
 export interface NoteElement extends Parent {
@@ -38,14 +38,20 @@ export interface NoteWords {
   close: string;
 }
 
-/** The words of a note of `kind` in `dialect`: the original's (Chinese) or a translation's (Context, Translator's note). */
-export function noteWords<K extends string>(dialect: NoteDialect<K>, kind: K): NoteWords {
-  if ((dialect as unknown) === CHINESE_NOTES) {
-    const label = NOTE_KIND_LABELS[kind as unknown as NoteKind];
-    return { label, markerName: `${label}注释`, close: '关闭' };
-  }
-  const label = dialect.labels[kind];
-  return { label, markerName: `Note: ${label}`, close: 'Close' };
+/**
+ * The words of a note of `kind` written in `locale`'s language, from that language's dictionary
+ * (`notes`): the original's (背景, 更正) or a translation's (Context, Translator’s note). They are
+ * what readers see, so they may differ from the prefix the editor writes (`[Translator's note]`).
+ */
+export function noteWords(locale: Locale, kind: string): NoteWords {
+  const words = ui(locale).notes;
+  const kinds: Readonly<Record<string, string>> = words.kinds;
+  if (!Object.hasOwn(kinds, kind))
+    throw new Error(
+      `expected a note kind the ${locale} dictionary names (${Object.keys(kinds).join(', ')}), found ${JSON.stringify(kind)}`,
+    );
+  const label = kinds[kind]!;
+  return { label, markerName: words.markerName(label), close: words.close };
 }
 
 /**

@@ -27,7 +27,12 @@ import { givenNames } from '../lib/sharing/citation';
 export const TRANSLATED_NOTE_KINDS = ['context', 'correction', 'term', 'translator'] as const;
 export type TranslatedNoteKind = (typeof TRANSLATED_NOTE_KINDS)[number];
 
-/** The prefix an English note starts with, e.g. `[^gao-yang]: [Context] Gao Yang is …`. */
+/**
+ * The prefix an English note starts with, e.g. `[^gao-yang]: [Context] Gao Yang is …`; the
+ * translator's note may be written with either apostrophe (`[Translator's note]` or
+ * `[Translator’s note]`). What readers see is the English dictionary's (src/lib/i18n/en.ts
+ * `notes`), with the typographic apostrophe.
+ */
 export const ENGLISH_NOTE_KIND_LABELS: Record<TranslatedNoteKind, string> = {
   context: 'Context',
   correction: 'Correction',
@@ -44,6 +49,7 @@ export const ENGLISH_NOTES: NoteDialect<TranslatedNoteKind> = {
   labels: ENGLISH_NOTE_KIND_LABELS,
   prefix: /^\[([^\]\n]{1,24})\]/u,
   writePrefix: (label) => `[${label}]`,
+  readLabel: (written) => written.replaceAll('\u2019', "'"),
   unverifiedMark: ENGLISH_UNVERIFIED_MARK,
   unverifiedPattern: /\bunverified\b/iu,
   // A translator's note gives the translator's reading of the original, which is its own source.

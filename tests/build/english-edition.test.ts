@@ -143,6 +143,31 @@ describe('the English reader', () => {
     }
   });
 
+  test('names a translator’s note with the typographic apostrophe: marker, accessible names, kind (printed too)', () => {
+    const notes = [...englishReader.querySelectorAll('.note[data-note-kind="translator"]')];
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      const marker = note.querySelector('.note-marker')!;
+      const body = note.querySelector('.note-body')!;
+      expect(
+        [
+          marker.textContent,
+          marker.getAttribute('aria-label'),
+          body.getAttribute('aria-label'),
+          body.querySelector('.note-kind')?.textContent,
+        ],
+        note.id,
+      ).toEqual(['Translator’s note', 'Note: Translator’s note', 'Translator’s note', 'Translator’s note']);
+    }
+    // Nor does any page show it with a straight one (the bilingual pages carry the English notes too).
+    const straight = listFilesSync(distDir)
+      .filter((file) => file.endsWith('.html'))
+      .filter((file) =>
+        /Translator(?:'|&#x27;|&#39;|&apos;)s note/i.test(readFileSync(path.join(distDir, file), 'utf8')),
+      );
+    expect(straight).toEqual([]);
+  });
+
   test('its share menus point to the English pages, and its citations name the original', () => {
     const urls = [...englishReader.querySelectorAll('ht-share .share-panel a.share-value')].map((a) =>
       a.getAttribute('href')!,

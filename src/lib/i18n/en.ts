@@ -219,6 +219,17 @@ export const en: Dictionary = {
     original: 'Original',
     originalWhose: (name) => `: ${name}’s turn in the original`,
   },
+  notes: {
+    kinds: {
+      context: 'Context',
+      correction: 'Correction',
+      term: 'Term',
+      // The typographic apostrophe, as in the site's other English words.
+      translator: 'Translator’s note',
+    },
+    markerName: (kind) => `Note: ${kind}`,
+    close: 'Close',
+  },
   share: {
     summary: 'Share and cite',
     more: 'Quote and citation formats',

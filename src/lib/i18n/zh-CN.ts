@@ -253,6 +253,24 @@ export const zhCN = {
     original: '原文',
     originalWhose: (name: string) => `：${name}这段发言的原文`,
   },
+  /**
+   * An inline note as readers see it (src/plugins/note-markup.ts): the name of its kind, shown on
+   * the marker, at the head of the open note and in print; the marker's accessible name; the
+   * close button. The words follow the language the note is written in (an English translation's
+   * notes take en.ts's), not the page's. The prefix an editor writes is the note dialect's
+   * (src/lib/content/notes.ts, src/schemas/translation.ts), not these words.
+   */
+  notes: {
+    kinds: {
+      context: '背景',
+      correction: '更正',
+      term: '术语',
+      /** Only translations have translator's notes; the Chinese word stands for completeness. */
+      translator: '译注',
+    },
+    markerName: (kind: string) => `${kind}注释`,
+    close: '关闭',
+  },
   share: {
     summary: '分享与引用',
     more: '引文与引用格式',
