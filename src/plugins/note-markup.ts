@@ -31,11 +31,10 @@ const element = (hName: string, hProperties: Properties, children: PhrasingConte
 });
 const text = (value: string): Text => ({ type: 'text', value });
 
-/** The words of a note's markup in one language: its kind label, the marker's accessible name, the close button. */
+/** The words of a note's markup in one language: its kind label and the marker's accessible name. */
 export interface NoteWords {
   label: string;
   markerName: string;
-  close: string;
 }
 
 /**
@@ -51,7 +50,7 @@ export function noteWords(locale: Locale, kind: string): NoteWords {
       `expected a note kind the ${locale} dictionary names (${Object.keys(kinds).join(', ')}), found ${JSON.stringify(kind)}`,
     );
   const label = kinds[kind]!;
-  return { label, markerName: words.markerName(label), close: words.close };
+  return { label, markerName: words.markerName(label) };
 }
 
 /**
@@ -63,22 +62,21 @@ export function noteWords(locale: Locale, kind: string): NoteWords {
  *     <span class="note" id="…" data-note-kind="correction" data-pagefind-ignore>
  *       <button class="note-marker" popovertarget="…-text" aria-label="更正注释">更正</button>
  *       <span class="note-body" id="…-text" popover role="note" aria-label="更正">
- *         <span class="note-kind">更正</span>…text…<button class="note-close" …>关闭</button>
+ *         <span class="note-kind">更正</span>…text…
  *       </span>
  *     </span>
+ *
+ * An open note closes by Escape, by a click or tap outside it, or from its marker again; with
+ * JavaScript it also gets a close button (src/scripts/note-close.ts), which is not in the page:
+ * a reader has dozens of notes and opens few.
  */
 export function noteElement(id: string, kind: string, words: NoteWords, content: PhrasingContent[]): NoteElement {
   const { label } = words;
   const bodyId = `${id}-text`;
   const marker = { type: 'button', className: ['note-marker'], popoverTarget: bodyId, ariaLabel: words.markerName };
-  const close = { type: 'button', className: ['note-close'], popoverTarget: bodyId, popoverTargetAction: 'hide' };
   const body = { className: ['note-body'], id: bodyId, popover: 'auto', role: 'note', ariaLabel: label };
   return element('span', { className: ['note'], id, dataNoteKind: kind, dataPagefindIgnore: '' }, [
     element('button', marker, [text(label)]),
-    element('span', body, [
-      element('span', { className: ['note-kind'] }, [text(label)]),
-      ...content,
-      element('button', close, [text(words.close)]),
-    ]),
+    element('span', body, [element('span', { className: ['note-kind'] }, [text(label)]), ...content]),
   ]);
 }

@@ -41,7 +41,6 @@ const note = (id: string, kind: string, label: string, content: string, english 
   `<button type="button" class="note-marker" popovertarget="${id}-text" aria-label="${english ? `Note: ${label}` : `${label}注释`}">${label}</button>` +
   `<span class="note-body" id="${id}-text" popover="auto" role="note" aria-label="${label}">` +
   `<span class="note-kind">${label}</span>${content}` +
-  `<button type="button" class="note-close" popovertarget="${id}-text" popovertargetaction="hide">${english ? 'Close' : '关闭'}</button>` +
   `</span></span>`;
 
 describe('remarkNotes', () => {

@@ -56,6 +56,7 @@ export const scriptText: ScriptText = {
       native: 'Share…',
     },
   },
+  notes: { close: 'Close' },
   filter: {
     all: (total) => `Showing all ${countOf(total, 'turn')}`,
     some: (shown, total) => `Showing ${shown} of ${countOf(total, 'turn')}`,
@@ -228,7 +229,6 @@ export const en: Dictionary = {
       translator: 'Translator’s note',
     },
     markerName: (kind) => `Note: ${kind}`,
-    close: 'Close',
   },
   share: {
     summary: 'Share and cite',

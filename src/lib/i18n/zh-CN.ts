@@ -63,6 +63,8 @@ export const scriptText = {
       native: '通过系统分享…',
     },
   },
+  /** The close button note-close.ts adds to each note: in the note's language, as its other words. */
+  notes: { close: '关闭' },
   filter: {
     all: (total: number) => `显示全部 ${total} 段发言`,
     some: (shown: number, total: number) => `显示 ${shown} / ${total} 段发言`,
@@ -255,8 +257,8 @@ export const zhCN = {
   },
   /**
    * An inline note as readers see it (src/plugins/note-markup.ts): the name of its kind, shown on
-   * the marker, at the head of the open note and in print; the marker's accessible name; the
-   * close button. The words follow the language the note is written in (an English translation's
+   * the marker, at the head of the open note and in print; the marker's accessible name (the
+   * close button that JavaScript adds is scriptText's `notes`). The words follow the language the note is written in (an English translation's
    * notes take en.ts's), not the page's. The prefix an editor writes is the note dialect's
    * (src/lib/content/notes.ts, src/schemas/translation.ts), not these words.
    */
@@ -269,7 +271,6 @@ export const zhCN = {
       translator: '译注',
     },
     markerName: (kind: string) => `${kind}注释`,
-    close: '关闭',
   },
   share: {
     summary: '分享与引用',
