@@ -8,13 +8,14 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/files';
-import { parseFragment, shardFolder } from '../lib/search/pagefind-files';
+import { parseFragment, shardFolder, slimFragment } from '../lib/search/pagefind-files';
 import { publishPagefindScript } from '../lib/search/pagefind-patch';
+import { zopfliFile } from '../lib/search/wasm-zopfli';
 import { SITE_FILE, type SearchIndexFiles, type SearchSite } from '../lib/search/site-json';
 import {
   indexChunkSize,
@@ -65,6 +66,16 @@ async function fragmentUrl(output: string, id: string): Promise<string> {
   );
 }
 
+/** Rewrites each fragment of a written bundle without the token stream nobody reads (slimFragment). */
+async function slimFragments(output: string): Promise<void> {
+  for (const id of await fragmentIds(output)) {
+    const file = path.join(output, 'fragment', `${id}.pf_fragment`);
+    const slim = slimFragment(gunzipSync(await readFile(file)).toString('utf8'));
+    // Node's gzip writes no time or name into its header: the same fragment gives the same bytes.
+    await writeFile(file, gzipSync(slim, { level: constants.Z_BEST_COMPRESSION }));
+  }
+}
+
 /** Indexes `records` into `output` with a Pagefind service of its own, closed afterwards (its memory freed). */
 async function writeShard(records: readonly TurnRecord[], output: string, first: boolean): Promise<string[]> {
   // Pagefind 1.6 reads the chunk size only from this (documented as unstable) variable of the
@@ -81,6 +92,7 @@ async function writeShard(records: readonly TurnRecord[], output: string, first:
     }
     const written = await index.writeFiles({ outputPath: output });
     check('write the index', written.errors);
+    await slimFragments(output);
   } finally {
     await pagefind.close();
   }
@@ -91,6 +103,8 @@ async function writeShard(records: readonly TurnRecord[], output: string, first:
   if (first) {
     const script = path.join(output, 'pagefind.js');
     await writeFile(script, await publishPagefindScript(await readFile(script, 'utf8'), script));
+    for (const file of await readdir(output))
+      if (/^wasm\..*\.pagefind$/.test(file)) await zopfliFile(path.join(output, file));
   }
   return fragmentIds(output);
 }

@@ -5,8 +5,8 @@
  * own text (emphasis, code, links) goes through the same handlers as the speaker's words.
  */
 import type { Properties } from 'hast';
-import { CHINESE_NOTES, NOTE_KIND_LABELS, type NoteDialect, type NoteKind } from '../lib/content/notes';
 import type { Data, Parent, PhrasingContent, Text } from 'mdast';
+import { ui, type Locale } from '../lib/i18n/ui';
 
 /** An HTML element in mdast: what remark-rehype makes of it is `<hName …hProperties>children</hName>`. */
 export interface NoteElement extends Parent {
@@ -31,21 +31,26 @@ const element = (hName: string, hProperties: Properties, children: PhrasingConte
 });
 const text = (value: string): Text => ({ type: 'text', value });
 
-/** The words of a note's markup in one language: its kind label, the marker's accessible name, the close button. */
+/** The words of a note's markup in one language: its kind label and the marker's accessible name. */
 export interface NoteWords {
   label: string;
   markerName: string;
-  close: string;
 }
 
-/** The words of a note of `kind` in `dialect`: the original's (Chinese) or a translation's (Context, Translator's note). */
-export function noteWords<K extends string>(dialect: NoteDialect<K>, kind: K): NoteWords {
-  if ((dialect as unknown) === CHINESE_NOTES) {
-    const label = NOTE_KIND_LABELS[kind as unknown as NoteKind];
-    return { label, markerName: `${label}注释`, close: '关闭' };
-  }
-  const label = dialect.labels[kind];
-  return { label, markerName: `Note: ${label}`, close: 'Close' };
+/**
+ * The words of a note of `kind` written in `locale`'s language, from that language's dictionary
+ * (`notes`): the original's (背景, 更正) or a translation's (Context, Translator’s note). They are
+ * what readers see, so they may differ from the prefix the editor writes (`[Translator's note]`).
+ */
+export function noteWords(locale: Locale, kind: string): NoteWords {
+  const words = ui(locale).notes;
+  const kinds: Readonly<Record<string, string>> = words.kinds;
+  if (!Object.hasOwn(kinds, kind))
+    throw new Error(
+      `expected a note kind the ${locale} dictionary names (${Object.keys(kinds).join(', ')}), found ${JSON.stringify(kind)}`,
+    );
+  const label = kinds[kind]!;
+  return { label, markerName: words.markerName(label) };
 }
 
 /**
@@ -57,22 +62,21 @@ export function noteWords<K extends string>(dialect: NoteDialect<K>, kind: K): N
  *     <span class="note" id="…" data-note-kind="correction" data-pagefind-ignore>
  *       <button class="note-marker" popovertarget="…-text" aria-label="更正注释">更正</button>
  *       <span class="note-body" id="…-text" popover role="note" aria-label="更正">
- *         <span class="note-kind">更正</span>…text…<button class="note-close" …>关闭</button>
+ *         <span class="note-kind">更正</span>…text…
  *       </span>
  *     </span>
+ *
+ * An open note closes by Escape, by a click or tap outside it, or from its marker again; with
+ * JavaScript it also gets a close button (src/scripts/note-close.ts), which is not in the page:
+ * a reader has dozens of notes and opens few.
  */
 export function noteElement(id: string, kind: string, words: NoteWords, content: PhrasingContent[]): NoteElement {
   const { label } = words;
   const bodyId = `${id}-text`;
   const marker = { type: 'button', className: ['note-marker'], popoverTarget: bodyId, ariaLabel: words.markerName };
-  const close = { type: 'button', className: ['note-close'], popoverTarget: bodyId, popoverTargetAction: 'hide' };
   const body = { className: ['note-body'], id: bodyId, popover: 'auto', role: 'note', ariaLabel: label };
   return element('span', { className: ['note'], id, dataNoteKind: kind, dataPagefindIgnore: '' }, [
     element('button', marker, [text(label)]),
-    element('span', body, [
-      element('span', { className: ['note-kind'] }, [text(label)]),
-      ...content,
-      element('button', close, [text(words.close)]),
-    ]),
+    element('span', body, [element('span', { className: ['note-kind'] }, [text(label)]), ...content]),
   ]);
 }

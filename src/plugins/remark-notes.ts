@@ -18,6 +18,7 @@ import {
   unknownKindMessage,
   type NoteDialect,
 } from '../lib/content/notes';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../lib/i18n/ui';
 import { NOTE_DIALECTS } from '../schemas/translation';
 import { noteElement, noteWords } from './note-markup';
 
@@ -39,12 +40,17 @@ function anchorOf(file: VFile, fallback: string): string {
   return typeof anchor === 'string' && anchor !== '' ? anchor : fallback;
 }
 
-/** The dialect a file's notes are written in: its translation's language, or Chinese. */
-function dialectOf(file: VFile, tree: Root): NoteDialect<string> {
+/**
+ * The dialect a file's notes are written in, and the language whose dictionary names them for
+ * readers: its translation's language, or Chinese.
+ */
+function dialectOf(file: VFile, tree: Root): { dialect: NoteDialect<string>; locale: Locale } {
+  const chinese = { dialect: CHINESE_NOTES, locale: DEFAULT_LOCALE };
   const lang = TRANSLATED_TURN.exec(file.path.replaceAll('\\', '/'))?.[1];
-  if (lang === undefined) return CHINESE_NOTES;
+  if (lang === undefined) return chinese;
   const dialect = NOTE_DIALECTS[lang];
-  if (dialect) return dialect;
+  // Each language a translation can be published in is an interface language (tests/unit/remark-notes.test.ts).
+  if (dialect && isLocale(lang)) return { dialect, locale: lang };
   let note: FootnoteDefinition | undefined;
   visit(tree, 'footnoteDefinition', (node) => {
     note ??= node;
@@ -56,7 +62,7 @@ function dialectOf(file: VFile, tree: Root): NoteDialect<string> {
       { place: note.position, ruleId: 'dialect-unknown', source: SOURCE },
     );
   }
-  return CHINESE_NOTES;
+  return chinese;
 }
 
 /** Removes the definitions from the tree, by identifier. */
@@ -92,14 +98,14 @@ export default function remarkNotes(options: RemarkNotesOptions = {}) {
   const fallbackAnchor = options.fallbackAnchor ?? 'turn';
 
   return (tree: Root, file: VFile) => {
-    const dialect = dialectOf(file, tree);
+    const { dialect, locale } = dialectOf(file, tree);
     const [problem] = readNotes(tree, dialect, String(file.value)).findings;
     if (problem) {
       const place = { line: problem.line, column: problem.column };
       file.fail(problem.message, { place, ruleId: problem.rule, source: SOURCE });
     }
     const definitions = takeDefinitions(tree);
-    if (definitions.size > 0) placeNotes(tree, file, definitions, dialect, anchorOf(file, fallbackAnchor));
+    if (definitions.size > 0) placeNotes(tree, file, definitions, dialect, locale, anchorOf(file, fallbackAnchor));
   };
 }
 
@@ -109,6 +115,7 @@ function placeNotes<K extends string>(
   file: VFile,
   definitions: Map<string, FootnoteDefinition>,
   dialect: NoteDialect<K>,
+  locale: Locale,
   anchor: string,
 ): void {
   visit(tree, 'footnoteReference', (node, index, parent) => {
@@ -122,7 +129,7 @@ function placeNotes<K extends string>(
       const message = unknownKindMessage(found, label, dialect);
       return file.fail(message, { place: definition.position, ruleId: 'kind-unknown', source: SOURCE });
     }
-    parent.children.splice(index, 1, noteElement(noteAnchor(anchor, label), kind, noteWords(dialect, kind), content));
+    parent.children.splice(index, 1, noteElement(noteAnchor(anchor, label), kind, noteWords(locale, kind), content));
     return [SKIP, index + 1];
   });
 }

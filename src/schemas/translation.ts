@@ -14,9 +14,10 @@
  */
 import { z } from 'astro/zod';
 import type { NoteDialect } from '../lib/content/notes';
-import { AnchorSchema, FactSchema, IsoDateSchema, strictObject } from './common';
+import { AnchorSchema, FactSchema, IsoDateSchema, showFound, strictObject } from './common';
 import { KeyQuoteSchema } from './turn';
 import { LANGUAGE_TAG_PATTERN } from '../lib/constants';
+import { givenNames } from '../lib/sharing/citation';
 
 /**
  * Kinds of note in a translation: the original's three, and the translator's note, which
@@ -26,7 +27,12 @@ import { LANGUAGE_TAG_PATTERN } from '../lib/constants';
 export const TRANSLATED_NOTE_KINDS = ['context', 'correction', 'term', 'translator'] as const;
 export type TranslatedNoteKind = (typeof TRANSLATED_NOTE_KINDS)[number];
 
-/** The prefix an English note starts with, e.g. `[^gao-yang]: [Context] Gao Yang is …`. */
+/**
+ * The prefix an English note starts with, e.g. `[^gao-yang]: [Context] Gao Yang is …`; the
+ * translator's note may be written with either apostrophe (`[Translator's note]` or
+ * `[Translator’s note]`). What readers see is the English dictionary's (src/lib/i18n/en.ts
+ * `notes`), with the typographic apostrophe.
+ */
 export const ENGLISH_NOTE_KIND_LABELS: Record<TranslatedNoteKind, string> = {
   context: 'Context',
   correction: 'Correction',
@@ -43,6 +49,7 @@ export const ENGLISH_NOTES: NoteDialect<TranslatedNoteKind> = {
   labels: ENGLISH_NOTE_KIND_LABELS,
   prefix: /^\[([^\]\n]{1,24})\]/u,
   writePrefix: (label) => `[${label}]`,
+  readLabel: (written) => written.replaceAll('\u2019', "'"),
   unverifiedMark: ENGLISH_UNVERIFIED_MARK,
   unverifiedPattern: /\bunverified\b/iu,
   // A translator's note gives the translator's reading of the original, which is its own source.
@@ -160,6 +167,13 @@ export const TranslatedSpeakerSchema = strictObject({
    * written surname first unless the person uses a Western given name (Andrew Chi-Chih Yao).
    */
   name: FactSchema,
+  /**
+   * The family name within `name.text`, as written there: its first word or words (Yang Zhilin →
+   * Yang) or its last (Andrew Chi-Chih Yao → Yao; Yang Yuan → Yuan, given name first). The name's
+   * order alone cannot tell which it is. APA citations of the edition write "Yao, A. C.-C."
+   * (src/lib/sharing/citation.ts). Default: none, and those citations keep the name as written.
+   */
+  family: z.string().trim().min(1).optional(),
   /** Other forms the person signs with (e.g. given name first on papers), for search. Default: none. */
   otherNames: z.array(FactSchema).default([]),
   /** The original `role`, translated; same source. */
@@ -168,6 +182,15 @@ export const TranslatedSpeakerSchema = strictObject({
   affiliation: FactSchema,
   /** The original `profile`, translated; same source. Required when the original has one. Optional. */
   profile: FactSchema.optional(),
+}).superRefine((speaker, ctx) => {
+  // Zod refines a parse that is only dirty: a missing `name`, already reported, is left at that.
+  const { name, family } = speaker as Partial<typeof speaker>;
+  if (name && family !== undefined && !givenNames(name.text, family))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['family'],
+      message: `expected the first or last word(s) of name.text ${JSON.stringify(name.text)}, found ${showFound(family)}`,
+    });
 });
 
 /** One term of a talk and the translation chosen for it. */

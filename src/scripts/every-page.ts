@@ -11,6 +11,7 @@
  *   turn, which it then reads;
  * - search-term marks (highlight-terms.ts): when a search result led here with ?hl=…;
  * - the language switch's place keeping (language-switch.ts): on the first pointer or focus on it;
+ * - the notes' close buttons (note-close.ts): on the first pointer or focus on a note's marker;
  * - the reader's tools (reader-tools.ts: the reading modes, the phone toolbar's panels): at once
  *   when this talk has a remembered reading mode (the page may go there), else on the first
  *   pointer or focus on the tools; a first visit has none.
@@ -61,6 +62,8 @@ if (document.querySelector('.turn-body')) {
 }
 
 if (new URLSearchParams(window.location.search).has('hl')) void import('./highlight-terms');
+
+if (document.querySelector('.note-marker')) onIntent('.note-marker', () => import('./note-close'));
 
 if (document.querySelector('a[data-language-switch]'))
   onIntent('a[data-language-switch]', () => import('./language-switch'));

@@ -1,6 +1,7 @@
 /**
  * <ht-share>: enhances a ShareMenu. A light menu (data-deferred, the reader's) first gets its
- * full panel, cloned from the page's #share-template and filled from the menu's data-*; then
+ * full panel, built here as SharePanel.astro renders it and filled from the menu's data-* and
+ * the talk's fields (the reader's `data-share-talk`); then
  * every menu reveals its copy buttons (and Web Share where the browser has it), puts the access
  * date into the GB/T 7714 citation, copies with a manual-copy fallback and announces the result.
  *
@@ -62,18 +63,88 @@ function talkOf(json: string | undefined): ShareTalk | undefined {
   }
 }
 
+function element(tag: string, className: string, text = ''): HTMLElement {
+  const made = document.createElement(tag);
+  made.className = className;
+  made.textContent = text;
+  return made;
+}
+
+/** A copy button: its words, then (for screen readers) what it copies, named by `label`. */
+function copyButton(copy: string, words: string, label: string, separator = TEXT.panel.labelSeparator) {
+  const button = element('button', 'button share-button', words) as HTMLButtonElement;
+  button.type = 'button';
+  button.dataset['copy'] = copy;
+  button.hidden = true;
+  button.append(element('span', 'visually-hidden', `${separator}${label}`));
+  return button;
+}
+
+/** One row: its term, its value (`part`, filled by the caller) and its copy button. */
+function row(term: string, part: string, copy: string, label: string, english = false) {
+  const termElement = element('span', 'share-term', term);
+  // The styles' names are English words: marked so on a page in another language (SharePanel.astro).
+  if (english && !document.documentElement.lang.toLowerCase().startsWith('en')) termElement.lang = 'en';
+  const value = element('p', 'share-value');
+  value.dataset['sharePart'] = part;
+  const line = element('div', 'share-row');
+  line.append(termElement, value, copyButton(part, copy, label));
+  return line;
+}
+
+/**
+ * The full panel of a light menu, as SharePanel.astro renders a turn's or quote's: the link, the
+ * quote (or the turn's words, copied with their source), GB/T 7714 and APA for an original, APA
+ * and Chicago for a translation, Web Share and the status. Citations are filled by the caller.
+ */
+function fullPanel(menu: { id: string; url: string; label: string; quote: boolean; translated: boolean }) {
+  const words = TEXT.panel;
+  const panel = element('div', 'share-panel');
+  const term = element('span', 'share-term', words.link);
+  term.id = `${menu.id}-link-term`;
+  const link = element('a', 'share-value', menu.url) as HTMLAnchorElement;
+  link.href = menu.url;
+  link.dataset['sharePart'] = 'url';
+  const copyLink = copyButton('url', words.copyLink, menu.label);
+  copyLink.setAttribute('aria-describedby', term.id);
+  const linkRow = element('div', 'share-row');
+  linkRow.append(term, link, copyLink);
+  panel.append(linkRow);
+  if (menu.quote) {
+    const quote = row(words.quote, 'text', words.copyQuote, menu.label);
+    quote.dataset['shareQuote'] = '';
+    panel.append(quote);
+  } else {
+    const turnText = element('div', 'share-row');
+    turnText.dataset['shareTurnText'] = '';
+    turnText.hidden = true;
+    const copy = copyButton('text', words.copyTurnText, menu.label);
+    copy.hidden = false;
+    turnText.append(element('span', 'share-term', words.turnText), copy);
+    panel.append(turnText);
+  }
+  if (!menu.translated) panel.append(row(words.gbtTerm, 'gbt', words.copyGbt, menu.label));
+  panel.append(row(words.apaTerm, 'apa', words.copyApa, menu.label, true));
+  if (menu.translated) panel.append(row(words.chicagoTerm, 'chicago', words.copyChicago, menu.label, true));
+  const native = copyButton('', words.native, menu.label, '');
+  native.className = 'button share-button share-native';
+  native.removeAttribute('data-copy');
+  native.dataset['shareNative'] = '';
+  const status = element('p', 'share-status');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  panel.append(native, status);
+  return panel;
+}
+
 class ShareMenu extends HTMLElement {
   #talk: ShareTalk | undefined;
 
   connectedCallback() {
     if (this.#talk) return;
-    const template = document.querySelector<HTMLTemplateElement>('template#share-template');
-    this.#talk = talkOf(this.dataset['talk'] ?? template?.dataset['talk']);
+    this.#talk = talkOf(this.dataset['talk'] ?? this.closest<HTMLElement>('[data-share-talk]')?.dataset['shareTalk']);
     if (!this.#talk) return; // no talk to cite: the menu stays as the server rendered it
-    if (this.hasAttribute('data-deferred')) {
-      if (!template) return;
-      this.#fill(template);
-    }
+    if (this.hasAttribute('data-deferred')) this.#fill();
     this.#start();
   }
 
@@ -90,39 +161,22 @@ class ShareMenu extends HTMLElement {
   #translated(accessed?: string) {
     const talk = this.#talk!;
     if (!talk.translation) return undefined;
-    return translatedCitation(
-      talk,
-      talk.translation,
-      this.dataset['author'] ?? '',
-      this.dataset['url'] ?? '',
-      accessed,
-    );
+    const { author = '', family, url = '' } = this.dataset;
+    return translatedCitation(talk, talk.translation, { author, family }, url, accessed);
   }
 
-  /** Replaces the light panel with the template's, filled for this turn or quote. */
-  #fill(template: HTMLTemplateElement) {
-    const panel = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+  /** Replaces the light panel with the full one, filled for this turn or quote. */
+  #fill() {
     // A light menu carries its URL once, on its link (ShareMenu.astro).
     this.dataset['url'] ??= this.querySelector<HTMLAnchorElement>('.share-panel a.share-value')?.href ?? '';
     const { url = '', label = '', text, id = '' } = this.dataset;
-    const link = panel.querySelector<HTMLAnchorElement>('[data-share-part="url"]')!;
-    link.href = url;
-    link.textContent = url;
-    const term = panel.querySelector<HTMLElement>('[data-share-id="link-term"]')!;
-    term.id = `${id}-link-term`;
-    panel.querySelector('[data-copy="url"]')!.setAttribute('aria-describedby', term.id);
-    if (text) {
-      setText(panel.querySelector('[data-share-part="text"]')!, text);
-      panel.querySelector('[data-share-turn-text]')!.remove();
-    } else {
-      panel.querySelector('[data-share-quote]')!.remove();
-    }
     const translated = this.#translated();
+    const panel = fullPanel({ id, url, label, quote: Boolean(text), translated: translated !== undefined });
+    if (text) setText(panel.querySelector('[data-share-part="text"]')!, text);
     setText(
       panel.querySelector('[data-share-part="apa"]')!,
       translated ? citeApaTranslation(translated) : citeApa(this.#citation()),
     );
-    for (const span of panel.querySelectorAll('[data-share-label]')) span.append(label);
     this.querySelector('.share-panel')!.replaceWith(panel);
     this.removeAttribute('data-deferred');
   }

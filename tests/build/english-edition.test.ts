@@ -143,14 +143,41 @@ describe('the English reader', () => {
     }
   });
 
+  test('names a translator’s note with the typographic apostrophe: marker, accessible names, kind (printed too)', () => {
+    const notes = [...englishReader.querySelectorAll('.note[data-note-kind="translator"]')];
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      const marker = note.querySelector('.note-marker')!;
+      const body = note.querySelector('.note-body')!;
+      expect(
+        [
+          marker.textContent,
+          marker.getAttribute('aria-label'),
+          body.getAttribute('aria-label'),
+          body.querySelector('.note-kind')?.textContent,
+        ],
+        note.id,
+      ).toEqual(['Translator’s note', 'Note: Translator’s note', 'Translator’s note', 'Translator’s note']);
+    }
+    // Nor does any page show it with a straight one (the bilingual pages carry the English notes too).
+    const straight = listFilesSync(distDir)
+      .filter((file) => file.endsWith('.html'))
+      .filter((file) =>
+        /Translator(?:'|&#x27;|&#39;|&apos;)s note/i.test(readFileSync(path.join(distDir, file), 'utf8')),
+      );
+    expect(straight).toEqual([]);
+  });
+
   test('its share menus point to the English pages, and its citations name the original', () => {
     const urls = [...englishReader.querySelectorAll('ht-share .share-panel a.share-value')].map((a) =>
       a.getAttribute('href')!,
     );
     expect(urls.length).toBeGreaterThan(englishReader.querySelectorAll('article.turn').length - 1);
     for (const url of urls) expect(url).toMatch(new RegExp(`^${SITE}/en/${SLUG}/(#|q/)`));
-    const template = englishReader.querySelector('template#share-template')!;
-    const talk = JSON.parse(template.getAttribute('data-talk')!) as { translation?: { roots: unknown; from: string } };
+    const fields = englishReader.querySelector('[data-share-talk]')!;
+    const talk = JSON.parse(fields.getAttribute('data-share-talk')!) as {
+      translation?: { roots: unknown; from: string };
+    };
     expect(talk.translation).toMatchObject({ from: 'zh-CN', roots: { edition: `${SITE}/en/`, original: `${SITE}/` } });
     const quote = englishReader.querySelector('.key-quote-item ht-share')!;
     expect(quote.getAttribute('data-text')).toMatch(/\(Huitan’s translation from the Chinese\)/);
@@ -231,6 +258,22 @@ describe('the English about, cite and speaker pages', () => {
     expect(ids(doc, '.cite-turn')).toEqual(ids(chineseReader, 'article.turn'));
     for (const apa of doc.querySelectorAll('[data-share-part="apa"]'))
       expect(apa.textContent).toContain('(Huitan, Trans.)');
+  });
+
+  test('APA names each speaker by the family name their English speaker file gives, then initials', () => {
+    const doc = readPage(`/en/${SLUG}/cite/`);
+    const author = (anchor: string) =>
+      doc.querySelector(`#${anchor} [data-share-part="apa"]`)?.textContent?.split(' (')[0];
+    expect(
+      ['xu-li-opening', 'yao-rl-breakthrough', 'yuan-healthcare', 'yang-shared-problems', 'pan-gan-vs-diffusion'].map(
+        author,
+      ),
+    ).toEqual(['Xu, L.', 'Yao, A. C.-C.', 'Yuan, Y.', 'Yang, Z.', 'Pan, X.']);
+    // The reader's light menus carry the family name for share-menu.ts, which writes their APA.
+    const menus = [...englishReader.querySelectorAll('ht-share')];
+    expect(menus.length).toBeGreaterThan(0);
+    for (const menu of menus)
+      expect(menu.getAttribute('data-family'), menu.getAttribute('data-id') ?? '').toMatch(/^\S/);
   });
 
   test('each speaker page lists their English turns, linking into the English reader', () => {

@@ -1,7 +1,9 @@
 /** The search index in dist/pagefind: one language-neutral index for every talk, and one record per turn. */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parseFragment } from '../../src/lib/search/pagefind-files';
 import { PAGEFIND_PATCHES } from '../../src/lib/search/pagefind-patch';
 import { SEARCH_INDEX_LANGUAGE, searchLanguage } from '../../src/lib/search/records';
 import { parseSite, type SearchIndexFiles } from '../../src/lib/search/site-json';
@@ -42,6 +44,26 @@ describe('the search index', () => {
     );
     expect(sizes.length).toBeGreaterThan(20);
     expect(Math.max(...sizes)).toBeLessThan(5_000);
+  });
+
+  test('publishes each record without the token stream it was indexed from, its text kept for excerpts', () => {
+    const folder = path.join(pagefindDir, 'fragment');
+    const fragments = readdirSync(folder).map((file) =>
+      parseFragment(gunzipSync(readFileSync(path.join(folder, file))).toString('utf8')),
+    );
+    expect(fragments.length).toBeGreaterThan(0);
+    for (const fragment of fragments) {
+      expect(fragment.content, fragment.url).toBe('');
+      expect((fragment as { meta?: { text?: string } }).meta?.text?.length, fragment.url).toBeGreaterThan(0);
+    }
+  });
+
+  test('publishes Pagefind’s WebAssembly recompressed: gzip still, smaller than Pagefind writes it', () => {
+    const wasm = readFileSync(path.join(pagefindDir, 'wasm.unknown.pagefind'));
+    expect([...wasm.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    // Pagefind 1.6 writes this file at 55,386 bytes; Zopfli's gzip of the same bytes is 52,840.
+    expect(wasm.length).toBeLessThan(54_000);
+    expect(gunzipSync(wasm).subarray(0, 12).toString()).toBe('pagefind_dcd');
   });
 
   test('publishes Pagefind’s search API but not its unused ready-made UIs', () => {

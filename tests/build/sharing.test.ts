@@ -154,8 +154,9 @@ describe('share menus without JavaScript', () => {
       expect(links[1]).toEqual(turn ? [`${TALK}cite/#${turn.id}`, '引文与引用格式'] : [url, '引文与引用格式']);
       expect(menu.querySelectorAll('button')).toHaveLength(0);
     }
-    // The full panel, once per page, for the script to fill.
-    expect(doc.querySelectorAll('template#share-template')).toHaveLength(1);
+    // No full panel: the script builds it when a menu opens, from the talk's fields, once per page.
+    expect(doc.querySelectorAll('template, .share-panel [data-copy]')).toHaveLength(0);
+    expect(doc.querySelectorAll('[data-share-talk]')).toHaveLength(1);
     // The selection bar is made by its script on the first selection (passage-link.ts).
     expect(doc.querySelector('ht-passage-link')).toBeNull();
   });

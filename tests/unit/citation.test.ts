@@ -11,9 +11,11 @@ import {
   englishAttributionLabel,
   englishDate,
   englishLanguageName,
+  givenNames,
   headlineStyle,
   isoDay,
   quoteWithAttribution,
+  translatedCitation,
   translatedQuoteWithAttribution,
   type CitationInput,
   type TranslatedCitationInput,
@@ -96,6 +98,51 @@ describe('citations of a translation', () => {
     const unknown = { ...translated, family: undefined };
     expect(citeApaTranslation(unknown)).toMatch(/^Andrew Chi-Chih Yao\. \(2026, December 4\)\. /);
     expect(citeApaTranslationInText(unknown)).toBe('(Andrew Chi-Chih Yao, 2023/2026)');
+  });
+
+  test.each([
+    ['Xu Li', 'Xu', 'Xu, L.'],
+    ['Andrew Chi-Chih Yao', 'Yao', 'Yao, A. C.-C.'],
+    ['Yang Yuan', 'Yuan', 'Yuan, Y.'],
+    ['Yang Zhilin', 'Yang', 'Yang, Z.'],
+    ['Xingang Pan', 'Pan', 'Pan, X.'],
+    ['Jean-Paul Sartre', 'Sartre', 'Sartre, J.-P.'],
+  ])('APA writes %s (family name %s) as %s: initials for the given names, a hyphen kept', (author, family, apa) => {
+    expect(apaAuthor(author, family)).toBe(apa);
+  });
+
+  test('the family name is the name’s first or last whole word(s), with given names on the other side', () => {
+    expect(givenNames('Andrew Chi-Chih Yao', 'Yao')).toEqual({ given: 'Andrew Chi-Chih', familyFirst: false });
+    expect(givenNames('Yang Zhilin', 'Yang')).toEqual({ given: 'Zhilin', familyFirst: true });
+    // "Yang Yuan" begins and ends with a Chinese family name: which one is his, only the content can say.
+    expect(givenNames('Yang Yuan', 'Yuan')).toEqual({ given: 'Yang', familyFirst: false });
+    for (const family of ['Chi-Chih', 'Ya', 'ao', 'Andrew Chi-Chih Yao', 'yao'])
+      expect(givenNames('Andrew Chi-Chih Yao', family), family).toBeUndefined();
+    expect(apaAuthor('Andrew Chi-Chih Yao', 'Chi-Chih')).toBe('Andrew Chi-Chih Yao');
+  });
+
+  test('a translated citation takes the speaker’s family name with the name', () => {
+    const share = {
+      by: 'Huitan',
+      date: '2026-12-04',
+      from: 'zh-CN',
+      original: { title: '创想共论·智变可能', date: '2023-07-06' },
+      roots: { edition: 'https://example.org/en/', original: 'https://example.org/' },
+    };
+    const url = 'https://example.org/en/waic-2023-roundtable/#yao-paperwork';
+    const cited = translatedCitation(
+      { title: 'Ideas in Dialogue' },
+      share,
+      { author: 'Andrew Chi-Chih Yao', family: 'Yao' },
+      url,
+    );
+    expect(cited).toMatchObject({ author: 'Andrew Chi-Chih Yao', family: 'Yao', url });
+    expect(cited.original.url).toBe('https://example.org/waic-2023-roundtable/#yao-paperwork');
+    expect(citeApaTranslation(cited)).toMatch(
+      /^Yao, A\. C\.-C\. \(2026, December 4\)\. Ideas in Dialogue \(Huitan, Trans\.\)/,
+    );
+    const unknown = translatedCitation({ title: 'Ideas in Dialogue' }, share, { author: 'Andrew Chi-Chih Yao' }, url);
+    expect(citeApaTranslation(unknown)).toMatch(/^Andrew Chi-Chih Yao\. \(2026/);
   });
 
   test('APA and Chicago put a Chinese-order name family first without inverting it in Chicago', () => {

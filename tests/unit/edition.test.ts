@@ -79,6 +79,10 @@ describe('an edition built from a translation', () => {
       'Associate Professor',
     ]);
     expect(he.aliases).toEqual(['He Yun', '何云', '小何']);
+    // The family name its speaker file gives (for APA's "He, Y."); the original's speakers have none.
+    expect(he.family).toBe('He');
+    expect(talk.participants.find((person) => person.id === 'lin-zhou')!.family).toBeUndefined();
+    expect(original().participants.every((person) => person.family === undefined)).toBe(true);
     expect(catalog.translations.get('en')!.speakers.get('song-ming')!.name).toBe('Song Ming');
     const quote = talk.quotes[0]!;
     expect([quote.headline, quote.span]).toEqual([
@@ -185,6 +189,13 @@ describe('a broken translation stops the build, naming file, field, expected and
       (files) => edit(files, 'translations/en/speakers/he-yun.yaml', 'source: transcript', 'source: talk:fixture-talk'),
       [
         'content/translations/en/speakers/he-yun.yaml field "role.source": expected source "transcript", as in the original, found source "talk:fixture-talk"',
+      ],
+    ],
+    [
+      'a family name at neither end of the name',
+      (files) => edit(files, 'translations/en/speakers/he-yun.yaml', 'family: He', 'family: Yu'),
+      [
+        'content/translations/en/speakers/he-yun.yaml field "family": expected the first or last word(s) of name.text "Yun He", found "Yu"',
       ],
     ],
     [

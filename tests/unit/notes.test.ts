@@ -12,6 +12,7 @@ import {
   talkCorrections,
   type NoteView,
 } from '../../src/lib/content/notes';
+import { ENGLISH_NOTES } from '../../src/schemas/translation';
 
 const SRC = '[来源](https://example.org/src)';
 
@@ -24,6 +25,15 @@ describe('parseKindPrefix', () => {
     ['没有前缀', undefined, undefined, '没有前缀'],
   ])('%s', (text, kind, found, rest) => {
     expect(parseKindPrefix(text)).toEqual({ kind, found, rest });
+  });
+
+  test.each([
+    ["[Translator's note] A pun", 'translator', "[Translator's note]"],
+    ['[Translator’s note] A pun', 'translator', '[Translator’s note]'],
+    ['[Context] Who', 'context', '[Context]'],
+    ['[Translators note] A pun', undefined, '[Translators note]'],
+  ])('in English: %s', (text, kind, found) => {
+    expect(parseKindPrefix(text, ENGLISH_NOTES)).toEqual({ kind, found, rest: text.slice(found.length + 1) });
   });
 });
 

@@ -11,8 +11,9 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { describe, expect, test } from 'vitest';
-import { inspectNotes } from '../../src/lib/content/notes';
-import { ENGLISH_NOTES } from '../../src/schemas/translation';
+import { CHINESE_NOTES, inspectNotes, NOTE_KIND_LABELS } from '../../src/lib/content/notes';
+import { isLocale, ui, type Locale } from '../../src/lib/i18n/ui';
+import { ENGLISH_NOTE_KIND_LABELS, ENGLISH_NOTES, NOTE_DIALECTS } from '../../src/schemas/translation';
 import remarkNotes from '../../src/plugins/remark-notes';
 import rehypeKeyQuotes from '../../src/plugins/rehype-key-quotes';
 
@@ -40,7 +41,6 @@ const note = (id: string, kind: string, label: string, content: string, english 
   `<button type="button" class="note-marker" popovertarget="${id}-text" aria-label="${english ? `Note: ${label}` : `${label}注释`}">${label}</button>` +
   `<span class="note-body" id="${id}-text" popover="auto" role="note" aria-label="${label}">` +
   `<span class="note-kind">${label}</span>${content}` +
-  `<button type="button" class="note-close" popovertarget="${id}-text" popovertargetaction="hide">${english ? 'Close' : '关闭'}</button>` +
   `</span></span>`;
 
 describe('remarkNotes', () => {
@@ -139,18 +139,36 @@ describe('remarkNotes in a translated turn', () => {
     );
   });
 
-  test("renders a translator's note, which needs no source", () => {
-    const body = "A pun[^pun] here.\n\n[^pun]: [Translator's note] The original plays on 模 and 膜.\n";
-    const html = render(body, { anchor: 'yao-answers' }, ENGLISH_FILE);
-    expect(html).toContain('data-note-kind="translator"');
-    expect(html).toContain(`<span class="note-kind">Translator's note</span>The original plays on 模 and 膜.`);
-  });
+  test.each(["[Translator's note]", '[Translator’s note]'])(
+    "renders a translator's note written %s, which needs no source, labelled with the typographic apostrophe",
+    (prefix) => {
+      const body = `A pun[^pun] here.\n\n[^pun]: ${prefix} The original plays on 模 and 膜.\n`;
+      expect(render(body, { anchor: 'yao-answers' }, ENGLISH_FILE)).toBe(
+        `<p>A pun${note('note-yao-answers-pun', 'translator', 'Translator’s note', 'The original plays on 模 and 膜.', true)} here.</p>`,
+      );
+    },
+  );
 
   test('stops on a Chinese prefix in an English turn, with the English dialect message', () => {
     const body = 'Gao Yang[^gao] said.\n\n[^gao]: 【背景】unverified.\n';
     const message = failure(body, ENGLISH_FILE);
     expect(message.reason).toBe(inspectNotes(body, ENGLISH_NOTES).problems[0]!.message);
     expect(message.reason).toContain("[Context], [Correction], [Term], [Translator's note]");
+  });
+
+  test('names each kind of every note dialect in the dictionary of its language, an interface language', () => {
+    for (const [lang, dialect] of Object.entries(NOTE_DIALECTS)) {
+      expect(isLocale(lang), lang).toBe(true);
+      const words = ui(lang as Locale).notes.kinds as Record<string, string>;
+      for (const kind of dialect.kinds) expect(words[kind], `${lang} ${kind}`).toMatch(/\S/);
+    }
+    // What Chinese readers see is what the editor writes; English differs only in the apostrophe.
+    expect(CHINESE_NOTES.kinds.map((kind) => ui('zh-CN').notes.kinds[kind])).toEqual(
+      CHINESE_NOTES.kinds.map((kind) => NOTE_KIND_LABELS[kind]),
+    );
+    expect(ENGLISH_NOTES.kinds.map((kind) => ui('en').notes.kinds[kind])).toEqual(
+      ENGLISH_NOTES.kinds.map((kind) => ENGLISH_NOTE_KIND_LABELS[kind].replaceAll("'", '’')),
+    );
   });
 
   test('stops on notes in a translation whose language has no note dialect', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../src/schemas/common';
 import { SpeakerSchema } from '../../src/schemas/speaker';
 import { TalkSchema } from '../../src/schemas/talk';
+import { TranslatedSpeakerSchema } from '../../src/schemas/translation';
 import { TurnSchema } from '../../src/schemas/turn';
 
 /** The issues of a failed parse as `path: message` lines (fails the test if the parse succeeds). */
@@ -284,6 +285,36 @@ describe('SpeakerSchema', () => {
 
   test('rejects a role fact without source or unverified, on role.source', () => {
     expect(issuesOf(SpeakerSchema, { ...speaker, role: { text: '教授' } })).toEqual([`role.source: ${NO_SOURCE}`]);
+  });
+});
+
+describe('TranslatedSpeakerSchema', () => {
+  const english = {
+    name: { text: 'Andrew Chi-Chih Yao', source: 'https://example.org/yao' },
+    role: { text: 'Professor', source: 'transcript' },
+    affiliation: { text: 'Tsinghua University', source: 'transcript' },
+  };
+
+  test('takes a family name at the start or the end of the name, and none', () => {
+    expect(parsed(TranslatedSpeakerSchema, { ...english, family: 'Yao' }).family).toBe('Yao');
+    const yang = { ...english, name: { text: 'Yang Zhilin', source: 'https://example.org/yang' }, family: 'Yang' };
+    expect(parsed(TranslatedSpeakerSchema, yang).family).toBe('Yang');
+    expect(parsed(TranslatedSpeakerSchema, english).family).toBeUndefined();
+  });
+
+  test.each(['Chen', 'Chi-Chih', 'Ya', 'Andrew Chi-Chih Yao'])(
+    'stops on the family name %s, which is not the first or last word(s) of the name',
+    (family) => {
+      expect(issuesOf(TranslatedSpeakerSchema, { ...english, family })).toEqual([
+        `family: expected the first or last word(s) of name.text "Andrew Chi-Chih Yao", found "${family}"`,
+      ]);
+    },
+  );
+
+  test('reports a missing name once, without checking a family name against it', () => {
+    expect(
+      issuesOf(TranslatedSpeakerSchema, { role: english.role, affiliation: english.affiliation, family: 'Yao' }),
+    ).toEqual(['name: expected a mapping of fields, found nothing (the field is required)']);
   });
 });
 

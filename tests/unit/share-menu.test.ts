@@ -1,14 +1,14 @@
 /**
  * Share menus: the URLs and texts they share (src/lib/sharing/routes.ts), and <ht-share>
- * (src/scripts/share-menu.ts) on ShareMenu.astro's light markup in a linkedom page, filled from
- * the page's ShareTemplate and copying.
+ * (src/scripts/share-menu.ts) on ShareMenu.astro's light markup in a linkedom page: the full
+ * panel it builds (the same as SharePanel.astro's), filled from the reader's talk fields, and copying.
  */
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import ShareMenu from '../../src/components/ShareMenu.astro';
-import ShareTemplate from '../../src/components/ShareTemplate.astro';
+import SharePanel from '../../src/components/SharePanel.astro';
 import type { QuoteView, TalkView, TurnView } from '../../src/lib/content/catalog';
-import { absoluteUrl, quoteShareTarget, turnShareTarget, withBase } from '../../src/lib/sharing/routes';
+import { absoluteUrl, quoteShareTarget, shareTalk, turnShareTarget, withBase } from '../../src/lib/sharing/routes';
 import { scriptPage, type ScriptPage } from '../helpers/script-dom';
 
 const SITE = new URL('https://huitan.example/');
@@ -63,16 +63,37 @@ describe('the URLs a menu shares', () => {
 // <ht-share> on the reader's light markup.
 // ---------------------------------------------------------------------------------------------
 
-let template = '';
+/** The reader's talk fields, as ReaderView.astro puts them on the reader (HTML-escaped here). */
+const talkFields = JSON.stringify(shareTalk(talk, SITE)).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 let lightMenu = '';
+let serverPanel = '';
 let page: ScriptPage;
 
 beforeAll(async () => {
   const container = await AstroContainer.create();
-  template = await container.renderToString(ShareTemplate, { props: { talk } });
   const target = turnShareTarget(talk, turn, SITE);
   lightMenu = await container.renderToString(ShareMenu, { props: { target, more: '/waic-2023/cite/#yao-answers' } });
+  serverPanel = await container.renderToString(SharePanel, { props: { target } });
 });
+
+/** An element's shape: tag, attributes but the values' text, and its own words (not the values'). */
+function shape(root: Element): string[] {
+  return [root, ...root.querySelectorAll('*')]
+    .filter((node) => !node.parentElement?.closest('.share-value'))
+    .map((node) => {
+      const attributes = [...node.attributes]
+        .map((attribute) => `${attribute.name}=${attribute.value}`)
+        .sort()
+        .join(' ');
+      const words = node.matches('.share-value')
+        ? ''
+        : [...node.childNodes]
+            .filter((child) => child.nodeType === 3)
+            .map((child) => child.textContent!.trim())
+            .join('');
+      return `${node.tagName.toLowerCase()} ${attributes} ${words}`.trim();
+    });
+}
 
 describe('<ht-share>', () => {
   afterEach(() => {
@@ -81,11 +102,12 @@ describe('<ht-share>', () => {
   });
 
   /** A reader with one turn and its light menu; the clipboard accepts writes unless `refuse`. */
-  async function openReader({ refuse = false, templateHtml = template } = {}) {
+  async function openReader({ refuse = false, fields = talkFields } = {}) {
     vi.resetModules();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2024, 0, 31, 12));
     page = scriptPage('https://huitan.example/waic-2023/?hl=x');
+    page.document.documentElement.lang = 'zh-CN';
     const copied: string[] = [];
     vi.stubGlobal('navigator', {
       clipboard: {
@@ -97,7 +119,7 @@ describe('<ht-share>', () => {
     Object.defineProperty(page.window, 'getSelection', { value: () => null, configurable: true }); // no selection to fall back on
     await import('../../src/scripts/share-menu');
     page.mount(
-      `${templateHtml}<article class="turn" id="yao-answers"><div class="turn-body"><p> 第一段。 </p><p>第二段。</p></div>${lightMenu}</article>`,
+      `<div class="reader" data-share-talk="${fields}"><article class="turn" id="yao-answers"><div class="turn-body"><p> 第一段。 </p><p>第二段。</p></div>${lightMenu}</article></div>`,
     );
     const menu = page.document.querySelector<HTMLElement>('ht-share')!;
     const part = (name: string) => menu.querySelector(`[data-share-part="${name}"]`);
@@ -126,9 +148,20 @@ describe('<ht-share>', () => {
     expect(menu.querySelector('[data-copy="url"]')!.getAttribute('aria-describedby')).toBe(
       'yao-answers-share-link-term',
     );
-    expect([...menu.querySelectorAll('[data-share-label]')].map((span) => span.textContent)).toContain(
+    expect([...menu.querySelectorAll('button .visually-hidden')].map((span) => span.textContent)).toContain(
       '：姚期智这段发言',
     );
+  });
+
+  test('builds the same panel as the server renders for the turn on its cite page, buttons revealed', async () => {
+    const { menu } = await openReader();
+    const built = menu.querySelector('.share-panel')!;
+    page.mount(`<div id="server">${serverPanel}</div>`);
+    const server = page.document.querySelector('#server .share-panel')!;
+    // The script reveals the copy buttons and the turn's text row in both (share-menu.ts #start).
+    for (const hidden of server.querySelectorAll('[data-copy], [data-share-turn-text]'))
+      hidden.removeAttribute('hidden');
+    expect(shape(built)).toEqual(shape(server));
   });
 
   test('copies the turn’s link, without the page’s query', async () => {
@@ -151,8 +184,66 @@ describe('<ht-share>', () => {
   });
 
   test('stays as the server rendered it when the page’s talk fields cannot be read', async () => {
-    const { menu } = await openReader({ templateHtml: template.replace(/data-talk="[^"]*"/, 'data-talk="{"') });
+    const { menu } = await openReader({ fields: '{' });
     expect(menu.hasAttribute('data-deferred')).toBe(true);
     expect(menu.querySelector('[data-copy]')).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// <ht-share> on a translated talk: the light menu's APA is the one the cite page prints.
+// ---------------------------------------------------------------------------------------------
+
+describe('<ht-share> on a translated talk', () => {
+  const english = {
+    slug: 'waic-2023',
+    data: {
+      title: 'Ideas in Dialogue',
+      subtitle: 'WAIC 2023 opening ceremony roundtable',
+      date: { text: '2023-07-06' },
+    },
+    translation: { lang: 'en', by: 'Huitan', date: '2026-12-04' },
+    original: {
+      data: {
+        language: 'zh-CN',
+        title: '创想共论·智变可能',
+        subtitle: 'WAIC 2023 开幕式圆桌论坛',
+        date: { text: '2023-07-06' },
+      },
+    },
+  } as unknown as TalkView;
+  const englishTurn = {
+    anchor: 'yao-answers',
+    speaker: { name: 'Andrew Chi-Chih Yao', family: 'Yao' },
+  } as unknown as TurnView;
+
+  afterEach(() => {
+    page.close();
+  });
+
+  test('fills a light menu with the full menu’s APA citation, the family name first', async () => {
+    const container = await AstroContainer.create();
+    const target = turnShareTarget(english, englishTurn, SITE, 'en');
+    // The reader's talk fields (ReaderView.astro), made with a site (the container's Astro.site is unset).
+    const fields = JSON.stringify(shareTalk(english, SITE)).replaceAll('"', '&quot;');
+    const light = await container.renderToString(ShareMenu, {
+      props: { target, more: '/en/waic-2023/cite/#yao-answers', locale: 'en' },
+    });
+    const full = await container.renderToString(ShareMenu, { props: { target, open: true, locale: 'en' } });
+    expect(light).toContain('data-family="Yao"');
+
+    vi.resetModules();
+    page = scriptPage('https://huitan.example/en/waic-2023/');
+    page.document.documentElement.lang = 'en';
+    vi.stubGlobal('navigator', {});
+    await import('../../src/scripts/share-menu');
+    page.mount(
+      `<div data-share-talk="${fields}"><article class="turn" id="yao-answers">${light}</article></div><div id="full">${full}</div>`,
+    );
+    const apa = (root: string) => page.document.querySelector(`${root} [data-share-part="apa"]`)!.textContent;
+    expect(apa('#yao-answers')).toBe(
+      'Yao, A. C.-C. (2026, December 4). Ideas in Dialogue: WAIC 2023 opening ceremony roundtable (Huitan, Trans.) [Transcript]. Huitan. https://huitan.example/en/waic-2023/#yao-answers (Original work published 2023 in Chinese as 创想共论·智变可能：WAIC 2023 开幕式圆桌论坛, https://huitan.example/waic-2023/#yao-answers)',
+    );
+    expect(apa('#full')).toBe(apa('#yao-answers'));
   });
 });

@@ -78,6 +78,12 @@ export interface SpeakerView {
   id: string;
   name: string;
   latinName: string;
+  /**
+   * The family name within `name`, where a translated edition's speaker file gives it (`family`,
+   * schemas/translation.ts): its APA citations write "Yao, A. C.-C.". Undefined for the
+   * original's names, which citations keep as written.
+   */
+  family?: string | undefined;
   aliases: string[];
   initials: string;
   color: Speaker['color'];

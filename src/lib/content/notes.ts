@@ -93,6 +93,11 @@ export interface NoteDialect<K extends string = NoteKind> {
   labels: Record<K, string>;
   /** Matches a prefix at the start of a note; group 1 is the label. */
   prefix: RegExp;
+  /**
+   * Reads a written label before it is compared with `labels`, for spellings an editor may type
+   * either way (a typographic apostrophe for a straight one). Default: as written.
+   */
+  readLabel?: (written: string) => string;
   /** Writes a prefix around a label, for messages (背景 → 【背景】). */
   writePrefix: (label: string) => string;
   /** The words a note without a source link must contain, as messages quote them. */
@@ -114,8 +119,9 @@ export const CHINESE_NOTES: NoteDialect<NoteKind> = {
 
 /** The kind for a prefix label (背景 → context), or undefined. */
 export function kindOfLabel<K extends string = NoteKind>(label: string, dialect?: NoteDialect<K>): K | undefined {
-  const { kinds, labels } = dialect ?? (CHINESE_NOTES as unknown as NoteDialect<K>);
-  return kinds.find((kind) => labels[kind] === label);
+  const { kinds, labels, readLabel } = dialect ?? (CHINESE_NOTES as unknown as NoteDialect<K>);
+  const read = readLabel ? readLabel(label) : label;
+  return kinds.find((kind) => labels[kind] === read);
 }
 
 /**

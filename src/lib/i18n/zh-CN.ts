@@ -38,7 +38,33 @@ export const scriptText = {
     /** The same line under a copied translated turn: it says whose translation it is and from what. */
     translatedTurnSource: (author: string, talk: string, url: string, by: string, language: string) =>
       `——${author}，${talk}（${by}译自${language}）${url}`,
+    /**
+     * A share panel's rows and buttons: the server renders them on cite and share pages
+     * (SharePanel.astro, through the page dictionary's `share`), share-menu.ts builds them into
+     * a reader's light menu when it opens.
+     */
+    panel: {
+      /** Between a button's words and the hidden name of what it shares. */
+      labelSeparator: '：',
+      link: '链接',
+      quote: '引文',
+      copyLink: '复制链接',
+      copyQuote: '复制引文',
+      turnText: '全文',
+      copyTurnText: '复制发言全文与出处',
+      /** The citation styles' own names (the same in every language). */
+      gbtTerm: 'GB/T 7714',
+      apaTerm: 'APA',
+      copyGbt: '复制 GB/T 7714 引用',
+      copyApa: '复制 APA 引用',
+      /** A translation is cited in APA and Chicago (citation.ts), not GB/T 7714. */
+      chicagoTerm: 'Chicago',
+      copyChicago: '复制 Chicago 引用',
+      native: '通过系统分享…',
+    },
   },
+  /** The close button note-close.ts adds to each note: in the note's language, as its other words. */
+  notes: { close: '关闭' },
   filter: {
     all: (total: number) => `显示全部 ${total} 段发言`,
     some: (shown: number, total: number) => `显示 ${shown} / ${total} 段发言`,
@@ -229,26 +255,27 @@ export const zhCN = {
     original: '原文',
     originalWhose: (name: string) => `：${name}这段发言的原文`,
   },
+  /**
+   * An inline note as readers see it (src/plugins/note-markup.ts): the name of its kind, shown on
+   * the marker, at the head of the open note and in print; the marker's accessible name (the
+   * close button that JavaScript adds is scriptText's `notes`). The words follow the language the note is written in (an English translation's
+   * notes take en.ts's), not the page's. The prefix an editor writes is the note dialect's
+   * (src/lib/content/notes.ts, src/schemas/translation.ts), not these words.
+   */
+  notes: {
+    kinds: {
+      context: '背景',
+      correction: '更正',
+      term: '术语',
+      /** Only translations have translator's notes; the Chinese word stands for completeness. */
+      translator: '译注',
+    },
+    markerName: (kind: string) => `${kind}注释`,
+  },
   share: {
     summary: '分享与引用',
-    /** Between a button's words and the hidden name of what it shares. */
-    labelSeparator: '：',
-    link: '链接',
     more: '引文与引用格式',
-    quote: '引文',
-    copyLink: '复制链接',
-    copyQuote: '复制引文',
-    turnText: '全文',
-    copyTurnText: '复制发言全文与出处',
-    /** The citation styles' own names (the same in every language). */
-    gbtTerm: 'GB/T 7714',
-    apaTerm: 'APA',
-    copyGbt: '复制 GB/T 7714 引用',
-    copyApa: '复制 APA 引用',
-    /** A translation is cited in APA and Chicago (citation.ts), not GB/T 7714. */
-    chicagoTerm: 'Chicago',
-    copyChicago: '复制 Chicago 引用',
-    native: '通过系统分享…',
+    ...scriptText.share.panel,
     /** Names a turn or a key quote in labels (ShareTarget.label). */
     turnLabel: (name: string) => `${name}这段发言`,
     quoteLabel: (name: string) => `${name}的这句话`,

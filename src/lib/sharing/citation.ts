@@ -152,8 +152,13 @@ export interface TranslatedCitationInput {
   original: OriginalWork;
 }
 
-/** The given names of `author` around `family`, or undefined when `family` is not at either end. */
-function givenNames(author: string, family: string): { given: string; familyFirst: boolean } | undefined {
+/**
+ * The given names of `author` around `family`, or undefined when `family` is not at either end
+ * (a whole word or words there, with given names on the other side). The English speaker
+ * files' `family` is held to this when they are read (schemas/translation.ts), so a citation
+ * never falls back to the name as written for a family name it was given.
+ */
+export function givenNames(author: string, family: string): { given: string; familyFirst: boolean } | undefined {
   if (author.startsWith(`${family} `)) return { given: author.slice(family.length + 1), familyFirst: true };
   if (author.endsWith(` ${family}`)) return { given: author.slice(0, -family.length - 1), familyFirst: false };
   return undefined;
@@ -320,16 +325,20 @@ export interface ShareTranslation {
   roots: { edition: string; original: string };
 }
 
-/** The citation of a translated turn or quote at `url`, the original named by its own URL. */
+/**
+ * The citation of a translated turn or quote at `url`, the original named by its own URL: by
+ * `speaker.author`, with the family name within it where the edition knows it (`speaker.family`).
+ */
 export function translatedCitation(
   talk: { title: string; subtitle?: string | undefined },
   translation: ShareTranslation,
-  author: string,
+  speaker: { author: string; family?: string | undefined },
   url: string,
   accessed?: string,
 ): TranslatedCitationInput {
   return {
-    author,
+    author: speaker.author,
+    family: speaker.family,
     title: talk.title,
     subtitle: talk.subtitle,
     url,

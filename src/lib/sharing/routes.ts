@@ -95,6 +95,11 @@ export interface ShareTarget {
   /** The quote with attribution and URL; absent for a turn (the script copies its text). */
   text?: string | undefined;
   author: string;
+  /**
+   * The family name within `author`, where the edition knows it (an English speaker file's
+   * `family`): the translated APA citation's "Yao, A. C.-C.". Undefined for an original's speakers.
+   */
+  family?: string | undefined;
   talk: ShareTalk;
   citation: CitationInput;
   /** On a translated talk: its APA and Chicago citation (instead of GB/T 7714 and plain APA). */
@@ -143,7 +148,7 @@ export function shareTalk(talk: TalkView, site?: URL | undefined): ShareTalk {
 function shareTarget(
   talk: TalkView,
   site: URL | undefined,
-  target: { id: string; label: string; author: string; url: string; text?: string },
+  target: { id: string; label: string; author: string; family: string | undefined; url: string; text?: string },
 ): ShareTarget {
   const fields = shareTalk(talk, site);
   const { title, subtitle, date, translation } = fields;
@@ -151,7 +156,9 @@ function shareTarget(
     ...target,
     talk: fields,
     citation: { author: target.author, title, subtitle, date, url: target.url },
-    translated: translation && translatedCitation(fields, translation, target.author, target.url),
+    translated:
+      translation &&
+      translatedCitation(fields, translation, { author: target.author, family: target.family }, target.url),
   };
 }
 
@@ -168,6 +175,7 @@ export function turnShareTarget(
     id: `${turn.anchor}-share`,
     label: ui(locale).share.turnLabel(author),
     author,
+    family: turn.speaker.family,
     url,
   });
 }
@@ -192,6 +200,7 @@ export function quoteShareTarget(
     id: `${quote.anchor}-share`,
     label: ui(locale).share.quoteLabel(author),
     author,
+    family: quote.speaker.family,
     url,
     text,
   });

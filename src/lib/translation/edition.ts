@@ -16,6 +16,8 @@ import { problem, type TranslationProblem } from './problems';
 export interface TranslatedSpeakerFields {
   name: string;
   latinName: string;
+  /** The family name within `name`, where the speaker file gives it. */
+  family: string | undefined;
   aliases: string[];
   initials: string;
   role: Speaker['role'];
@@ -47,6 +49,7 @@ export function translatedSpeakerFields(
   return {
     name,
     latinName: name,
+    family: translated.family,
     aliases: [...new Set(others)].filter((alias) => alias !== name),
     initials: initialsOf(name),
     role: translated.role,
