@@ -420,14 +420,6 @@ export async function search(
 export const WARM_UP_LIMIT = 100;
 
 /**
- * How much warmUp asks for at a time: records fetched together, and index words per preload.
- * Pagefind answers its calls in order and the browser opens a few connections per host, so one
- * call for everything made a query typed meanwhile wait for the whole index: 40–250 ms instead
- * of 3–9 (npm run bench, "search warm"). In small steps a query waits for one step at most.
- */
-export const WARM_UP_STEP = { records: 4, words: 40 } as const;
-
-/**
  * After the first results, on a small site: loads every record and every index chunk, so that the
  * next queries need no network (a query otherwise waits for its chunks, then its records). Does
  * nothing when the site has more than WARM_UP_LIMIT turns (`turns`, from the page: nothing is
@@ -437,9 +429,7 @@ export const WARM_UP_STEP = { records: 4, words: 40 } as const;
 export async function warmUp(pagefind: PagefindApi, speakers: readonly string[], turns: number): Promise<number> {
   if (turns === 0 || turns > WARM_UP_LIMIT) return 0;
   const all = (await pagefind.search(null, { filters: { speaker: { any: [...speakers] } } }))?.results ?? [];
-  const data: PagefindData[] = [];
-  for (let i = 0; i < all.length; i += WARM_UP_STEP.records)
-    data.push(...(await Promise.all(all.slice(i, i + WARM_UP_STEP.records).map(record))));
+  const data = await Promise.all(all.map(record));
   // The index's words are the records' tokens, but a query looks each word up in both forms
   // (termsFor: bigrams and English words), and a form no turn was indexed in (the English words
   // of a Chinese-only site) falls in a chunk of its own. Preloading both forms of every record's
@@ -450,8 +440,6 @@ export async function warmUp(pagefind: PagefindApi, speakers: readonly string[],
       return [...indexTokens(text), ...wordIndexTokens(text)];
     }),
   );
-  const list = [...words];
-  for (let i = 0; i < list.length; i += WARM_UP_STEP.words)
-    await pagefind.preload(list.slice(i, i + WARM_UP_STEP.words).join(' '));
+  if (words.size > 0) await pagefind.preload([...words].join(' '));
   return data.length;
 }
