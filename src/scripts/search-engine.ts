@@ -424,7 +424,8 @@ export const WARM_UP_LIMIT = 100;
  * next queries need no network (a query otherwise waits for its chunks, then its records). Does
  * nothing when the site has more than WARM_UP_LIMIT turns (`turns`, from the page: nothing is
  * loaded to count them); there a query loads what it needs. Resolves with the number of records
- * loaded.
+ * loaded. One preload for every word, on purpose: a warm-up in small steps lasted longer and
+ * doubled the bench's warm median (docs/performance.md).
  */
 export async function warmUp(pagefind: PagefindApi, speakers: readonly string[], turns: number): Promise<number> {
   if (turns === 0 || turns > WARM_UP_LIMIT) return 0;
