@@ -7,6 +7,8 @@ describe('the speaker pages', () => {
     const page = readPage('/speakers/yang-zhilin/');
     expect(page.querySelector('h1')?.textContent).toBe('杨植麟Yang Zhilin');
     expect(page.querySelector('.speaker-count')?.textContent).toBe('1 场对话，2 段发言');
+    // His role names his institute, so the institute is not repeated after it.
+    expect(page.querySelector('.speaker-role')?.textContent).toBe('清华大学交叉信息研究院助理教授');
     expect(
       [...page.querySelectorAll('.speaker-turn-link')].map((link) => [
         link.getAttribute('href'),
@@ -19,6 +21,19 @@ describe('the speaker pages', () => {
     expect(page.querySelector('.speaker-turn-excerpt')?.textContent).toBe(
       '现在确实有很多大模型方面的还没有解决问题，比如说安全性怎么让它做到非常可控、如何去避免它产生这种幻觉，不去编造一些很不…',
     );
+  });
+
+  test('each speaker’s page says who they are: the profile of their speaker file, with its source', () => {
+    for (const [path, name] of [
+      ['/speakers/pan-xingang/', '潘新钢'],
+      ['/en/speakers/pan-xingang/', 'Xingang Pan'],
+    ] as const) {
+      const profile = readPage(path).querySelector('.speaker-header .speaker-profile');
+      expect(profile?.textContent, path).toMatch(/DragGAN/);
+      const source = profile?.querySelector('a.profile-source');
+      expect(source?.getAttribute('href'), path).toBe('https://github.com/XingangPan/DragGAN');
+      expect(source?.querySelector('.visually-hidden')?.textContent, path).toContain(name);
+    }
   });
 
   test('every link from a speaker page lands on a turn of the reader', () => {
