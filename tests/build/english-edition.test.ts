@@ -125,6 +125,18 @@ describe('the English pages', () => {
   });
 });
 
+describe('the one not-found page', () => {
+  test('says it in English too, marked as English, leading to the English home', () => {
+    // A static host serves /404.html for every missing address, /en/… ones included.
+    const page = readPage('/404.html');
+    expect(page.documentElement.getAttribute('lang')).toBe('zh-CN');
+    const english = page.querySelector('.not-found-also[lang="en"]');
+    expect(english?.querySelector('h2')?.textContent).toBe('Page not found');
+    expect(english?.querySelector('a[href="/en/"]')?.getAttribute('hreflang')).toBe('en');
+    expect(page.querySelector('h1')?.textContent).toBe('找不到这个页面');
+  });
+});
+
 describe('the English reader', () => {
   test('has the Chinese reader’s turn and quote anchors, in the same order', () => {
     expect(ids(englishReader, 'article.turn')).toEqual(ids(chineseReader, 'article.turn'));
